@@ -1,0 +1,71 @@
+/**
+ * Uncertain likelihoods: where a likelihood is a range, draw each such value uniformly from its
+ * range (seeded), solve every draw exactly, and report each outcome's median and 90 % interval.
+ */
+import type { Compiled } from './compile';
+import { reweight, type Chain } from './explore';
+import { createRng, type Seed } from './rng';
+import { components, solveExact } from './solve';
+
+export interface Interval {
+	median: number;
+	low: number;
+	high: number;
+}
+
+export interface IntervalResult {
+	samples: number;
+	seed: Seed;
+	/** By outcome id. */
+	outcomes: Record<string, Interval>;
+	dimensions: Record<string, Interval>;
+	/** Ids of the transitions whose likelihood is a range. */
+	uncertain: string[];
+}
+
+/** `quantileSorted([1, 2, 3, 4], 0.5) === 2.5` (linear interpolation, as R-7 and d3). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+	if (sorted.length === 0) return Number.NaN;
+	const h = (sorted.length - 1) * q;
+	const i = Math.floor(h);
+	return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+}
+
+function toInterval(values: Float64Array): Interval {
+	const sorted = values.slice().sort();
+	return { median: quantileSorted(sorted, 0.5), low: quantileSorted(sorted, 0.05), high: quantileSorted(sorted, 0.95) };
+}
+
+export function rangedTransitions(compiled: Compiled) {
+	return compiled.model.transitions.filter((t) => t.likelihood.kind === 'range');
+}
+
+/** Intervals over `samples` draws of the ranged likelihoods; empty outcome map when none is ranged. */
+export function likelihoodIntervals(chain: Chain, values: Float64Array, samples: number, seed: Seed): IntervalResult {
+	const ranged = rangedTransitions(chain.compiled);
+	const result: IntervalResult = { samples, seed, outcomes: {}, dimensions: {}, uncertain: ranged.map((t) => t.id) };
+	if (ranged.length === 0) return result;
+	const rng = createRng(seed);
+	const order = components(chain);
+	const draw = values.slice();
+	const probabilities = new Float64Array(chain.edgeTarget.length);
+	const byOutcome = new Map<string, Float64Array>();
+	const byDimension = new Map<string, Float64Array>();
+	for (let i = 0; i < samples; i++) {
+		for (const t of ranged) {
+			if (t.likelihood.kind === 'range') draw[t.index] = t.likelihood.low + rng.next() * (t.likelihood.high - t.likelihood.low);
+		}
+		const solved = solveExact(chain, reweight(chain, draw, probabilities), order);
+		for (const o of solved.outcomes) {
+			if (!byOutcome.has(o.id)) byOutcome.set(o.id, new Float64Array(samples));
+			byOutcome.get(o.id)![i] = o.probability;
+		}
+		for (const [dim, v] of Object.entries(solved.dimensions)) {
+			if (!byDimension.has(dim)) byDimension.set(dim, new Float64Array(samples));
+			byDimension.get(dim)![i] = v;
+		}
+	}
+	for (const [id, v] of byOutcome) result.outcomes[id] = toInterval(v);
+	for (const [id, v] of byDimension) result.dimensions[id] = toInterval(v);
+	return result;
+}

@@ -1,0 +1,30 @@
+/**
+ * The whole road from file text to a compiled scenario: parse, validate, anchor the quotes,
+ * compile to XState, and check the state space. Returns diagnostics instead of throwing.
+ */
+import type { Diagnostic } from '../scenario/diagnostics';
+import { parseText } from '../scenario/parse';
+import type { SourceResolver } from '../scenario/sources';
+import { validateDocument, type ValidatedScenario } from '../scenario/validate';
+import { analysisDiagnostics } from './check';
+import { compile, type Compiled } from './compile';
+
+export interface LoadedScenario extends ValidatedScenario {
+	file: string;
+	compiled: Compiled;
+	warnings: Diagnostic[];
+}
+
+export type LoadResult = { ok: true; value: LoadedScenario } | { ok: false; diagnostics: Diagnostic[] };
+
+export function loadScenario(file: string, input: string | Uint8Array, resolveSource: SourceResolver): LoadResult {
+	const parsed = parseText(file, input);
+	if (!parsed.ok) return parsed;
+	const validated = validateDocument(parsed.document, resolveSource);
+	if (!validated.ok) return validated;
+	const compiled = compile(validated.value.model);
+	const found = analysisDiagnostics(compiled, parsed.document);
+	const errors = found.filter((d) => d.severity === 'error');
+	if (errors.length > 0) return { ok: false, diagnostics: found };
+	return { ok: true, value: { ...validated.value, file, compiled, warnings: found } };
+}

@@ -1,0 +1,19 @@
+/** Named limits: every refusal quotes the limit's name and value. */
+export const limits = {
+	/** Largest scenario or source file read, in bytes. */
+	maxFileBytes: 1_000_000,
+	/** Most state nodes in one scenario. */
+	maxStates: 500,
+	/** Most transitions in one scenario. */
+	maxTransitions: 2_000,
+	/** Most reachable (state, indicators) pairs the exact analysis explores. */
+	maxReachable: 50_000,
+	/** Largest strongly connected block of the chain solved densely. */
+	maxLoopBlock: 600,
+	/** Most choice combinations the validator explores one by one. */
+	maxChoiceCombinations: 64,
+	/** Most Monte Carlo runs in one call. */
+	maxRuns: 50_000_000,
+	/** Most steps one Monte Carlo run may take before it is counted as unfinished. */
+	maxStepsPerRun: 10_000
+} as const;

@@ -1,0 +1,326 @@
+/**
+ * The resolved model: every state node indexed by its path, every transition with its target
+ * resolved and its likelihood normalised. Semantic checks run while it is built; each problem is
+ * reported with the document path it concerns.
+ */
+import { didYouMean, type Path } from './diagnostics';
+import { limits } from './limits';
+import { toLikelihood, type Likelihood } from './likelihood';
+import type { Condition, EvidenceSpec, OutcomeSpec, Scenario, StateNodeInput } from './schema';
+
+export type StateKind = 'atomic' | 'compound' | 'parallel' | 'final';
+
+export interface StateInfo {
+	/** Dotted path from the root; the root itself is ''. */
+	path: string;
+	key: string;
+	parent: string | null;
+	kind: StateKind;
+	label: string;
+	description?: string;
+	children: string[];
+	initial?: string;
+	/** The region this node moves in: the nearest ancestor-or-self whose parent is parallel, or ''. */
+	region: string;
+	pace: number;
+	outcome?: OutcomeSpec;
+	docPath: Path;
+}
+
+export interface TransitionInfo {
+	index: number;
+	/** `source:event`, unique in the scenario. */
+	id: string;
+	event: string;
+	source: string;
+	target: string;
+	by: string;
+	label: string;
+	description?: string;
+	when: Condition[];
+	likelihood: Likelihood;
+	effects: Record<string, number>;
+	set: Record<string, number>;
+	evidence: EvidenceSpec[];
+	assumption?: string;
+	region: string;
+	docPath: Path;
+}
+
+export interface Model {
+	scenario: Scenario;
+	states: Map<string, StateInfo>;
+	transitions: TransitionInfo[];
+	/** Ids of the regions (the root '' and every child of a parallel state). */
+	regions: string[];
+}
+
+export type Report = (path: Path, message: string, hint?: string) => void;
+
+export const chance = 'chance';
+
+/** `joinPath('a.b', 'c') === 'a.b.c'`, `joinPath('', 'c') === 'c'` */
+export function joinPath(parent: string, key: string): string {
+	return parent === '' ? key : `${parent}.${key}`;
+}
+
+/** Ancestors of a path, nearest first, ending with the root ''. */
+export function ancestors(path: string): string[] {
+	const result: string[] = [];
+	let p = path;
+	while (p !== '') {
+		p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '';
+		result.push(p);
+	}
+	return result;
+}
+
+export function isAncestorOrSelf(ancestor: string, path: string): boolean {
+	return ancestor === '' || path === ancestor || path.startsWith(`${ancestor}.`);
+}
+
+function kindOf(node: StateNodeInput): StateKind {
+	if (node.type === 'parallel' || node.type === 'final') return node.type;
+	return node.states && Object.keys(node.states).length > 0 ? 'compound' : 'atomic';
+}
+
+/** Build the model, reporting every semantic problem found. */
+export function buildModel(scenario: Scenario, report: Report): Model {
+	const states = new Map<string, StateInfo>();
+	const pending: { spec: NonNullable<StateNodeInput['on']>[number]; source: string; docPath: Path }[] = [];
+
+	const visit = (node: StateNodeInput, path: string, parent: StateInfo | null, docPath: Path) => {
+		const kind = kindOf(node);
+		const key = path === '' ? '(root)' : path.slice(path.lastIndexOf('.') + 1);
+		const region = parent === null ? '' : parent.kind === 'parallel' ? path : parent.region;
+		const info: StateInfo = {
+			path,
+			key,
+			parent: parent?.path ?? null,
+			kind,
+			label: node.label ?? key,
+			description: node.description,
+			children: [],
+			initial: node.initial,
+			region,
+			pace: node.pace ?? 1,
+			outcome: node.outcome as OutcomeSpec | undefined,
+			docPath
+		};
+		states.set(path, info);
+		if (states.size > limits.maxStates) return;
+		const children = Object.entries(node.states ?? {});
+		if (kind === 'final' && children.length > 0) {
+			report([...docPath, 'states'], 'a final state cannot have child states', 'remove type: final or the states');
+		}
+		if (kind === 'final' && node.on?.length) {
+			report([...docPath, 'on'], 'a final state cannot have transitions', 'remove type: final or the transitions');
+		}
+		if (node.outcome && kind !== 'final') {
+			report([...docPath, 'outcome'], 'only a final state can carry an outcome', 'add type: final');
+		}
+		if (node.pace !== undefined && parent?.kind !== 'parallel') {
+			report([...docPath, 'pace'], 'pace applies only to a region (a child of a parallel state)');
+		}
+		if (kind === 'compound') {
+			const keys = children.map(([k]) => k);
+			if (node.initial === undefined) {
+				info.initial = keys[0];
+			} else if (!keys.includes(node.initial)) {
+				report([...docPath, 'initial'], `initial state "${node.initial}" is not a child of this state`, didYouMean(node.initial, keys));
+				info.initial = keys[0];
+			}
+		} else if (node.initial !== undefined) {
+			report([...docPath, 'initial'], `a ${kind} state has no initial child`, 'remove initial');
+		}
+		for (const [childKey, child] of children) {
+			const childPath = joinPath(path, childKey);
+			info.children.push(childPath);
+			visit(child, childPath, info, [...docPath, 'states', childKey]);
+		}
+		(node.on ?? []).forEach((spec, i) => pending.push({ spec, source: path, docPath: [...docPath, 'on', i] }));
+	};
+	visit(scenario.statechart, '', null, ['statechart']);
+	if (states.size > limits.maxStates) {
+		report(['statechart'], `more than ${limits.maxStates} states, over the limit maxStates`, 'split the scenario');
+	}
+	if (pending.length > limits.maxTransitions) {
+		report(['statechart'], `${pending.length} transitions, over the limit maxTransitions = ${limits.maxTransitions}`, 'split the scenario');
+	}
+
+	const transitions: TransitionInfo[] = [];
+	const seenIds = new Map<string, Path>();
+	for (const { spec, source, docPath } of pending.slice(0, limits.maxTransitions)) {
+		const target = resolveTarget(states, source, spec.target);
+		if (target === undefined) {
+			const known = [...states.keys()].filter((p) => p !== '');
+			const keys = [...new Set(known.map((p) => p.slice(p.lastIndexOf('.') + 1)))];
+			report([...docPath, 'target'], `unknown state "${spec.target}"`, didYouMean(spec.target, [...keys, ...known]) ?? 'name a sibling state, or a path from the root such as ties.strained');
+		}
+		const likelihood = toLikelihood(spec.likelihood);
+		if (typeof likelihood === 'string') report([...docPath, 'likelihood'], likelihood);
+		const id = `${source === '' ? '(root)' : source}:${spec.event}`;
+		if (seenIds.has(id)) {
+			report([...docPath, 'event'], `event "${spec.event}" already leaves this state`, 'give each transition out of a state its own event name');
+		}
+		seenIds.set(id, docPath);
+		if ((spec.evidence ?? []).length === 0 && !spec.assumption?.trim()) {
+			report(docPath, 'transition has neither evidence nor an assumption', 'quote the source that supports it, or add assumption: "why the model needs this step"');
+		}
+		transitions.push({
+			index: transitions.length,
+			id,
+			event: spec.event,
+			source,
+			target: target ?? source,
+			by: spec.by,
+			label: spec.label ?? spec.event,
+			description: spec.description,
+			when: spec.when === undefined ? [] : Array.isArray(spec.when) ? spec.when : [spec.when],
+			likelihood: typeof likelihood === 'string' ? { kind: 'certain' } : likelihood,
+			effects: spec.effects ?? {},
+			set: spec.set ?? {},
+			evidence: spec.evidence ?? [],
+			assumption: spec.assumption,
+			region: states.get(source)?.region ?? '',
+			docPath
+		});
+	}
+	const regions = [...states.values()].filter((s) => s.region === s.path).map((s) => s.path);
+	const model: Model = { scenario, states, transitions, regions };
+	checkReferences(model, report);
+	checkEventConflicts(model, report);
+	return model;
+}
+
+/** A sibling (or an ancestor's sibling, nearest first), or a path from the root. */
+export function resolveTarget(states: Map<string, StateInfo>, source: string, target: string): string | undefined {
+	for (const scope of [source, ...ancestors(source)]) {
+		const parent = states.get(scope)?.parent;
+		if (parent === null || parent === undefined) continue;
+		const candidate = joinPath(parent, target);
+		if (states.has(candidate)) return candidate;
+	}
+	return states.has(target) && target !== '' ? target : undefined;
+}
+
+function checkReferences(model: Model, report: Report): void {
+	const { scenario, states } = model;
+	const actorIds = Object.keys(scenario.actors);
+	for (const [actorId, actor] of Object.entries(scenario.actors)) {
+		if (actorId === chance) report(['actors', actorId], '"chance" is reserved for chance transitions', 'rename the actor');
+		for (const [choiceId, choice] of Object.entries(actor.choices)) {
+			const options = Object.keys(choice.options);
+			if (options.length === 0) report(['actors', actorId, 'choices', choiceId, 'options'], 'a choice needs at least one option');
+			else if (!options.includes(choice.default)) {
+				report(['actors', actorId, 'choices', choiceId, 'default'], `default "${choice.default}" is not one of the options`, didYouMean(choice.default, options));
+			}
+		}
+	}
+	for (const [id, ind] of Object.entries(scenario.indicators)) {
+		if (ind.min !== undefined && ind.max !== undefined && ind.min > ind.max) {
+			report(['indicators', id], `min ${ind.min} is greater than max ${ind.max}`);
+		} else if ((ind.min !== undefined && ind.initial < ind.min) || (ind.max !== undefined && ind.initial > ind.max)) {
+			report(['indicators', id, 'initial'], `initial value ${ind.initial} is outside [min, max]`);
+		}
+	}
+	const indicatorIds = Object.keys(scenario.indicators);
+	const dimensionIds = Object.keys(scenario.dimensions);
+	for (const state of states.values()) {
+		for (const dim of Object.keys(state.outcome?.scores ?? {})) {
+			if (!dimensionIds.includes(dim)) {
+				report([...state.docPath, 'outcome', 'scores', dim], `unknown dimension "${dim}"`, didYouMean(dim, dimensionIds) ?? 'declare it under dimensions');
+			}
+		}
+		if (state.kind === 'parallel' && state.children.length < 2) {
+			report(state.docPath, 'a parallel state needs at least two regions');
+		}
+	}
+	for (const t of model.transitions) {
+		if (t.by !== chance && !actorIds.includes(t.by)) {
+			report([...t.docPath, 'by'], `unknown actor "${t.by}"`, didYouMean(t.by, [...actorIds, chance]));
+		}
+		for (const key of ['effects', 'set'] as const) {
+			for (const name of Object.keys(t[key])) {
+				if (!indicatorIds.includes(name)) {
+					report([...t.docPath, key, name], `unknown indicator "${name}"`, didYouMean(name, indicatorIds) ?? 'declare it under indicators');
+				}
+			}
+		}
+		const whenPath = [...t.docPath, 'when'];
+		t.when.forEach((c, i) => checkCondition(model, c, t.when.length === 1 && !Array.isArray(c) ? whenPath : [...whenPath, i], report));
+		if (t.source === '' ) report(t.docPath, 'the root state cannot have transitions', 'put them on a child state');
+		t.evidence.forEach((e, i) => {
+			if (e.source !== undefined && !scenario.sources.includes(e.source)) {
+				report([...t.docPath, 'evidence', i, 'source'], `source "${e.source}" is not listed under sources`, didYouMean(e.source, scenario.sources));
+			} else if (e.source === undefined && scenario.sources.length !== 1) {
+				report([...t.docPath, 'evidence', i], scenario.sources.length === 0 ? 'evidence quotes a source, but the scenario lists no sources' : 'evidence must name its source when the scenario lists several', scenario.sources.length ? `add source: ${scenario.sources[0]}` : 'list the source id under sources');
+			}
+		});
+	}
+}
+
+function checkCondition(model: Model, c: Condition, path: Path, report: Report): void {
+	if ('all' in c) return c.all.forEach((x, i) => checkCondition(model, x, [...path, 'all', i], report));
+	if ('any' in c) return c.any.forEach((x, i) => checkCondition(model, x, [...path, 'any', i], report));
+	if ('not' in c) return checkCondition(model, c.not, [...path, 'not'], report);
+	if ('in' in c || 'notIn' in c) {
+		const statePath = 'in' in c ? c.in : c.notIn;
+		if (!model.states.has(statePath) || statePath === '') {
+			report([...path, 'in' in c ? 'in' : 'notIn'], `unknown state "${statePath}"`, didYouMean(statePath, [...model.states.keys()].filter(Boolean)) ?? 'use a path from the root, such as ties.strained');
+		}
+		return;
+	}
+	if ('indicator' in c) {
+		const ids = Object.keys(model.scenario.indicators);
+		if (!ids.includes(c.indicator)) report([...path, 'indicator'], `unknown indicator "${c.indicator}"`, didYouMean(c.indicator, ids));
+		if (c.atLeast === undefined && c.atMost === undefined) report(path, 'an indicator condition needs atLeast or atMost');
+		return;
+	}
+	const [actorId, choiceId, ...rest] = c.choice.split('.');
+	const actor = model.scenario.actors[actorId];
+	if (!actor || choiceId === undefined || rest.length > 0) {
+		const known = Object.entries(model.scenario.actors).flatMap(([a, x]) => Object.keys(x.choices).map((ch) => `${a}.${ch}`));
+		report([...path, 'choice'], `unknown choice "${c.choice}"`, didYouMean(c.choice, known) ?? 'write actor.choice, as in russia.response');
+		return;
+	}
+	const choice = actor.choices[choiceId];
+	if (!choice) {
+		report([...path, 'choice'], `actor "${actorId}" has no choice "${choiceId}"`, didYouMean(choiceId, Object.keys(actor.choices)));
+		return;
+	}
+	const key = 'is' in c ? 'is' : 'isNot';
+	const values = 'is' in c ? c.is : c.isNot;
+	const options = Object.keys(choice.options);
+	for (const option of Array.isArray(values) ? values : [values]) {
+		if (!options.includes(option)) report([...path, key], `"${option}" is not an option of ${c.choice}`, didYouMean(option, options));
+	}
+}
+
+/**
+ * Two transitions on the same event must never be enabled in the same configuration, or sending
+ * the event would be ambiguous: their sources must be in different branches of a compound state.
+ */
+function checkEventConflicts(model: Model, report: Report): void {
+	const byEvent = new Map<string, TransitionInfo[]>();
+	for (const t of model.transitions) byEvent.set(t.event, [...(byEvent.get(t.event) ?? []), t]);
+	for (const group of byEvent.values()) {
+		for (let i = 0; i < group.length; i++) {
+			for (let j = 0; j < i; j++) {
+				const [a, b] = [group[j], group[i]];
+				if (a.source === b.source) continue; // reported as a duplicate already
+				if (canBeActiveTogether(model, a.source, b.source)) {
+					report([...b.docPath, 'event'], `event "${b.event}" is also used by a transition from "${a.source || '(root)'}", which can be active at the same time`, 'give one of them another event name');
+				}
+			}
+		}
+	}
+}
+
+/** Two state nodes can be active at once when one contains the other or they meet in a parallel state. */
+export function canBeActiveTogether(model: Model, a: string, b: string): boolean {
+	if (isAncestorOrSelf(a, b) || isAncestorOrSelf(b, a)) return true;
+	const chainA = [a, ...ancestors(a)];
+	const common = [b, ...ancestors(b)].find((p) => chainA.includes(p)) ?? '';
+	return model.states.get(common)?.kind === 'parallel';
+}

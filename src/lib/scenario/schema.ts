@@ -1,0 +1,188 @@
+/**
+ * The scenario format as a Zod schema: the one definition from which both validation and the
+ * published JSON Schema (`npm run schema`) derive. docs/scenario-format.md explains each field.
+ */
+import { z } from 'zod';
+import { estimativeTerms } from './icd203';
+
+const id = z
+	.string()
+	.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use only letters, digits, _ and -');
+const text = z.string().min(1, 'must not be empty');
+const probability = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
+
+export const optionSchema = z.union([
+	text.describe('Shorthand: the option label.'),
+	z.strictObject({ label: text, description: z.string().optional() })
+]);
+
+export const choiceSchema = z.strictObject({
+	label: text.describe('What the actor decides, as a question or a short phrase.'),
+	description: z.string().optional(),
+	default: id.describe('The option used when the user has not chosen one.'),
+	options: z.record(id, optionSchema).describe('The options, by id.')
+});
+
+export const actorSchema = z.strictObject({
+	label: text,
+	description: z.string().optional(),
+	choices: z.record(id, choiceSchema).default({})
+});
+
+export const indicatorSchema = z.strictObject({
+	label: text,
+	description: z.string().optional(),
+	initial: z.number().default(0),
+	min: z.number().optional(),
+	max: z.number().optional()
+});
+
+export const dimensionSchema = z.strictObject({
+	label: text,
+	description: z.string().optional(),
+	min: z.number().optional(),
+	max: z.number().optional()
+});
+
+const termSchema = z.enum(estimativeTerms as [string, ...string[]]);
+const rangeSchema = z.tuple([probability, probability]).describe('[low, high]');
+
+export const likelihoodSchema = z.union([
+	termSchema.describe('An ICD 203 estimative term; the engine uses its band as a range.'),
+	probability.describe('A fixed probability.'),
+	rangeSchema,
+	z.literal('rest').describe('One minus the other enabled branches of the same region.'),
+	z.strictObject({
+		term: termSchema.optional(),
+		value: probability.optional(),
+		range: rangeSchema.optional(),
+		rest: z.literal(true).optional(),
+		basis: z
+			.string()
+			.optional()
+			.describe('The source wording the likelihood comes from, or "silent" when it says nothing.'),
+		note: z.string().optional()
+	})
+]);
+
+export const evidenceSchema = z.strictObject({
+	quote: text.describe('Exact words of the source (typography and white space are forgiven).'),
+	source: id.optional().describe('Source id; may be left out when the scenario cites one source.'),
+	stance: z.enum(['supports', 'contradicts', 'context']),
+	prefix: z.string().optional().describe('Text just before the quote, to tell repeats apart.'),
+	suffix: z.string().optional().describe('Text just after the quote, to tell repeats apart.'),
+	note: z.string().optional()
+});
+
+export type Condition =
+	| { choice: string; is: string | string[] }
+	| { choice: string; isNot: string | string[] }
+	| { in: string }
+	| { notIn: string }
+	| { indicator: string; atLeast?: number; atMost?: number }
+	| { all: Condition[] }
+	| { any: Condition[] }
+	| { not: Condition };
+
+const oneOrMany = z.union([id, z.array(id).min(1)]);
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+	z.union([
+		z.strictObject({ choice: z.string(), is: oneOrMany }),
+		z.strictObject({ choice: z.string(), isNot: oneOrMany }),
+		z.strictObject({ in: z.string().describe('A state path, such as ties.strained.') }),
+		z.strictObject({ notIn: z.string() }),
+		z.strictObject({
+			indicator: id,
+			atLeast: z.number().optional(),
+			atMost: z.number().optional()
+		}),
+		z.strictObject({ all: z.array(conditionSchema).min(1) }),
+		z.strictObject({ any: z.array(conditionSchema).min(1) }),
+		z.strictObject({ not: conditionSchema })
+	])
+);
+
+export const transitionSchema = z.strictObject({
+	event: z
+		.string()
+		.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'use letters, digits, dots, _ and -, as in russia.supply')
+		.describe('Event name, such as russia.supply.'),
+	target: z.string().describe('A sibling state name, or a path from the root such as ties.strained.'),
+	by: id.describe('The actor id whose decision this is, or "chance".'),
+	label: z.string().optional(),
+	description: z.string().optional(),
+	when: z.union([conditionSchema, z.array(conditionSchema)]).optional(),
+	likelihood: likelihoodSchema.optional(),
+	effects: z.record(id, z.number()).optional().describe('Indicator changes, added and then clamped.'),
+	set: z.record(id, z.number()).optional().describe('Indicator values set outright.'),
+	evidence: z.array(evidenceSchema).optional(),
+	assumption: z.string().optional().describe("Why the model needs a step its sources do not state.")
+});
+
+export const outcomeSchema = z.strictObject({
+	label: text,
+	description: z.string().optional(),
+	scores: z.record(id, z.number()).default({})
+});
+
+export interface StateNodeInput {
+	label?: string;
+	description?: string;
+	type?: 'compound' | 'parallel' | 'final';
+	initial?: string;
+	pace?: number;
+	states?: Record<string, StateNodeInput>;
+	on?: z.input<typeof transitionSchema>[];
+	outcome?: z.input<typeof outcomeSchema>;
+}
+
+export const stateNodeSchema: z.ZodType<StateNodeInput> = z.lazy(() =>
+	z.strictObject({
+		label: z.string().optional(),
+		description: z.string().optional(),
+		type: z.enum(['compound', 'parallel', 'final']).optional(),
+		initial: id.optional(),
+		pace: z.number().positive().optional().describe('Relative pace of a parallel region (default 1).'),
+		states: z.record(id, stateNodeSchema).optional(),
+		on: z.array(transitionSchema).optional(),
+		outcome: outcomeSchema.optional()
+	})
+);
+
+export const scenarioSchema = z.strictObject({
+	$schema: z.string().optional(),
+	id: z
+		.string()
+		.regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, as in russia-arms-to-iran'),
+	title: text,
+	summary: z.string().optional(),
+	version: z.union([z.string(), z.number()]).optional(),
+	sources: z.array(id).default([]).describe('Ids of sources under scenarios/sources/.'),
+	actors: z.record(id, actorSchema),
+	indicators: z.record(id, indicatorSchema).default({}),
+	dimensions: z.record(id, dimensionSchema).default({}),
+	statechart: stateNodeSchema
+});
+
+export const sourceMetaSchema = z.strictObject({
+	$schema: z.string().optional(),
+	id,
+	title: text,
+	file: z.string().describe('The text file, relative to this metadata file.'),
+	author: z.string().nullable().optional(),
+	outlet: z.string().nullable().optional(),
+	date: z
+		.union([z.string(), z.strictObject({ from: z.string(), to: z.string() })])
+		.optional()
+		.describe('A date, or the range the text implies.'),
+	url: z.string().optional(),
+	note: z.string().optional()
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type TransitionSpec = z.output<typeof transitionSchema>;
+export type EvidenceSpec = z.output<typeof evidenceSchema>;
+export type LikelihoodSpec = z.output<typeof likelihoodSchema>;
+export type OutcomeSpec = z.output<typeof outcomeSchema>;
+export type SourceMeta = z.output<typeof sourceMetaSchema>;

@@ -1,0 +1,159 @@
+/**
+ * Static validation of a parsed scenario document: structure (the Zod schema), references and
+ * evidence anchoring. Each problem becomes a located diagnostic with a hint; nothing throws.
+ */
+import type { z } from 'zod';
+import { anchorQuote } from './anchor';
+import { didYouMean, type Diagnostic, type Path } from './diagnostics';
+import { estimativeTerms } from './icd203';
+import { buildModel, type Model } from './model';
+import { diagnosticAt, type ParsedDocument } from './parse';
+import { scenarioSchema, type Scenario } from './schema';
+import type { SourceResolver, SourceText } from './sources';
+
+/** A quote located in its source: character offsets into the stored text. */
+export interface AnchoredQuote {
+	transition: number;
+	evidence: number;
+	source: string;
+	start: number;
+	end: number;
+}
+
+export interface ValidatedScenario {
+	scenario: Scenario;
+	model: Model;
+	sources: Map<string, SourceText>;
+	quotes: AnchoredQuote[];
+}
+
+export type ValidationResult =
+	| { ok: true; value: ValidatedScenario; warnings: Diagnostic[] }
+	| { ok: false; diagnostics: Diagnostic[] };
+
+/** Every field name the format knows, for "did you mean" on unknown fields. */
+const knownFields = [
+	'$schema', 'id', 'title', 'summary', 'version', 'sources', 'actors', 'indicators', 'dimensions',
+	'statechart', 'label', 'description', 'choices', 'default', 'options', 'initial', 'min', 'max',
+	'type', 'pace', 'states', 'on', 'outcome', 'scores', 'event', 'target', 'by', 'when', 'likelihood',
+	'effects', 'set', 'evidence', 'assumption', 'quote', 'source', 'stance', 'prefix', 'suffix', 'note',
+	'term', 'value', 'range', 'rest', 'basis', 'choice', 'is', 'isNot', 'in', 'notIn', 'indicator',
+	'atLeast', 'atMost', 'all', 'any', 'not'
+];
+
+const formHints: Record<string, string> = {
+	likelihood: `write an estimative term (${estimativeTerms.join(', ')}), a number in [0, 1], a range [low, high], rest, or { term | value | range | rest, basis }`,
+	when: 'write a condition: { choice: actor.choice, is: option }, { in: state.path }, { indicator: name, atLeast: n }, or { all | any: [...] }, { not: ... }',
+	options: 'write an option as a label string, or { label, description }'
+};
+
+function formHint(path: Path): string | undefined {
+	for (let i = path.length - 1; i >= 0; i--) {
+		const key = path[i];
+		if (typeof key === 'string' && formHints[key]) return formHints[key];
+	}
+	return undefined;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** For a union that failed, the branch that got furthest stands for the others. */
+function bestBranch(issue: Issue & { code: 'invalid_union' }): Issue[] | undefined {
+	const branches = issue.errors.filter((b) => b.length > 0);
+	if (branches.length === 0) return undefined;
+	const depth = (b: Issue[]) => Math.max(...b.map((i) => i.path.length));
+	const deepest = Math.max(...branches.map(depth));
+	if (deepest === 0) return undefined;
+	const candidates = branches.filter((b) => depth(b) === deepest && b.every((i) => i.code !== 'invalid_type' || i.path.length > 0));
+	const pool = candidates.length > 0 ? candidates : branches.filter((b) => depth(b) === deepest);
+	return pool.sort((a, b) => a.length - b.length)[0];
+}
+
+function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = []): Diagnostic[] {
+	const path = [...base, ...issue.path] as Path;
+	switch (issue.code) {
+		case 'invalid_union': {
+			const best = bestBranch(issue);
+			if (best) return best.flatMap((i) => issueDiagnostics(document, i, path));
+			return [diagnosticAt(document, path, 'does not match any allowed form', formHint(path))];
+		}
+		case 'unrecognized_keys':
+			return issue.keys.map((key) => diagnosticAt(document, [...path, key], `unknown field "${key}"`, didYouMean(key, knownFields) ?? 'remove it, or check the spelling against docs/scenario-format.md'));
+		case 'invalid_type': {
+			const got = valueAt(document.value, path);
+			if (got === undefined) return [diagnosticAt(document, path, `missing required field "${String(path.at(-1))}"`, formHint(path))];
+			return [diagnosticAt(document, path, `expected ${issue.expected}, got ${describe(got)}`, formHint(path))];
+		}
+		case 'invalid_value':
+			return [diagnosticAt(document, path, `${describe(valueAt(document.value, path))} is not allowed`, `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`)];
+		case 'invalid_key':
+			return [diagnosticAt(document, path, `key ${issue.message.replace(/^Invalid input: /, '')}`, 'ids start with a letter and use letters, digits, _ and -')];
+		default:
+			return [diagnosticAt(document, path, `${describe(valueAt(document.value, path))}: ${issue.message.replace(/^Invalid input: /, '')}`, formHint(path))];
+	}
+}
+
+function valueAt(value: unknown, path: Path): unknown {
+	let v = value;
+	for (const key of path) {
+		if (v === null || typeof v !== 'object') return undefined;
+		v = (v as Record<string | number, unknown>)[key];
+	}
+	return v;
+}
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'a mapping';
+	const shown = JSON.stringify(value);
+	return shown.length > 40 ? `${shown.slice(0, 37)}…` : shown;
+}
+
+/** Validate a parsed document; sources are looked up through `resolveSource`. */
+export function validateDocument(document: ParsedDocument, resolveSource: SourceResolver): ValidationResult {
+	if (document.value === null || typeof document.value !== 'object' || Array.isArray(document.value)) {
+		return { ok: false, diagnostics: [diagnosticAt(document, [], `expected a mapping at the top of the file, got ${describe(document.value)}`, 'a scenario starts with id:, title:, actors: and statechart:')] };
+	}
+	const parsed = scenarioSchema.safeParse(document.value);
+	if (!parsed.success) {
+		const diagnostics = parsed.error.issues.flatMap((issue) => issueDiagnostics(document, issue));
+		return { ok: false, diagnostics: dedupe(diagnostics) };
+	}
+	const diagnostics: Diagnostic[] = [];
+	const report = (path: Path, message: string, hint?: string) => diagnostics.push(diagnosticAt(document, path, message, hint));
+	const scenario = parsed.data;
+	const model = buildModel(scenario, report);
+
+	const sources = new Map<string, SourceText>();
+	scenario.sources.forEach((id, i) => {
+		const found = resolveSource(id);
+		if (Array.isArray(found)) {
+			diagnostics.push(...found);
+			if (found.length === 0) report(['sources', i], `source "${id}" not found`, `add scenarios/sources/${id}.yaml and its text file`);
+		} else sources.set(id, found);
+	});
+	const quotes: AnchoredQuote[] = [];
+	for (const t of model.transitions) {
+		t.evidence.forEach((e, i) => {
+			const sourceId = e.source ?? (scenario.sources.length === 1 ? scenario.sources[0] : undefined);
+			const source = sourceId === undefined ? undefined : sources.get(sourceId);
+			if (!source || sourceId === undefined) return; // reported above
+			const result = anchorQuote(source.normalized, e);
+			if (result.ok) quotes.push({ transition: t.index, evidence: i, source: sourceId, start: result.start, end: result.end });
+			else report([...t.docPath, 'evidence', i, 'quote'], `${result.message} (source "${sourceId}")`, result.hint);
+		});
+	}
+	if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };
+	return { ok: true, value: { scenario, model, sources, quotes }, warnings: [] };
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+	const seen = new Set<string>();
+	return diagnostics.filter((d) => {
+		const key = `${d.line}:${d.column}:${d.path}:${d.message}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
