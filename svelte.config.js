@@ -7,7 +7,7 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		// Every page is prerendered: the dashboard works from any static file host, offline.
-		adapter: adapter({ fallback: undefined, strict: true }),
+		adapter: adapter({ fallback: '404.html', strict: true }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
 	}
 };

@@ -17,7 +17,13 @@ export function endKey(compiled: Compiled, snapshot: BrinkSnapshot): string {
 	return key;
 }
 
-export function runActors(compiled: Compiled, choices: Record<string, string>, values: Float64Array, runs: number, seed: Seed): Map<string, number> {
+export function runActors(
+	compiled: Compiled,
+	choices: Record<string, string>,
+	values: Float64Array,
+	runs: number,
+	seed: Seed
+): Map<string, number> {
 	const rng = createRng(seed);
 	const tallies = new Map<string, number>();
 	for (let r = 0; r < runs; r++) {

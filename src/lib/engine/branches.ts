@@ -55,25 +55,40 @@ export function setProblem(set: TransitionInfo[]): BranchProblem | undefined {
 	const others = set.filter((t) => t.likelihood.kind !== 'rest');
 	const names = set.map((t) => t.event).join(', ');
 	if (rests.length > 1) {
-		return { transitions: rests, message: `${rests.length} "rest" branches are enabled together (${names})`, hint: 'keep one rest per set of alternatives, or make their guards exclusive' };
+		return {
+			transitions: rests,
+			message: `${rests.length} "rest" branches are enabled together (${names})`,
+			hint: 'keep one rest per set of alternatives, or make their guards exclusive'
+		};
 	}
 	const high = others.reduce((sum, t) => sum + bounds(t.likelihood)[1], 0);
 	if (rests.length === 1) {
 		if (high > 1 + tolerance) {
-			return { transitions: others, message: `the likelihoods enabled beside "rest" can add up to ${round(high)}, over 1 (${names})`, hint: 'narrow the ranges so their upper ends add up to at most 1' };
+			return {
+				transitions: others,
+				message: `the likelihoods enabled beside "rest" can add up to ${round(high)}, over 1 (${names})`,
+				hint: 'narrow the ranges so their upper ends add up to at most 1'
+			};
 		}
 		return undefined;
 	}
 	const ranged = others.filter((t) => t.likelihood.kind === 'range');
 	if (ranged.length > 0) {
-		return { transitions: set, message: `a range can only add up to 1 with a "rest" branch beside it (${names})`, hint: 'give one of the alternatives likelihood: rest' };
+		return {
+			transitions: set,
+			message: `a range can only add up to 1 with a "rest" branch beside it (${names})`,
+			hint: 'give one of the alternatives likelihood: rest'
+		};
 	}
 	if (Math.abs(high - 1) > tolerance) {
 		const certain = set.filter((t) => t.likelihood.kind === 'certain');
 		return {
 			transitions: set,
 			message: `the likelihoods of the transitions enabled together add up to ${round(high)}, not 1 (${names})`,
-			hint: certain.length > 1 ? 'several transitions without a likelihood are enabled at once: make their guards exclusive' : 'adjust them, or give one of them likelihood: rest'
+			hint:
+				certain.length > 1
+					? 'several transitions without a likelihood are enabled at once: make their guards exclusive'
+					: 'adjust them, or give one of them likelihood: rest'
 		};
 	}
 	return undefined;
@@ -87,7 +102,11 @@ function round(x: number): number {
  * The branches of a snapshot under the given likelihood values (see `likelihoodValues`).
  * Returns the problem instead when the enabled set cannot form a distribution.
  */
-export function toBranches(compiled: Compiled, enabled: TransitionInfo[], values: Float64Array): Branch[] | BranchProblem {
+export function toBranches(
+	compiled: Compiled,
+	enabled: TransitionInfo[],
+	values: Float64Array
+): Branch[] | BranchProblem {
 	const groups = byRegion(enabled);
 	let totalPace = 0;
 	for (const region of groups.keys()) totalPace += compiled.model.states.get(region)!.pace;
@@ -106,7 +125,12 @@ export function toBranches(compiled: Compiled, enabled: TransitionInfo[], values
 }
 
 /** A transition's likelihood within its region's set; `rest` takes what the others leave. */
-export function branchLikelihood(index: number, set: readonly number[], compiled: Compiled, values: Float64Array): number {
+export function branchLikelihood(
+	index: number,
+	set: readonly number[],
+	compiled: Compiled,
+	values: Float64Array
+): number {
 	if (compiled.model.transitions[index].likelihood.kind !== 'rest') return values[index];
 	let sum = 0;
 	for (const other of set) if (other !== index) sum += values[other];
@@ -114,7 +138,10 @@ export function branchLikelihood(index: number, set: readonly number[], compiled
 }
 
 /** Cumulative thresholds in units of 2^-32, for picking a branch with one 32-bit draw. */
-export function toThresholds(probabilities: ArrayLike<number>, out = new Float64Array(probabilities.length)): Float64Array {
+export function toThresholds(
+	probabilities: ArrayLike<number>,
+	out = new Float64Array(probabilities.length)
+): Float64Array {
 	let cumulative = 0;
 	for (let i = 0; i < probabilities.length; i++) {
 		cumulative += probabilities[i];
@@ -125,7 +152,12 @@ export function toThresholds(probabilities: ArrayLike<number>, out = new Float64
 }
 
 /** The first index whose threshold the draw is under (the last one catches rounding). */
-export function pickThreshold(thresholds: ArrayLike<number>, start: number, end: number, draw: number): number {
+export function pickThreshold(
+	thresholds: ArrayLike<number>,
+	start: number,
+	end: number,
+	draw: number
+): number {
 	for (let i = start; i < end - 1; i++) if (draw < thresholds[i]) return i;
 	return end - 1;
 }

@@ -12,7 +12,10 @@ import { explore, ExploreError, isAbsorbing, type Chain } from './explore';
 import { components } from './solve';
 
 /** The choice combinations to explore: all of them, or defaults plus one change at a time. */
-export function choiceCombinations(compiled: Compiled): { combinations: Record<string, string>[]; complete: boolean } {
+export function choiceCombinations(compiled: Compiled): {
+	combinations: Record<string, string>[];
+	complete: boolean;
+} {
 	const keys = Object.keys(compiled.defaultChoices);
 	const optionsOf = (key: string) => {
 		const [actor, choice] = key.split('.');
@@ -21,13 +24,15 @@ export function choiceCombinations(compiled: Compiled): { combinations: Record<s
 	const total = keys.reduce((n, key) => n * optionsOf(key).length, 1);
 	if (total <= limits.maxChoiceCombinations) {
 		let combinations: Record<string, string>[] = [{}];
-		for (const key of keys) combinations = combinations.flatMap((c) => optionsOf(key).map((o) => ({ ...c, [key]: o })));
+		for (const key of keys)
+			combinations = combinations.flatMap((c) => optionsOf(key).map((o) => ({ ...c, [key]: o })));
 		return { combinations, complete: true };
 	}
 	const combinations = [{ ...compiled.defaultChoices }];
 	for (const key of keys) {
 		for (const option of optionsOf(key)) {
-			if (option !== compiled.defaultChoices[key]) combinations.push({ ...compiled.defaultChoices, [key]: option });
+			if (option !== compiled.defaultChoices[key])
+				combinations.push({ ...compiled.defaultChoices, [key]: option });
 		}
 	}
 	return { combinations, complete: false };
@@ -35,7 +40,9 @@ export function choiceCombinations(compiled: Compiled): { combinations: Record<s
 
 function describeChoices(compiled: Compiled, choices: Record<string, string>): string {
 	const changed = Object.entries(choices).filter(([k, v]) => compiled.defaultChoices[k] !== v);
-	return changed.length === 0 ? 'with the default choices' : `with ${changed.map(([k, v]) => `${k}=${v}`).join(', ')}`;
+	return changed.length === 0
+		? 'with the default choices'
+		: `with ${changed.map(([k, v]) => `${k}=${v}`).join(', ')}`;
 }
 
 /** Loops that, once entered, can never be left: components with no edge out and no end inside. */
@@ -44,7 +51,8 @@ export function traps(chain: Chain): number[][] {
 		if (component.length === 1 && isAbsorbing(chain, component[0])) return false;
 		const inside = new Set(component);
 		return component.every((s) => {
-			for (let e = chain.rowStart[s]; e < chain.rowStart[s + 1]; e++) if (!inside.has(chain.edgeTarget[e])) return false;
+			for (let e = chain.rowStart[s]; e < chain.rowStart[s + 1]; e++)
+				if (!inside.has(chain.edgeTarget[e])) return false;
 			return true;
 		});
 	});
@@ -54,17 +62,27 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 	const { model } = compiled;
 	const diagnostics: Diagnostic[] = [];
 	const seen = new Set<string>();
-	const report = (path: readonly (string | number)[], message: string, hint?: string, severity: Diagnostic['severity'] = 'error') => {
+	// One report per place and problem, naming the first choices under which it shows.
+	const report = (
+		path: readonly (string | number)[],
+		message: string,
+		hint?: string,
+		severity: Diagnostic['severity'] = 'error',
+		under = ''
+	) => {
 		const key = `${path.join('.')}|${message}`;
 		if (seen.has(key)) return;
 		seen.add(key);
-		diagnostics.push(diagnosticAt(document, path, message, hint, severity));
+		diagnostics.push(
+			diagnosticAt(document, path, under ? `${message} (${under})` : message, hint, severity)
+		);
 	};
 	const statePath = (leaf: string) => model.states.get(leaf)?.docPath ?? ['statechart'];
 	const values = likelihoodValues(compiled);
 	const reached = new Set<string>(['']);
 	const fired = new Set<number>();
 	const { combinations, complete } = choiceCombinations(compiled);
+	let explored = true; // reachability means something only when every exploration finished
 	for (const choices of combinations) {
 		const under = describeChoices(compiled, choices);
 		let chain: Chain;
@@ -73,31 +91,58 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 		} catch (error) {
 			if (!(error instanceof ExploreError)) throw error;
 			const problem = error.problem;
-			if (problem.kind === 'limit') report(['statechart'], `${problem.message} (${under})`, problem.hint);
+			if (problem.kind === 'limit')
+				report(['statechart'], problem.message, problem.hint, 'error', under);
 			else if (problem.kind === 'dead-end') {
-				const stuck = problem.leaves.find((l) => model.states.get(l)?.kind !== 'final') ?? problem.leaves[0];
-				report(statePath(stuck), `${problem.message} (${under})`, problem.hint);
+				const stuck =
+					problem.leaves.find((l) => model.states.get(l)?.kind !== 'final') ?? problem.leaves[0];
+				report(statePath(stuck), problem.message, problem.hint, 'error', under);
 			} else {
 				const first = problem.problem.transitions[0];
-				report([...first.docPath, 'likelihood'], `${problem.problem.message}, in ${problem.leaves.join(' + ')} (${under})`, problem.problem.hint);
+				report(
+					[...first.docPath, 'likelihood'],
+					`${problem.problem.message}, in ${problem.leaves.join(' + ')}`,
+					problem.problem.hint,
+					'error',
+					under
+				);
 			}
+			explored = false;
 			continue;
 		}
 		for (const trap of traps(chain)) {
 			const names = [...new Set(trap.flatMap((s) => chain.leaves[s]))];
-			report(statePath(names[0]), `a loop with no exit: once in ${names.map((n) => `"${n}"`).join(', ')} the scenario can never end (${under})`, 'add a transition out of the loop, such as a de-escalation or an end state');
+			report(
+				statePath(names[0]),
+				`a loop with no exit: once in ${names.map((n) => `"${n}"`).join(', ')} the scenario can never end`,
+				'add a transition out of the loop, such as a de-escalation or an end state',
+				'error',
+				under
+			);
 		}
-		for (const leaves of chain.leaves) for (const leaf of leaves) for (const p of [leaf, ...ancestors(leaf)]) reached.add(p);
+		for (const leaves of chain.leaves)
+			for (const leaf of leaves) for (const p of [leaf, ...ancestors(leaf)]) reached.add(p);
 		for (const t of chain.edgeTransition) fired.add(t);
 	}
+	if (!explored) return diagnostics;
 	for (const state of model.states.values()) {
 		if (!reached.has(state.path)) {
-			report(state.docPath, `state "${state.path}" is never reached${complete ? ' under any choices' : ' under the choices checked'}`, 'add a transition into it, or remove it', complete ? 'error' : 'warning');
+			report(
+				state.docPath,
+				`state "${state.path}" is never reached${complete ? ' under any choices' : ' under the choices checked'}`,
+				'add a transition into it, or remove it',
+				complete ? 'error' : 'warning'
+			);
 		}
 	}
 	for (const t of model.transitions) {
 		if (!fired.has(t.index) && reached.has(t.source)) {
-			report(t.docPath, `transition "${t.id}" can never fire: its guard never holds where its source is active`, 'check its when: conditions', 'warning');
+			report(
+				t.docPath,
+				`transition "${t.id}" can never fire: its guard never holds where its source is active`,
+				'check its when: conditions',
+				'warning'
+			);
 		}
 	}
 	return diagnostics;

@@ -46,16 +46,23 @@ export class SettingsError extends Error {
 }
 
 /** Defaults overlaid with the user's choices; unknown names are refused with a hint. */
-export function resolveChoices(compiled: Compiled, overrides: Record<string, string> = {}): Record<string, string> {
+export function resolveChoices(
+	compiled: Compiled,
+	overrides: Record<string, string> = {}
+): Record<string, string> {
 	const choices = { ...compiled.defaultChoices };
 	for (const [key, option] of Object.entries(overrides)) {
 		if (!(key in choices)) {
-			throw new SettingsError(`unknown choice "${key}"${hintText(didYouMean(key, Object.keys(choices)))}`);
+			throw new SettingsError(
+				`unknown choice "${key}"${hintText(didYouMean(key, Object.keys(choices)))}`
+			);
 		}
 		const [actorId, choiceId] = key.split('.');
 		const options = Object.keys(compiled.model.scenario.actors[actorId].choices[choiceId].options);
 		if (!options.includes(option)) {
-			throw new SettingsError(`"${option}" is not an option of ${key}${hintText(didYouMean(option, options))}`);
+			throw new SettingsError(
+				`"${option}" is not an option of ${key}${hintText(didYouMean(option, options))}`
+			);
 		}
 		choices[key] = option;
 	}
@@ -70,16 +77,30 @@ function hintText(hint: string | undefined): string {
  * One value per transition: its likelihood (the middle of a range unless overridden; NaN for
  * `rest`). An override must stay inside the transition's range.
  */
-export function likelihoodValues(compiled: Compiled, overrides: Record<string, number> = {}): Float64Array {
+export function likelihoodValues(
+	compiled: Compiled,
+	overrides: Record<string, number> = {}
+): Float64Array {
 	const { transitions } = compiled.model;
 	const values = Float64Array.from(transitions, (t) => defaultValue(t.likelihood));
 	for (const [id, value] of Object.entries(overrides)) {
 		const t = transitions.find((x) => x.id === id);
-		if (!t) throw new SettingsError(`unknown transition "${id}"${hintText(didYouMean(id, transitions.map((x) => x.id)))}`);
-		if (t.likelihood.kind !== 'range') throw new SettingsError(`transition "${id}" has no likelihood range to set`);
+		if (!t)
+			throw new SettingsError(
+				`unknown transition "${id}"${hintText(
+					didYouMean(
+						id,
+						transitions.map((x) => x.id)
+					)
+				)}`
+			);
+		if (t.likelihood.kind !== 'range')
+			throw new SettingsError(`transition "${id}" has no likelihood range to set`);
 		const [low, high] = bounds(t.likelihood);
 		if (!(value >= low && value <= high)) {
-			throw new SettingsError(`likelihood ${value} of "${id}" is outside its range [${low}, ${high}]`);
+			throw new SettingsError(
+				`likelihood ${value} of "${id}" is outside its range [${low}, ${high}]`
+			);
 		}
 		values[t.index] = value;
 	}
@@ -87,6 +108,9 @@ export function likelihoodValues(compiled: Compiled, overrides: Record<string, n
 }
 
 /** The initial snapshot for a set of choices. */
-export function initialSnapshot(compiled: Compiled, choices: Record<string, string>): BrinkSnapshot {
+export function initialSnapshot(
+	compiled: Compiled,
+	choices: Record<string, string>
+): BrinkSnapshot {
 	return initialTransition(compiled.machine, { choices })[0] as BrinkSnapshot;
 }

@@ -50,7 +50,12 @@ function stateKey(snapshot: BrinkSnapshot, leaves: string[], indicatorIds: strin
 }
 
 /** Explore every reachable state under the given choices. Throws `ExploreError`. */
-export function explore(compiled: Compiled, choices: Record<string, string>, values: Float64Array, maxReachable: number = limits.maxReachable): Chain {
+export function explore(
+	compiled: Compiled,
+	choices: Record<string, string>,
+	values: Float64Array,
+	maxReachable: number = limits.maxReachable
+): Chain {
 	const { indicatorIds } = compiled;
 	const snapshots: BrinkSnapshot[] = [];
 	const leaves: string[][] = [];
@@ -88,7 +93,8 @@ export function explore(compiled: Compiled, choices: Record<string, string>, val
 		const enabled = enabledTransitions(compiled, snapshot);
 		if (enabled.length === 0) checkEnd(compiled, snapshot, leaves[s]);
 		const branches = toBranches(compiled, enabled, values);
-		if (!Array.isArray(branches)) throw new ExploreError({ kind: 'branches', problem: branches, leaves: leaves[s] });
+		if (!Array.isArray(branches))
+			throw new ExploreError({ kind: 'branches', problem: branches, leaves: leaves[s] });
 		for (const branch of branches) {
 			const setKey = branch.set.join(',');
 			let set = setIndex.get(setKey);
@@ -107,7 +113,11 @@ export function explore(compiled: Compiled, choices: Record<string, string>, val
 		rowStart.push(edgeTarget.length);
 	}
 	const indicators = new Float64Array(snapshots.length * indicatorIds.length);
-	snapshots.forEach((snap, s) => indicatorIds.forEach((id, k) => (indicators[s * indicatorIds.length + k] = snap.context.indicators[id])));
+	snapshots.forEach((snap, s) =>
+		indicatorIds.forEach(
+			(id, k) => (indicators[s * indicatorIds.length + k] = snap.context.indicators[id])
+		)
+	);
 	return {
 		compiled,
 		choices,
@@ -139,9 +149,20 @@ function checkEnd(compiled: Compiled, snapshot: BrinkSnapshot, stateLeaves: stri
 }
 
 /** Edge probabilities for new likelihood values (same choices, same reachable states). */
-export function reweight(chain: Chain, values: Float64Array, out = new Float64Array(chain.edgeTarget.length)): Float64Array {
+export function reweight(
+	chain: Chain,
+	values: Float64Array,
+	out = new Float64Array(chain.edgeTarget.length)
+): Float64Array {
 	for (let e = 0; e < out.length; e++) {
-		out[e] = chain.edgeShare[e] * branchLikelihood(chain.edgeTransition[e], chain.sets[chain.edgeSet[e]], chain.compiled, values);
+		out[e] =
+			chain.edgeShare[e] *
+			branchLikelihood(
+				chain.edgeTransition[e],
+				chain.sets[chain.edgeSet[e]],
+				chain.compiled,
+				values
+			);
 	}
 	return out;
 }

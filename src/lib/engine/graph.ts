@@ -2,7 +2,11 @@
  * Strongly connected components of a chain's graph (Tarjan's algorithm, iterative so that deep
  * chains cannot overflow the call stack). Components come out in reverse topological order.
  */
-export function stronglyConnected(size: number, rowStart: Int32Array, edgeTarget: Int32Array): number[][] {
+export function stronglyConnected(
+	size: number,
+	rowStart: Int32Array,
+	edgeTarget: Int32Array
+): number[][] {
 	const index = new Int32Array(size).fill(-1);
 	const low = new Int32Array(size);
 	const onStack = new Uint8Array(size);

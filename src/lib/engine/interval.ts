@@ -33,7 +33,11 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 
 function toInterval(values: Float64Array): Interval {
 	const sorted = values.slice().sort();
-	return { median: quantileSorted(sorted, 0.5), low: quantileSorted(sorted, 0.05), high: quantileSorted(sorted, 0.95) };
+	return {
+		median: quantileSorted(sorted, 0.5),
+		low: quantileSorted(sorted, 0.05),
+		high: quantileSorted(sorted, 0.95)
+	};
 }
 
 export function rangedTransitions(compiled: Compiled) {
@@ -41,9 +45,20 @@ export function rangedTransitions(compiled: Compiled) {
 }
 
 /** Intervals over `samples` draws of the ranged likelihoods; empty outcome map when none is ranged. */
-export function likelihoodIntervals(chain: Chain, values: Float64Array, samples: number, seed: Seed): IntervalResult {
+export function likelihoodIntervals(
+	chain: Chain,
+	values: Float64Array,
+	samples: number,
+	seed: Seed
+): IntervalResult {
 	const ranged = rangedTransitions(chain.compiled);
-	const result: IntervalResult = { samples, seed, outcomes: {}, dimensions: {}, uncertain: ranged.map((t) => t.id) };
+	const result: IntervalResult = {
+		samples,
+		seed,
+		outcomes: {},
+		dimensions: {},
+		uncertain: ranged.map((t) => t.id)
+	};
 	if (ranged.length === 0) return result;
 	const rng = createRng(seed);
 	const order = components(chain);
@@ -53,7 +68,8 @@ export function likelihoodIntervals(chain: Chain, values: Float64Array, samples:
 	const byDimension = new Map<string, Float64Array>();
 	for (let i = 0; i < samples; i++) {
 		for (const t of ranged) {
-			if (t.likelihood.kind === 'range') draw[t.index] = t.likelihood.low + rng.next() * (t.likelihood.high - t.likelihood.low);
+			if (t.likelihood.kind === 'range')
+				draw[t.index] = t.likelihood.low + rng.next() * (t.likelihood.high - t.likelihood.low);
 		}
 		const solved = solveExact(chain, reweight(chain, draw, probabilities), order);
 		for (const o of solved.outcomes) {

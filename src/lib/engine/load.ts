@@ -15,9 +15,14 @@ export interface LoadedScenario extends ValidatedScenario {
 	warnings: Diagnostic[];
 }
 
-export type LoadResult = { ok: true; value: LoadedScenario } | { ok: false; diagnostics: Diagnostic[] };
+export type LoadResult =
+	{ ok: true; value: LoadedScenario } | { ok: false; diagnostics: Diagnostic[] };
 
-export function loadScenario(file: string, input: string | Uint8Array, resolveSource: SourceResolver): LoadResult {
+export function loadScenario(
+	file: string,
+	input: string | Uint8Array,
+	resolveSource: SourceResolver
+): LoadResult {
 	const parsed = parseText(file, input);
 	if (!parsed.ok) return parsed;
 	const validated = validateDocument(parsed.document, resolveSource);

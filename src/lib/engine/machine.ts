@@ -3,7 +3,16 @@
  * Stepping, exploration and simulation all run on this machine; the likelihood, actor and
  * evidence of each transition travel in its `meta`.
  */
-import { and, assign, not, or, setup, stateIn, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import {
+	and,
+	assign,
+	not,
+	or,
+	setup,
+	stateIn,
+	type AnyMachineSnapshot,
+	type StateValue
+} from 'xstate';
 import type { Model, StateInfo, TransitionInfo } from '../scenario/model';
 import type { Condition } from '../scenario/schema';
 
@@ -46,21 +55,27 @@ export function toMachine(model: Model) {
 		guards: {
 			choiceIs: ({ context }, params: { choice: string; options: string[] }) =>
 				params.options.includes(context.choices[params.choice]),
-			indicatorWithin: ({ context }, params: { indicator: string; atLeast?: number; atMost?: number }) => {
+			indicatorWithin: (
+				{ context },
+				params: { indicator: string; atLeast?: number; atMost?: number }
+			) => {
 				const v = context.indicators[params.indicator];
 				return v >= (params.atLeast ?? -Infinity) && v <= (params.atMost ?? Infinity);
 			}
 		},
 		actions: {
-			applyEffects: assign(({ context }, params: { effects: Record<string, number>; set: Record<string, number> }) => {
-				const next = { ...context.indicators };
-				for (const [name, value] of Object.entries(params.set)) next[name] = value;
-				for (const [name, delta] of Object.entries(params.effects)) next[name] = next[name] + delta;
-				for (const name of Object.keys(params.set).concat(Object.keys(params.effects))) {
-					next[name] = clamp(next[name], indicators[name]?.min, indicators[name]?.max);
+			applyEffects: assign(
+				({ context }, params: { effects: Record<string, number>; set: Record<string, number> }) => {
+					const next = { ...context.indicators };
+					for (const [name, value] of Object.entries(params.set)) next[name] = value;
+					for (const [name, delta] of Object.entries(params.effects))
+						next[name] = next[name] + delta;
+					for (const name of Object.keys(params.set).concat(Object.keys(params.effects))) {
+						next[name] = clamp(next[name], indicators[name]?.min, indicators[name]?.max);
+					}
+					return { indicators: next };
 				}
-				return { indicators: next };
-			})
+			)
 		}
 	});
 
@@ -75,11 +90,17 @@ export function toMachine(model: Model) {
 		if ('in' in c) return stateIn(toStateValue(c.in));
 		if ('notIn' in c) return not(stateIn(toStateValue(c.notIn)));
 		if ('indicator' in c) {
-			return { type: 'indicatorWithin', params: { indicator: c.indicator, atLeast: c.atLeast, atMost: c.atMost } };
+			return {
+				type: 'indicatorWithin',
+				params: { indicator: c.indicator, atLeast: c.atLeast, atMost: c.atMost }
+			};
 		}
 		const is = 'is' in c;
 		const values = is ? c.is : c.isNot;
-		const guard: Guard = { type: 'choiceIs', params: { choice: c.choice, options: Array.isArray(values) ? values : [values] } };
+		const guard: Guard = {
+			type: 'choiceIs',
+			params: { choice: c.choice, options: Array.isArray(values) ? values : [values] }
+		};
 		return is ? guard : not(guard);
 	};
 
@@ -90,7 +111,12 @@ export function toMachine(model: Model) {
 	const toTransition = (t: TransitionInfo) => ({
 		target: `#${machineId}.${t.target}`,
 		reenter: true,
-		guard: t.when.length === 0 ? undefined : t.when.length === 1 ? toGuard(t.when[0]) : and(t.when.map(toGuard)),
+		guard:
+			t.when.length === 0
+				? undefined
+				: t.when.length === 1
+					? toGuard(t.when[0])
+					: and(t.when.map(toGuard)),
 		actions:
 			Object.keys(t.effects).length + Object.keys(t.set).length > 0
 				? [{ type: 'applyEffects' as const, params: { effects: t.effects, set: t.set } }]
@@ -102,10 +128,14 @@ export function toMachine(model: Model) {
 	const toNode = (state: StateInfo): Record<string, unknown> => {
 		const node: Record<string, unknown> = { description: state.description ?? state.label };
 		if (state.kind === 'parallel' || state.kind === 'final') node.type = state.kind;
-		if (state.kind === 'compound') node.initial = state.initial!.slice(state.initial!.lastIndexOf('.') + 1);
+		if (state.kind === 'compound')
+			node.initial = state.initial!.slice(state.initial!.lastIndexOf('.') + 1);
 		if (state.children.length > 0) {
 			node.states = Object.fromEntries(
-				state.children.map((child) => [model.states.get(child)!.key, toNode(model.states.get(child)!)])
+				state.children.map((child) => [
+					model.states.get(child)!.key,
+					toNode(model.states.get(child)!)
+				])
 			);
 		}
 		const out = byState.get(state.path) ?? [];
@@ -121,7 +151,10 @@ export function toMachine(model: Model) {
 	return machineSetup.createMachine({
 		...(root as object),
 		id: machineId,
-		context: ({ input }) => ({ choices: { ...input.choices }, indicators: { ...initialIndicators } })
+		context: ({ input }) => ({
+			choices: { ...input.choices },
+			indicators: { ...initialIndicators }
+		})
 	} as Parameters<typeof machineSetup.createMachine>[0]);
 }
 
@@ -135,7 +168,8 @@ export function activeLeaves(value: StateValue, prefix = ''): string[] {
 	for (const key of Object.keys(value).sort()) {
 		const path = prefix === '' ? key : `${prefix}.${key}`;
 		const child = value[key];
-		if (child === undefined || (typeof child === 'object' && Object.keys(child).length === 0)) leaves.push(path);
+		if (child === undefined || (typeof child === 'object' && Object.keys(child).length === 0))
+			leaves.push(path);
 		else leaves.push(...activeLeaves(child, path));
 	}
 	return leaves;

@@ -66,7 +66,9 @@ export function createMonteCarlo(chain: Chain, options: MonteCarloOptions) {
 
 	const run = (n: number) => {
 		if (!(n >= 0) || runs + n > limits.maxRuns) {
-			throw new RangeError(`${runs + n} runs is over the limit maxRuns = ${limits.maxRuns.toLocaleString('en')}`);
+			throw new RangeError(
+				`${runs + n} runs is over the limit maxRuns = ${limits.maxRuns.toLocaleString('en')}`
+			);
 		}
 		let steps = 0;
 		for (let r = 0; r < n; r++) {
@@ -112,11 +114,21 @@ export function createMonteCarlo(chain: Chain, options: MonteCarloOptions) {
 			totalSteps
 		};
 	};
-	return { run, result, get runs() { return runs; } };
+	return {
+		run,
+		result,
+		get runs() {
+			return runs;
+		}
+	};
 }
 
 /** `runs` runs in one go. */
-export function monteCarlo(chain: Chain, runs: number, options: MonteCarloOptions): MonteCarloResult {
+export function monteCarlo(
+	chain: Chain,
+	runs: number,
+	options: MonteCarloOptions
+): MonteCarloResult {
 	const simulation = createMonteCarlo(chain, options);
 	simulation.run(runs);
 	return simulation.result();

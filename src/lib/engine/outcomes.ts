@@ -43,7 +43,9 @@ export function summarize(chain: Chain, weight: ArrayLike<number>): OutcomeSumma
 	const byFinal = new Map(finals.map((s) => [s.path, 0]));
 	const endings = new Map<string, Ending>();
 	const indicators = Object.fromEntries(indicatorIds.map((id) => [id, 0]));
-	const dimensions = Object.fromEntries(Object.keys(model.scenario.dimensions).map((id) => [id, 0]));
+	const dimensions = Object.fromEntries(
+		Object.keys(model.scenario.dimensions).map((id) => [id, 0])
+	);
 	for (let s = 0; s < chain.size; s++) {
 		const p = weight[s];
 		if (!isAbsorbing(chain, s) || p === 0) continue;
@@ -62,7 +64,9 @@ export function summarize(chain: Chain, weight: ArrayLike<number>): OutcomeSumma
 		};
 		entry.probability += p;
 		endings.set(key, entry);
-		indicatorIds.forEach((id, k) => (indicators[id] += p * chain.indicators[s * indicatorIds.length + k]));
+		indicatorIds.forEach(
+			(id, k) => (indicators[id] += p * chain.indicators[s * indicatorIds.length + k])
+		);
 	}
 	return {
 		outcomes: finals.map((s) => ({

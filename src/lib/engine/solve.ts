@@ -20,8 +20,16 @@ export interface ExactResult extends OutcomeSummary {
 
 /** Thrown when part of the chain can be entered but never left. */
 export class LoopError extends Error {
-	constructor(readonly states: number[], readonly leaves: string[][]) {
-		super(`a loop with no exit: ${leaves.slice(0, 3).map((l) => l.join(' + ')).join('; ')}${leaves.length > 3 ? '; …' : ''}`);
+	constructor(
+		readonly states: number[],
+		readonly leaves: string[][]
+	) {
+		super(
+			`a loop with no exit: ${leaves
+				.slice(0, 3)
+				.map((l) => l.join(' + '))
+				.join('; ')}${leaves.length > 3 ? '; …' : ''}`
+		);
 		this.name = 'LoopError';
 	}
 }
@@ -35,7 +43,11 @@ export function components(chain: Chain): number[][] {
  * Solve the chain. `probabilities` are edge probabilities (default: as explored); pass
  * `reweight(chain, values)` to solve for other likelihood values.
  */
-export function solveExact(chain: Chain, probabilities: Float64Array = chain.edgeProbability, order = components(chain)): ExactResult {
+export function solveExact(
+	chain: Chain,
+	probabilities: Float64Array = chain.edgeProbability,
+	order = components(chain)
+): ExactResult {
 	const { rowStart, edgeTarget, edgeTransition } = chain;
 	const visits = new Float64Array(chain.size);
 	const inflow = new Float64Array(chain.size);
@@ -46,7 +58,8 @@ export function solveExact(chain: Chain, probabilities: Float64Array = chain.edg
 		if (component.length === 1) {
 			const s = component[0];
 			let stay = 0;
-			for (let e = rowStart[s]; e < rowStart[s + 1]; e++) if (edgeTarget[e] === s) stay += probabilities[e];
+			for (let e = rowStart[s]; e < rowStart[s + 1]; e++)
+				if (edgeTarget[e] === s) stay += probabilities[e];
 			if (!isAbsorbing(chain, s) && stay >= 1 - 1e-12) {
 				if (inflow[s] > 0) throw new LoopError([s], [chain.leaves[s]]);
 				continue;
@@ -67,15 +80,30 @@ export function solveExact(chain: Chain, probabilities: Float64Array = chain.edg
 	}
 	let expectedSteps = 0;
 	for (let s = 0; s < chain.size; s++) if (!isAbsorbing(chain, s)) expectedSteps += visits[s];
-	return { method: 'exact', ...summarize(chain, visits), visits, expectedSteps, transitionFlow: flow };
+	return {
+		method: 'exact',
+		...summarize(chain, visits),
+		visits,
+		expectedSteps,
+		transitionFlow: flow
+	};
 }
 
 /** Solve v (I − Q_CC) = b_C for one loop block by Gaussian elimination with partial pivoting. */
-function solveBlock(chain: Chain, component: number[], p: Float64Array, inflow: Float64Array, visits: Float64Array, member: Int32Array): void {
+function solveBlock(
+	chain: Chain,
+	component: number[],
+	p: Float64Array,
+	inflow: Float64Array,
+	visits: Float64Array,
+	member: Int32Array
+): void {
 	const k = component.length;
 	if (component.every((s) => inflow[s] === 0)) return; // not reached under these likelihoods
 	if (k > limits.maxLoopBlock) {
-		throw new RangeError(`a loop of ${k} states, over the limit maxLoopBlock = ${limits.maxLoopBlock}`);
+		throw new RangeError(
+			`a loop of ${k} states, over the limit maxLoopBlock = ${limits.maxLoopBlock}`
+		);
 	}
 	component.forEach((s, i) => (member[s] = i));
 	// Row i of the transposed system: v_i − Σ_j v_j Q(j, i) = b_i.
@@ -93,11 +121,20 @@ function solveBlock(chain: Chain, component: number[], p: Float64Array, inflow: 
 			else leaves += p[e];
 		}
 	}
-	if (leaves <= 1e-12) throw new LoopError(component, component.map((s) => chain.leaves[s]));
+	if (leaves <= 1e-12)
+		throw new LoopError(
+			component,
+			component.map((s) => chain.leaves[s])
+		);
 	for (let col = 0; col < k; col++) {
 		let pivot = col;
-		for (let r = col + 1; r < k; r++) if (Math.abs(a[r * (k + 1) + col]) > Math.abs(a[pivot * (k + 1) + col])) pivot = r;
-		if (Math.abs(a[pivot * (k + 1) + col]) < 1e-14) throw new LoopError(component, component.map((s) => chain.leaves[s]));
+		for (let r = col + 1; r < k; r++)
+			if (Math.abs(a[r * (k + 1) + col]) > Math.abs(a[pivot * (k + 1) + col])) pivot = r;
+		if (Math.abs(a[pivot * (k + 1) + col]) < 1e-14)
+			throw new LoopError(
+				component,
+				component.map((s) => chain.leaves[s])
+			);
 		if (pivot !== col) {
 			for (let c = 0; c <= k; c++) {
 				const t = a[col * (k + 1) + c];

@@ -3,7 +3,13 @@
  * (guards evaluated, with actor, probability and evidence); `take` fires one; `undo` goes back.
  */
 import { transition } from 'xstate';
-import { enabledTransitions, pickThreshold, toBranches, toThresholds, type Branch } from './branches';
+import {
+	enabledTransitions,
+	pickThreshold,
+	toBranches,
+	toThresholds,
+	type Branch
+} from './branches';
 import { initialSnapshot, type Compiled } from './compile';
 import type { BrinkSnapshot } from './machine';
 import type { Rng } from './rng';
@@ -21,7 +27,11 @@ export interface Session {
 	steps: readonly Step[];
 }
 
-export function startSession(compiled: Compiled, choices: Record<string, string>, values: Float64Array): Session {
+export function startSession(
+	compiled: Compiled,
+	choices: Record<string, string>,
+	values: Float64Array
+): Session {
 	return { compiled, choices, values, steps: [{ snapshot: initialSnapshot(compiled, choices) }] };
 }
 
@@ -31,7 +41,11 @@ export function current(session: Session): BrinkSnapshot {
 
 /** The branches open now; empty at an end. Throws when the enabled set is not a distribution. */
 export function options(session: Session): Branch[] {
-	const branches = toBranches(session.compiled, enabledTransitions(session.compiled, current(session)), session.values);
+	const branches = toBranches(
+		session.compiled,
+		enabledTransitions(session.compiled, current(session)),
+		session.values
+	);
 	if (!Array.isArray(branches)) throw new Error(`${branches.message} (hint: ${branches.hint})`);
 	return branches;
 }
@@ -41,17 +55,27 @@ export function take(session: Session, transitionId: string): Session {
 	const branch = options(session).find((b) => b.transition.id === transitionId);
 	if (!branch) {
 		const open = options(session).map((b) => b.transition.id);
-		throw new Error(`transition "${transitionId}" is not open now${open.length ? ` (open: ${open.join(', ')})` : ' (the scenario has ended)'}`);
+		throw new Error(
+			`transition "${transitionId}" is not open now${open.length ? ` (open: ${open.join(', ')})` : ' (the scenario has ended)'}`
+		);
 	}
-	const [next] = transition(session.compiled.machine, current(session), { type: branch.transition.event });
-	return { ...session, steps: [...session.steps, { snapshot: next as BrinkSnapshot, via: branch }] };
+	const [next] = transition(session.compiled.machine, current(session), {
+		type: branch.transition.event
+	});
+	return {
+		...session,
+		steps: [...session.steps, { snapshot: next as BrinkSnapshot, via: branch }]
+	};
 }
 
 /** Let chance pick among the open branches with one draw, as the simulations do. */
 export function takeByChance(session: Session, rng: Rng): Session {
 	const open = options(session);
 	if (open.length === 0) return session;
-	const chosen = open[pickThreshold(toThresholds(open.map((b) => b.probability)), 0, open.length, rng.nextUint32())];
+	const chosen =
+		open[
+			pickThreshold(toThresholds(open.map((b) => b.probability)), 0, open.length, rng.nextUint32())
+		];
 	return take(session, chosen.transition.id);
 }
 

@@ -77,7 +77,8 @@ export type AnchorResult =
 
 function allIndexes(haystack: string, needle: string): number[] {
 	const found: number[] = [];
-	for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) found.push(i);
+	for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1))
+		found.push(i);
 	return found;
 }
 
@@ -95,11 +96,18 @@ export function anchorQuote(source: NormalizedText, selector: QuoteSelector): An
 	if (prefix || suffix) {
 		matches = matches.filter((at) => {
 			const before = source.text.slice(Math.max(0, at - prefix.length - 1), at).trimEnd();
-			const after = source.text.slice(at + quote.length, at + quote.length + suffix.length + 1).trimStart();
+			const after = source.text
+				.slice(at + quote.length, at + quote.length + suffix.length + 1)
+				.trimStart();
 			return before.endsWith(prefix) && after.startsWith(suffix);
 		});
 		if (matches.length === 0) {
-			return { ok: false, reason: 'not-found', message: 'quote is found, but not with the given prefix/suffix', hint: 'check prefix and suffix against the source text' };
+			return {
+				ok: false,
+				reason: 'not-found',
+				message: 'quote is found, but not with the given prefix/suffix',
+				hint: 'check prefix and suffix against the source text'
+			};
 		}
 	}
 	if (matches.length > 1 && selector.start === undefined) {
@@ -111,7 +119,10 @@ export function anchorQuote(source: NormalizedText, selector: QuoteSelector): An
 		};
 	}
 	const at = matches.reduce((best, m) =>
-		Math.abs(source.offsets[m] - (selector.start ?? 0)) < Math.abs(source.offsets[best] - (selector.start ?? 0)) ? m : best
+		Math.abs(source.offsets[m] - (selector.start ?? 0)) <
+		Math.abs(source.offsets[best] - (selector.start ?? 0))
+			? m
+			: best
 	);
 	return { ok: true, start: source.offsets[at], end: source.offsets[at + quote.length - 1] + 1 };
 }
@@ -136,5 +147,10 @@ function notFound(text: string, quote: string): AnchorResult {
 			hint: `the first ${low} characters match; then the quote has "${quote.slice(low, low + 30)}" where the source reads "${sourceReads}"`
 		};
 	}
-	return { ok: false, reason: 'not-found', message: `quote "${shown}" is not in the source`, hint: 'copy the words exactly from the source text' };
+	return {
+		ok: false,
+		reason: 'not-found',
+		message: `quote "${shown}" is not in the source`,
+		hint: 'copy the words exactly from the source text'
+	};
 }

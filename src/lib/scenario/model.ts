@@ -87,7 +87,11 @@ function kindOf(node: StateNodeInput): StateKind {
 /** Build the model, reporting every semantic problem found. */
 export function buildModel(scenario: Scenario, report: Report): Model {
 	const states = new Map<string, StateInfo>();
-	const pending: { spec: NonNullable<StateNodeInput['on']>[number]; source: string; docPath: Path }[] = [];
+	const pending: {
+		spec: NonNullable<StateNodeInput['on']>[number];
+		source: string;
+		docPath: Path;
+	}[] = [];
 
 	const visit = (node: StateNodeInput, path: string, parent: StateInfo | null, docPath: Path) => {
 		const kind = kindOf(node);
@@ -111,10 +115,18 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 		if (states.size > limits.maxStates) return;
 		const children = Object.entries(node.states ?? {});
 		if (kind === 'final' && children.length > 0) {
-			report([...docPath, 'states'], 'a final state cannot have child states', 'remove type: final or the states');
+			report(
+				[...docPath, 'states'],
+				'a final state cannot have child states',
+				'remove type: final or the states'
+			);
 		}
 		if (kind === 'final' && node.on?.length) {
-			report([...docPath, 'on'], 'a final state cannot have transitions', 'remove type: final or the transitions');
+			report(
+				[...docPath, 'on'],
+				'a final state cannot have transitions',
+				'remove type: final or the transitions'
+			);
 		}
 		if (node.outcome && kind !== 'final') {
 			report([...docPath, 'outcome'], 'only a final state can carry an outcome', 'add type: final');
@@ -127,7 +139,11 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 			if (node.initial === undefined) {
 				info.initial = keys[0];
 			} else if (!keys.includes(node.initial)) {
-				report([...docPath, 'initial'], `initial state "${node.initial}" is not a child of this state`, didYouMean(node.initial, keys));
+				report(
+					[...docPath, 'initial'],
+					`initial state "${node.initial}" is not a child of this state`,
+					didYouMean(node.initial, keys)
+				);
 				info.initial = keys[0];
 			}
 		} else if (node.initial !== undefined) {
@@ -138,14 +154,24 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 			info.children.push(childPath);
 			visit(child, childPath, info, [...docPath, 'states', childKey]);
 		}
-		(node.on ?? []).forEach((spec, i) => pending.push({ spec, source: path, docPath: [...docPath, 'on', i] }));
+		(node.on ?? []).forEach((spec, i) =>
+			pending.push({ spec, source: path, docPath: [...docPath, 'on', i] })
+		);
 	};
 	visit(scenario.statechart, '', null, ['statechart']);
 	if (states.size > limits.maxStates) {
-		report(['statechart'], `more than ${limits.maxStates} states, over the limit maxStates`, 'split the scenario');
+		report(
+			['statechart'],
+			`more than ${limits.maxStates} states, over the limit maxStates`,
+			'split the scenario'
+		);
 	}
 	if (pending.length > limits.maxTransitions) {
-		report(['statechart'], `${pending.length} transitions, over the limit maxTransitions = ${limits.maxTransitions}`, 'split the scenario');
+		report(
+			['statechart'],
+			`${pending.length} transitions, over the limit maxTransitions = ${limits.maxTransitions}`,
+			'split the scenario'
+		);
 	}
 
 	const transitions: TransitionInfo[] = [];
@@ -155,17 +181,30 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 		if (target === undefined) {
 			const known = [...states.keys()].filter((p) => p !== '');
 			const keys = [...new Set(known.map((p) => p.slice(p.lastIndexOf('.') + 1)))];
-			report([...docPath, 'target'], `unknown state "${spec.target}"`, didYouMean(spec.target, [...keys, ...known]) ?? 'name a sibling state, or a path from the root such as ties.strained');
+			report(
+				[...docPath, 'target'],
+				`unknown state "${spec.target}"`,
+				didYouMean(spec.target, [...keys, ...known]) ??
+					'name a sibling state, or a path from the root such as ties.strained'
+			);
 		}
 		const likelihood = toLikelihood(spec.likelihood);
 		if (typeof likelihood === 'string') report([...docPath, 'likelihood'], likelihood);
 		const id = `${source === '' ? '(root)' : source}:${spec.event}`;
 		if (seenIds.has(id)) {
-			report([...docPath, 'event'], `event "${spec.event}" already leaves this state`, 'give each transition out of a state its own event name');
+			report(
+				[...docPath, 'event'],
+				`event "${spec.event}" already leaves this state`,
+				'give each transition out of a state its own event name'
+			);
 		}
 		seenIds.set(id, docPath);
 		if ((spec.evidence ?? []).length === 0 && !spec.assumption?.trim()) {
-			report(docPath, 'transition has neither evidence nor an assumption', 'quote the source that supports it, or add assumption: "why the model needs this step"');
+			report(
+				docPath,
+				'transition has neither evidence nor an assumption',
+				'quote the source that supports it, or add assumption: "why the model needs this step"'
+			);
 		}
 		transitions.push({
 			index: transitions.length,
@@ -194,7 +233,11 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 }
 
 /** A sibling (or an ancestor's sibling, nearest first), or a path from the root. */
-export function resolveTarget(states: Map<string, StateInfo>, source: string, target: string): string | undefined {
+export function resolveTarget(
+	states: Map<string, StateInfo>,
+	source: string,
+	target: string
+): string | undefined {
 	for (const scope of [source, ...ancestors(source)]) {
 		const parent = states.get(scope)?.parent;
 		if (parent === null || parent === undefined) continue;
@@ -208,19 +251,35 @@ function checkReferences(model: Model, report: Report): void {
 	const { scenario, states } = model;
 	const actorIds = Object.keys(scenario.actors);
 	for (const [actorId, actor] of Object.entries(scenario.actors)) {
-		if (actorId === chance) report(['actors', actorId], '"chance" is reserved for chance transitions', 'rename the actor');
+		if (actorId === chance)
+			report(
+				['actors', actorId],
+				'"chance" is reserved for chance transitions',
+				'rename the actor'
+			);
 		for (const [choiceId, choice] of Object.entries(actor.choices)) {
 			const options = Object.keys(choice.options);
-			if (options.length === 0) report(['actors', actorId, 'choices', choiceId, 'options'], 'a choice needs at least one option');
+			if (options.length === 0)
+				report(
+					['actors', actorId, 'choices', choiceId, 'options'],
+					'a choice needs at least one option'
+				);
 			else if (!options.includes(choice.default)) {
-				report(['actors', actorId, 'choices', choiceId, 'default'], `default "${choice.default}" is not one of the options`, didYouMean(choice.default, options));
+				report(
+					['actors', actorId, 'choices', choiceId, 'default'],
+					`default "${choice.default}" is not one of the options`,
+					didYouMean(choice.default, options)
+				);
 			}
 		}
 	}
 	for (const [id, ind] of Object.entries(scenario.indicators)) {
 		if (ind.min !== undefined && ind.max !== undefined && ind.min > ind.max) {
 			report(['indicators', id], `min ${ind.min} is greater than max ${ind.max}`);
-		} else if ((ind.min !== undefined && ind.initial < ind.min) || (ind.max !== undefined && ind.initial > ind.max)) {
+		} else if (
+			(ind.min !== undefined && ind.initial < ind.min) ||
+			(ind.max !== undefined && ind.initial > ind.max)
+		) {
 			report(['indicators', id, 'initial'], `initial value ${ind.initial} is outside [min, max]`);
 		}
 	}
@@ -229,7 +288,11 @@ function checkReferences(model: Model, report: Report): void {
 	for (const state of states.values()) {
 		for (const dim of Object.keys(state.outcome?.scores ?? {})) {
 			if (!dimensionIds.includes(dim)) {
-				report([...state.docPath, 'outcome', 'scores', dim], `unknown dimension "${dim}"`, didYouMean(dim, dimensionIds) ?? 'declare it under dimensions');
+				report(
+					[...state.docPath, 'outcome', 'scores', dim],
+					`unknown dimension "${dim}"`,
+					didYouMean(dim, dimensionIds) ?? 'declare it under dimensions'
+				);
 			}
 		}
 		if (state.kind === 'parallel' && state.children.length < 2) {
@@ -238,62 +301,118 @@ function checkReferences(model: Model, report: Report): void {
 	}
 	for (const t of model.transitions) {
 		if (t.by !== chance && !actorIds.includes(t.by)) {
-			report([...t.docPath, 'by'], `unknown actor "${t.by}"`, didYouMean(t.by, [...actorIds, chance]));
+			report(
+				[...t.docPath, 'by'],
+				`unknown actor "${t.by}"`,
+				didYouMean(t.by, [...actorIds, chance])
+			);
 		}
 		for (const key of ['effects', 'set'] as const) {
 			for (const name of Object.keys(t[key])) {
 				if (!indicatorIds.includes(name)) {
-					report([...t.docPath, key, name], `unknown indicator "${name}"`, didYouMean(name, indicatorIds) ?? 'declare it under indicators');
+					report(
+						[...t.docPath, key, name],
+						`unknown indicator "${name}"`,
+						didYouMean(name, indicatorIds) ?? 'declare it under indicators'
+					);
 				}
 			}
 		}
 		const whenPath = [...t.docPath, 'when'];
-		t.when.forEach((c, i) => checkCondition(model, c, t.when.length === 1 && !Array.isArray(c) ? whenPath : [...whenPath, i], report));
-		if (t.source === '' ) report(t.docPath, 'the root state cannot have transitions', 'put them on a child state');
+		t.when.forEach((c, i) =>
+			checkCondition(
+				model,
+				c,
+				t.when.length === 1 && !Array.isArray(c) ? whenPath : [...whenPath, i],
+				report
+			)
+		);
+		if (t.source === '')
+			report(t.docPath, 'the root state cannot have transitions', 'put them on a child state');
 		t.evidence.forEach((e, i) => {
 			if (e.source !== undefined && !scenario.sources.includes(e.source)) {
-				report([...t.docPath, 'evidence', i, 'source'], `source "${e.source}" is not listed under sources`, didYouMean(e.source, scenario.sources));
+				report(
+					[...t.docPath, 'evidence', i, 'source'],
+					`source "${e.source}" is not listed under sources`,
+					didYouMean(e.source, scenario.sources)
+				);
 			} else if (e.source === undefined && scenario.sources.length !== 1) {
-				report([...t.docPath, 'evidence', i], scenario.sources.length === 0 ? 'evidence quotes a source, but the scenario lists no sources' : 'evidence must name its source when the scenario lists several', scenario.sources.length ? `add source: ${scenario.sources[0]}` : 'list the source id under sources');
+				report(
+					[...t.docPath, 'evidence', i],
+					scenario.sources.length === 0
+						? 'evidence quotes a source, but the scenario lists no sources'
+						: 'evidence must name its source when the scenario lists several',
+					scenario.sources.length
+						? `add source: ${scenario.sources[0]}`
+						: 'list the source id under sources'
+				);
 			}
 		});
 	}
 }
 
 function checkCondition(model: Model, c: Condition, path: Path, report: Report): void {
-	if ('all' in c) return c.all.forEach((x, i) => checkCondition(model, x, [...path, 'all', i], report));
-	if ('any' in c) return c.any.forEach((x, i) => checkCondition(model, x, [...path, 'any', i], report));
+	if ('all' in c)
+		return c.all.forEach((x, i) => checkCondition(model, x, [...path, 'all', i], report));
+	if ('any' in c)
+		return c.any.forEach((x, i) => checkCondition(model, x, [...path, 'any', i], report));
 	if ('not' in c) return checkCondition(model, c.not, [...path, 'not'], report);
 	if ('in' in c || 'notIn' in c) {
 		const statePath = 'in' in c ? c.in : c.notIn;
 		if (!model.states.has(statePath) || statePath === '') {
-			report([...path, 'in' in c ? 'in' : 'notIn'], `unknown state "${statePath}"`, didYouMean(statePath, [...model.states.keys()].filter(Boolean)) ?? 'use a path from the root, such as ties.strained');
+			report(
+				[...path, 'in' in c ? 'in' : 'notIn'],
+				`unknown state "${statePath}"`,
+				didYouMean(statePath, [...model.states.keys()].filter(Boolean)) ??
+					'use a path from the root, such as ties.strained'
+			);
 		}
 		return;
 	}
 	if ('indicator' in c) {
 		const ids = Object.keys(model.scenario.indicators);
-		if (!ids.includes(c.indicator)) report([...path, 'indicator'], `unknown indicator "${c.indicator}"`, didYouMean(c.indicator, ids));
-		if (c.atLeast === undefined && c.atMost === undefined) report(path, 'an indicator condition needs atLeast or atMost');
+		if (!ids.includes(c.indicator))
+			report(
+				[...path, 'indicator'],
+				`unknown indicator "${c.indicator}"`,
+				didYouMean(c.indicator, ids)
+			);
+		if (c.atLeast === undefined && c.atMost === undefined)
+			report(path, 'an indicator condition needs atLeast or atMost');
 		return;
 	}
 	const [actorId, choiceId, ...rest] = c.choice.split('.');
 	const actor = model.scenario.actors[actorId];
 	if (!actor || choiceId === undefined || rest.length > 0) {
-		const known = Object.entries(model.scenario.actors).flatMap(([a, x]) => Object.keys(x.choices).map((ch) => `${a}.${ch}`));
-		report([...path, 'choice'], `unknown choice "${c.choice}"`, didYouMean(c.choice, known) ?? 'write actor.choice, as in russia.response');
+		const known = Object.entries(model.scenario.actors).flatMap(([a, x]) =>
+			Object.keys(x.choices).map((ch) => `${a}.${ch}`)
+		);
+		report(
+			[...path, 'choice'],
+			`unknown choice "${c.choice}"`,
+			didYouMean(c.choice, known) ?? 'write actor.choice, as in russia.response'
+		);
 		return;
 	}
 	const choice = actor.choices[choiceId];
 	if (!choice) {
-		report([...path, 'choice'], `actor "${actorId}" has no choice "${choiceId}"`, didYouMean(choiceId, Object.keys(actor.choices)));
+		report(
+			[...path, 'choice'],
+			`actor "${actorId}" has no choice "${choiceId}"`,
+			didYouMean(choiceId, Object.keys(actor.choices))
+		);
 		return;
 	}
 	const key = 'is' in c ? 'is' : 'isNot';
 	const values = 'is' in c ? c.is : c.isNot;
 	const options = Object.keys(choice.options);
 	for (const option of Array.isArray(values) ? values : [values]) {
-		if (!options.includes(option)) report([...path, key], `"${option}" is not an option of ${c.choice}`, didYouMean(option, options));
+		if (!options.includes(option))
+			report(
+				[...path, key],
+				`"${option}" is not an option of ${c.choice}`,
+				didYouMean(option, options)
+			);
 	}
 }
 
@@ -310,7 +429,11 @@ function checkEventConflicts(model: Model, report: Report): void {
 				const [a, b] = [group[j], group[i]];
 				if (a.source === b.source) continue; // reported as a duplicate already
 				if (canBeActiveTogether(model, a.source, b.source)) {
-					report([...b.docPath, 'event'], `event "${b.event}" is also used by a transition from "${a.source || '(root)'}", which can be active at the same time`, 'give one of them another event name');
+					report(
+						[...b.docPath, 'event'],
+						`event "${b.event}" is also used by a transition from "${a.source || '(root)'}", which can be active at the same time`,
+						'give one of them another event name'
+					);
 				}
 			}
 		}

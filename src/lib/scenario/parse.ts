@@ -14,13 +14,14 @@ export interface ParsedDocument {
 }
 
 export type ParseResult =
-	| { ok: true; document: ParsedDocument }
-	| { ok: false; diagnostics: Diagnostic[] };
+	{ ok: true; document: ParsedDocument } | { ok: false; diagnostics: Diagnostic[] };
 
 function fileProblem(file: string, message: string, hint?: string): ParseResult {
 	return {
 		ok: false,
-		diagnostics: [{ file, line: 0, column: 0, path: '(document)', message, hint, severity: 'error' }]
+		diagnostics: [
+			{ file, line: 0, column: 0, path: '(document)', message, hint, severity: 'error' }
+		]
 	};
 }
 
@@ -44,7 +45,11 @@ export function decodeText(file: string, input: string | Uint8Array): string | P
 		}
 	}
 	if (text.includes('\u0000')) {
-		return fileProblem(file, 'file contains NUL bytes: it looks binary', 'save it as UTF-8 YAML or JSON');
+		return fileProblem(
+			file,
+			'file contains NUL bytes: it looks binary',
+			'save it as UTF-8 YAML or JSON'
+		);
 	}
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -54,7 +59,11 @@ export function parseText(file: string, input: string | Uint8Array): ParseResult
 	const text = decodeText(file, input);
 	if (typeof text !== 'string') return text;
 	if (text.trim() === '') {
-		return fileProblem(file, 'file is empty', 'start from the worked example in docs/scenario-format.md');
+		return fileProblem(
+			file,
+			'file is empty',
+			'start from the worked example in docs/scenario-format.md'
+		);
 	}
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -98,7 +107,9 @@ function locate(doc: Document, counter: LineCounter, path: Path): { line: number
 	let best = node?.range?.[0] ?? 0;
 	for (const key of path) {
 		if (isMap(node)) {
-			const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+			const pair = node.items.find(
+				(item) => isScalar(item.key) && String(item.key.value) === String(key)
+			);
 			if (!pair) break;
 			const keyNode = pair.key as Node;
 			best = keyNode.range?.[0] ?? best;

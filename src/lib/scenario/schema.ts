@@ -7,7 +7,10 @@ import { estimativeTerms } from './icd203';
 
 const id = z
 	.string()
-	.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use only letters, digits, _ and -');
+	.regex(
+		/^[A-Za-z][A-Za-z0-9_-]*$/,
+		'must start with a letter and use only letters, digits, _ and -'
+	);
 const text = z.string().min(1, 'must not be empty');
 const probability = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
 
@@ -107,16 +110,21 @@ export const transitionSchema = z.strictObject({
 		.string()
 		.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'use letters, digits, dots, _ and -, as in russia.supply')
 		.describe('Event name, such as russia.supply.'),
-	target: z.string().describe('A sibling state name, or a path from the root such as ties.strained.'),
+	target: z
+		.string()
+		.describe('A sibling state name, or a path from the root such as ties.strained.'),
 	by: id.describe('The actor id whose decision this is, or "chance".'),
 	label: z.string().optional(),
 	description: z.string().optional(),
 	when: z.union([conditionSchema, z.array(conditionSchema)]).optional(),
 	likelihood: likelihoodSchema.optional(),
-	effects: z.record(id, z.number()).optional().describe('Indicator changes, added and then clamped.'),
+	effects: z
+		.record(id, z.number())
+		.optional()
+		.describe('Indicator changes, added and then clamped.'),
 	set: z.record(id, z.number()).optional().describe('Indicator values set outright.'),
 	evidence: z.array(evidenceSchema).optional(),
-	assumption: z.string().optional().describe("Why the model needs a step its sources do not state.")
+	assumption: z.string().optional().describe('Why the model needs a step its sources do not state.')
 });
 
 export const outcomeSchema = z.strictObject({
@@ -142,7 +150,11 @@ export const stateNodeSchema: z.ZodType<StateNodeInput> = z.lazy(() =>
 		description: z.string().optional(),
 		type: z.enum(['compound', 'parallel', 'final']).optional(),
 		initial: id.optional(),
-		pace: z.number().positive().optional().describe('Relative pace of a parallel region (default 1).'),
+		pace: z
+			.number()
+			.positive()
+			.optional()
+			.describe('Relative pace of a parallel region (default 1).'),
 		states: z.record(id, stateNodeSchema).optional(),
 		on: z.array(transitionSchema).optional(),
 		outcome: outcomeSchema.optional()
@@ -153,7 +165,10 @@ export const scenarioSchema = z.strictObject({
 	$schema: z.string().optional(),
 	id: z
 		.string()
-		.regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, as in russia-arms-to-iran'),
+		.regex(
+			/^[a-z][a-z0-9-]*$/,
+			'use lower-case letters, digits and hyphens, as in russia-arms-to-iran'
+		),
 	title: text,
 	summary: z.string().optional(),
 	version: z.union([z.string(), z.number()]).optional(),

@@ -33,12 +33,61 @@ export type ValidationResult =
 
 /** Every field name the format knows, for "did you mean" on unknown fields. */
 const knownFields = [
-	'$schema', 'id', 'title', 'summary', 'version', 'sources', 'actors', 'indicators', 'dimensions',
-	'statechart', 'label', 'description', 'choices', 'default', 'options', 'initial', 'min', 'max',
-	'type', 'pace', 'states', 'on', 'outcome', 'scores', 'event', 'target', 'by', 'when', 'likelihood',
-	'effects', 'set', 'evidence', 'assumption', 'quote', 'source', 'stance', 'prefix', 'suffix', 'note',
-	'term', 'value', 'range', 'rest', 'basis', 'choice', 'is', 'isNot', 'in', 'notIn', 'indicator',
-	'atLeast', 'atMost', 'all', 'any', 'not'
+	'$schema',
+	'id',
+	'title',
+	'summary',
+	'version',
+	'sources',
+	'actors',
+	'indicators',
+	'dimensions',
+	'statechart',
+	'label',
+	'description',
+	'choices',
+	'default',
+	'options',
+	'initial',
+	'min',
+	'max',
+	'type',
+	'pace',
+	'states',
+	'on',
+	'outcome',
+	'scores',
+	'event',
+	'target',
+	'by',
+	'when',
+	'likelihood',
+	'effects',
+	'set',
+	'evidence',
+	'assumption',
+	'quote',
+	'source',
+	'stance',
+	'prefix',
+	'suffix',
+	'note',
+	'term',
+	'value',
+	'range',
+	'rest',
+	'basis',
+	'choice',
+	'is',
+	'isNot',
+	'in',
+	'notIn',
+	'indicator',
+	'atLeast',
+	'atMost',
+	'all',
+	'any',
+	'not'
 ];
 
 const formHints: Record<string, string> = {
@@ -57,39 +106,99 @@ function formHint(path: Path): string | undefined {
 
 type Issue = z.core.$ZodIssue;
 
+/** A union branch that failed only as a nested union stands for that union's best branch. */
+function flatten(branch: Issue[]): Issue[] {
+	if (branch.length === 1 && branch[0].code === 'invalid_union' && branch[0].path.length === 0) {
+		return bestBranch(branch[0]) ?? branch;
+	}
+	return branch;
+}
+
 /** For a union that failed, the branch that got furthest stands for the others. */
 function bestBranch(issue: Issue & { code: 'invalid_union' }): Issue[] | undefined {
-	const branches = issue.errors.filter((b) => b.length > 0);
+	const branches = issue.errors.filter((b) => b.length > 0).map(flatten);
 	if (branches.length === 0) return undefined;
 	const depth = (b: Issue[]) => Math.max(...b.map((i) => i.path.length));
 	const deepest = Math.max(...branches.map(depth));
 	if (deepest === 0) return undefined;
-	const candidates = branches.filter((b) => depth(b) === deepest && b.every((i) => i.code !== 'invalid_type' || i.path.length > 0));
-	const pool = candidates.length > 0 ? candidates : branches.filter((b) => depth(b) === deepest);
-	return pool.sort((a, b) => a.length - b.length)[0];
+	return branches.filter((b) => depth(b) === deepest).sort((a, b) => a.length - b.length)[0];
 }
 
 function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = []): Diagnostic[] {
 	const path = [...base, ...issue.path] as Path;
 	switch (issue.code) {
 		case 'invalid_union': {
+			if (valueAt(document.value, path) === undefined) {
+				return [
+					diagnosticAt(
+						document,
+						path,
+						`missing required field "${String(path.at(-1))}"`,
+						formHint(path)
+					)
+				];
+			}
 			const best = bestBranch(issue);
 			if (best) return best.flatMap((i) => issueDiagnostics(document, i, path));
 			return [diagnosticAt(document, path, 'does not match any allowed form', formHint(path))];
 		}
 		case 'unrecognized_keys':
-			return issue.keys.map((key) => diagnosticAt(document, [...path, key], `unknown field "${key}"`, didYouMean(key, knownFields) ?? 'remove it, or check the spelling against docs/scenario-format.md'));
+			return issue.keys.map((key) =>
+				diagnosticAt(
+					document,
+					[...path, key],
+					`unknown field "${key}"`,
+					didYouMean(key, knownFields) ??
+						'remove it, or check the spelling against docs/scenario-format.md'
+				)
+			);
 		case 'invalid_type': {
 			const got = valueAt(document.value, path);
-			if (got === undefined) return [diagnosticAt(document, path, `missing required field "${String(path.at(-1))}"`, formHint(path))];
-			return [diagnosticAt(document, path, `expected ${issue.expected}, got ${describe(got)}`, formHint(path))];
+			if (got === undefined)
+				return [
+					diagnosticAt(
+						document,
+						path,
+						`missing required field "${String(path.at(-1))}"`,
+						formHint(path)
+					)
+				];
+			return [
+				diagnosticAt(
+					document,
+					path,
+					`expected ${issue.expected}, got ${describe(got)}`,
+					formHint(path)
+				)
+			];
 		}
 		case 'invalid_value':
-			return [diagnosticAt(document, path, `${describe(valueAt(document.value, path))} is not allowed`, `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`)];
+			return [
+				diagnosticAt(
+					document,
+					path,
+					`${describe(valueAt(document.value, path))} is not allowed`,
+					`use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+				)
+			];
 		case 'invalid_key':
-			return [diagnosticAt(document, path, `key ${issue.message.replace(/^Invalid input: /, '')}`, 'ids start with a letter and use letters, digits, _ and -')];
+			return [
+				diagnosticAt(
+					document,
+					path,
+					`key ${issue.message.replace(/^Invalid input: /, '')}`,
+					'ids start with a letter and use letters, digits, _ and -'
+				)
+			];
 		default:
-			return [diagnosticAt(document, path, `${describe(valueAt(document.value, path))}: ${issue.message.replace(/^Invalid input: /, '')}`, formHint(path))];
+			return [
+				diagnosticAt(
+					document,
+					path,
+					`${describe(valueAt(document.value, path))}: ${issue.message.replace(/^Invalid input: /, '')}`,
+					formHint(path)
+				)
+			];
 	}
 }
 
@@ -111,9 +220,26 @@ function describe(value: unknown): string {
 }
 
 /** Validate a parsed document; sources are looked up through `resolveSource`. */
-export function validateDocument(document: ParsedDocument, resolveSource: SourceResolver): ValidationResult {
-	if (document.value === null || typeof document.value !== 'object' || Array.isArray(document.value)) {
-		return { ok: false, diagnostics: [diagnosticAt(document, [], `expected a mapping at the top of the file, got ${describe(document.value)}`, 'a scenario starts with id:, title:, actors: and statechart:')] };
+export function validateDocument(
+	document: ParsedDocument,
+	resolveSource: SourceResolver
+): ValidationResult {
+	if (
+		document.value === null ||
+		typeof document.value !== 'object' ||
+		Array.isArray(document.value)
+	) {
+		return {
+			ok: false,
+			diagnostics: [
+				diagnosticAt(
+					document,
+					[],
+					`expected a mapping at the top of the file, got ${describe(document.value)}`,
+					'a scenario starts with id:, title:, actors: and statechart:'
+				)
+			]
+		};
 	}
 	const parsed = scenarioSchema.safeParse(document.value);
 	if (!parsed.success) {
@@ -121,7 +247,8 @@ export function validateDocument(document: ParsedDocument, resolveSource: Source
 		return { ok: false, diagnostics: dedupe(diagnostics) };
 	}
 	const diagnostics: Diagnostic[] = [];
-	const report = (path: Path, message: string, hint?: string) => diagnostics.push(diagnosticAt(document, path, message, hint));
+	const report = (path: Path, message: string, hint?: string) =>
+		diagnostics.push(diagnosticAt(document, path, message, hint));
 	const scenario = parsed.data;
 	const model = buildModel(scenario, report);
 
@@ -130,18 +257,36 @@ export function validateDocument(document: ParsedDocument, resolveSource: Source
 		const found = resolveSource(id);
 		if (Array.isArray(found)) {
 			diagnostics.push(...found);
-			if (found.length === 0) report(['sources', i], `source "${id}" not found`, `add scenarios/sources/${id}.yaml and its text file`);
+			if (found.length === 0)
+				report(
+					['sources', i],
+					`source "${id}" not found`,
+					`add scenarios/sources/${id}.yaml and its text file`
+				);
 		} else sources.set(id, found);
 	});
 	const quotes: AnchoredQuote[] = [];
 	for (const t of model.transitions) {
 		t.evidence.forEach((e, i) => {
-			const sourceId = e.source ?? (scenario.sources.length === 1 ? scenario.sources[0] : undefined);
+			const sourceId =
+				e.source ?? (scenario.sources.length === 1 ? scenario.sources[0] : undefined);
 			const source = sourceId === undefined ? undefined : sources.get(sourceId);
 			if (!source || sourceId === undefined) return; // reported above
 			const result = anchorQuote(source.normalized, e);
-			if (result.ok) quotes.push({ transition: t.index, evidence: i, source: sourceId, start: result.start, end: result.end });
-			else report([...t.docPath, 'evidence', i, 'quote'], `${result.message} (source "${sourceId}")`, result.hint);
+			if (result.ok)
+				quotes.push({
+					transition: t.index,
+					evidence: i,
+					source: sourceId,
+					start: result.start,
+					end: result.end
+				});
+			else
+				report(
+					[...t.docPath, 'evidence', i, 'quote'],
+					`${result.message} (source "${sourceId}")`,
+					result.hint
+				);
 		});
 	}
 	if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };

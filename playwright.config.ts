@@ -1,0 +1,45 @@
+import { defineConfig, devices } from '@playwright/test';
+// @ts-expect-error: a plain .mjs helper shared with scripts/ensure-chromium.mjs
+import { findChromium } from './scripts/find-chromium.mjs';
+
+const port = 4173;
+const executablePath = (findChromium as () => string | undefined)();
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results',
+	fullyParallel: true,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath,
+			args: [
+				'--disable-quic',
+				'--disable-dev-shm-usage',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--no-first-run'
+			]
+		}
+	},
+	projects: [
+		{
+			name: 'laptop',
+			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }
+		},
+		{ name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium' } }
+	],
+	webServer: {
+		command: `npm run build && node node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		url: `http://127.0.0.1:${port}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

@@ -1,0 +1,62 @@
+/** Shared command-line plumbing: argument errors and crashes become one clear line, never a stack trace. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {}
+
+export function parse<T extends ParseArgsConfig['options']>(
+	usage: string,
+	options: T,
+	args = process.argv.slice(2)
+) {
+	try {
+		return parseArgs({ args, options, allowPositionals: true, strict: true });
+	} catch (error) {
+		throw new UsageError(`${(error as Error).message}\n${usage}`);
+	}
+}
+
+/** Run `main`; exit with its code, or print the error in one line and exit 2. */
+export function run(main: () => number | Promise<number>): void {
+	Promise.resolve()
+		.then(main)
+		.then(
+			(code) => {
+				process.exitCode = code;
+			},
+			(error: unknown) => {
+				const message = error instanceof Error ? error.message : String(error);
+				process.stderr.write(`error: ${message}\n`);
+				if (process.env.BRINK_DEBUG && error instanceof Error)
+					process.stderr.write(`${error.stack}\n`);
+				process.exitCode = 2;
+			}
+		);
+}
+
+/** `--set a.b=c` pairs to a record; refuses a malformed pair. */
+export function toPairs(values: string[] | undefined, flag: string): Record<string, string> {
+	const pairs: Record<string, string> = {};
+	for (const value of values ?? []) {
+		const at = value.indexOf('=');
+		if (at <= 0 || at === value.length - 1)
+			throw new UsageError(`${flag} takes name=value, got "${value}"`);
+		pairs[value.slice(0, at)] = value.slice(at + 1);
+	}
+	return pairs;
+}
+
+/** A whole number from a flag, within bounds. */
+export function toCount(
+	value: string | undefined,
+	flag: string,
+	fallback: number,
+	max: number
+): number {
+	if (value === undefined) return fallback;
+	const n = Number(value.replaceAll('_', ''));
+	if (!Number.isInteger(n) || n < 1 || n > max)
+		throw new UsageError(
+			`${flag} takes a whole number from 1 to ${max.toLocaleString('en')}, got "${value}"`
+		);
+	return n;
+}

@@ -1,0 +1,179 @@
+/**
+ * `npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
+ *  [--set actor.choice=option]… [--likelihood transition=value]… [--json]`
+ */
+import { analyze, intervalsFor } from '../lib/engine/analyze';
+import { monteCarlo, standardError } from '../lib/engine/montecarlo';
+import { formatDiagnostic } from '../lib/scenario/diagnostics';
+import { limits } from '../lib/scenario/limits';
+import { loadScenarioFile, toScenarioFile } from './files';
+import { parse, run, toCount, toPairs, UsageError } from './run';
+
+const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
+         [--set actor.choice=option]… [--likelihood transition-id=value]… [--samples N] [--json]`;
+
+const percent = (p: number) => `${(p * 100).toFixed(1)} %`;
+
+run(() => {
+	const { positionals, values: flags } = parse(usage, {
+		exact: { type: 'boolean' },
+		runs: { type: 'string' },
+		seed: { type: 'string' },
+		set: { type: 'string', multiple: true },
+		likelihood: { type: 'string', multiple: true },
+		samples: { type: 'string' },
+		json: { type: 'boolean' }
+	});
+	if (positionals.length !== 1) throw new UsageError(`give one scenario id or file\n${usage}`);
+	const loaded = loadScenarioFile(toScenarioFile(positionals[0]));
+	if (!loaded.ok) {
+		for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+		return 1;
+	}
+	const likelihoods = Object.fromEntries(
+		Object.entries(toPairs(flags.likelihood, '--likelihood')).map(([id, v]) => {
+			const value = Number(v);
+			if (!Number.isFinite(value))
+				throw new UsageError(`--likelihood ${id} takes a number, got "${v}"`);
+			return [id, value];
+		})
+	);
+	const seedText = flags.seed ?? '1';
+	const seed = /^\d+$/.test(seedText) ? Number(seedText) : seedText;
+	const analysis = analyze(loaded.value, { choices: toPairs(flags.set, '--set'), likelihoods });
+	const scenario = loaded.value.scenario;
+	const intervals = intervalsFor(
+		analysis,
+		toCount(flags.samples, '--samples', 1000, 100_000),
+		seed
+	);
+
+	if (flags.exact) {
+		const { exact } = analysis;
+		const outcomes = exact.outcomes.map((o) => ({
+			id: o.id,
+			label: o.label,
+			region: o.region,
+			probability: o.probability,
+			...(intervals
+				? {
+						interval: [intervals.outcomes[o.id].low, intervals.outcomes[o.id].high],
+						median: intervals.outcomes[o.id].median
+					}
+				: {})
+		}));
+		const report = {
+			scenario: scenario.id,
+			method: 'exact',
+			choices: analysis.choices,
+			states: analysis.chain.size,
+			outcomes,
+			endings: exact.endings.map(({ label, probability }) => ({ label, probability })),
+			dimensions: exact.dimensions,
+			indicators: exact.indicators,
+			expectedSteps: exact.expectedSteps,
+			...(intervals ? { intervalSamples: intervals.samples, uncertain: intervals.uncertain } : {})
+		};
+		if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+		else {
+			process.stdout.write(
+				`${scenario.title} — exact analysis of ${analysis.chain.size} reachable states\n${choiceLine(analysis.choices)}\n\n`
+			);
+			table(
+				['outcome', 'probability', ...(intervals ? ['90 % interval'] : [])],
+				outcomes.map((o) => [
+					o.label + (o.region ? `  [${o.region}]` : ''),
+					percent(o.probability),
+					...('interval' in o && o.interval
+						? [`${percent(o.interval[0])} – ${percent(o.interval[1])}`]
+						: intervals
+							? ['—']
+							: [])
+				])
+			);
+			footer(
+				exact.dimensions,
+				exact.indicators,
+				`expected steps: ${exact.expectedSteps.toFixed(2)}`
+			);
+		}
+		return 0;
+	}
+	const runs = toCount(flags.runs, '--runs', 100_000, limits.maxRuns);
+	const mc = monteCarlo(analysis.chain, runs, { seed });
+	const outcomes = mc.outcomes.map((o) => ({
+		id: o.id,
+		label: o.label,
+		region: o.region,
+		probability: o.probability,
+		standardError: standardError(o.probability, runs),
+		exact: analysis.exact.outcomes.find((x) => x.id === o.id)!.probability
+	}));
+	const report = {
+		scenario: scenario.id,
+		method: 'monte-carlo',
+		runs,
+		seed,
+		choices: analysis.choices,
+		outcomes,
+		endings: mc.endings.map(({ label, probability }) => ({ label, probability })),
+		dimensions: mc.dimensions,
+		indicators: mc.indicators,
+		meanSteps: mc.meanSteps,
+		unfinished: mc.unfinished
+	};
+	if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+	else {
+		process.stdout.write(
+			`${scenario.title} — Monte Carlo, ${runs.toLocaleString('en')} runs, seed ${seed}\n${choiceLine(analysis.choices)}\n\n`
+		);
+		table(
+			['outcome', 'probability', '± 1.96 s.e.', 'exact'],
+			outcomes.map((o) => [
+				o.label + (o.region ? `  [${o.region}]` : ''),
+				percent(o.probability),
+				percent(1.96 * o.standardError),
+				percent(o.exact)
+			])
+		);
+		footer(
+			mc.dimensions,
+			mc.indicators,
+			`mean steps: ${mc.meanSteps.toFixed(2)}${mc.unfinished ? `, unfinished runs: ${mc.unfinished}` : ''}`
+		);
+	}
+	return 0;
+});
+
+function choiceLine(choices: Record<string, string>): string {
+	return `choices: ${
+		Object.entries(choices)
+			.map(([k, v]) => `${k}=${v}`)
+			.join(', ') || '(none)'
+	}`;
+}
+
+function table(head: string[], rows: string[][]): void {
+	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+	const line = (cells: string[]) =>
+		cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+	process.stdout.write(
+		`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`
+	);
+}
+
+function footer(
+	dimensions: Record<string, number>,
+	indicators: Record<string, number>,
+	steps: string
+): void {
+	const fmt = (r: Record<string, number>) =>
+		Object.entries(r)
+			.map(([k, v]) => `${k} ${v.toFixed(3)}`)
+			.join(', ');
+	if (Object.keys(dimensions).length)
+		process.stdout.write(`\nexpected scores: ${fmt(dimensions)}\n`);
+	if (Object.keys(indicators).length)
+		process.stdout.write(`expected indicators at the end: ${fmt(indicators)}\n`);
+	process.stdout.write(`${steps}\n`);
+}

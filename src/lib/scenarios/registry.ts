@@ -1,0 +1,32 @@
+/**
+ * The shipped scenarios, bundled at build time: every file under scenarios/ as raw text, loaded
+ * with the same engine code the command line uses.
+ */
+import { loadScenario, type LoadResult } from '$lib/engine/load';
+import { resolverFromFiles } from '$lib/scenario/sources';
+
+const files = import.meta.glob('/scenarios/**/*.{yaml,yml,json,txt,md}', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
+
+const resolveSource = resolverFromFiles((rel) => files[`/scenarios/${rel}`], 'scenarios');
+
+/** Paths of the scenario files (not sources, not schemas), sorted. */
+export const scenarioFiles = Object.keys(files)
+	.filter(
+		(path) => /^\/scenarios\/[^/]+\.(ya?ml|json)$/.test(path) && !path.endsWith('.schema.json')
+	)
+	.sort();
+
+const cache = new Map<string, LoadResult>();
+
+export function loadShipped(path: string): LoadResult {
+	let result = cache.get(path);
+	if (!result) {
+		result = loadScenario(path.slice(1), files[path], resolveSource);
+		cache.set(path, result);
+	}
+	return result;
+}
