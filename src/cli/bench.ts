@@ -4,6 +4,7 @@
  * process. Prints both rates, their ratio, steps per second and whether the tallies are identical.
  * It reports figures; it is not a test.
  */
+import { existsSync } from 'node:fs';
 import { endKey, runActors } from '../lib/engine/actorRun';
 import { analyze } from '../lib/engine/analyze';
 import type { Chain } from '../lib/engine/explore';
@@ -15,8 +16,12 @@ import { parse, run, toCount, UsageError } from './run';
 
 const usage =
 	'usage: npm run bench -- [scenario id or file] [--runs N] [--actor-runs N] [--seed S] [--json]';
-const defaultScenario = 'regional-escalation';
-const fallbackScenario = 'tests/fixtures/valid/regions.yaml';
+// The combined scenario when it exists, else the first shipped one, else a test fixture.
+const defaultScenarios = [
+	'regional-escalation',
+	'russia-arms-to-iran',
+	'tests/fixtures/valid/regions.yaml'
+];
 const goals = { ratio: 300, stepsPerSecond: 50_000_000 };
 
 function chainTallies(chain: Chain, counts: Float64Array): Map<string, number> {
@@ -39,8 +44,10 @@ run(() => {
 		json: { type: 'boolean' }
 	});
 	if (positionals.length > 1) throw new UsageError(usage);
-	let file = toScenarioFile(positionals[0] ?? defaultScenario);
-	if (positionals.length === 0 && file === defaultScenario) file = fallbackScenario;
+	const file =
+		positionals[0] !== undefined
+			? toScenarioFile(positionals[0])
+			: (defaultScenarios.map(toScenarioFile).find((f) => existsSync(f)) ?? defaultScenarios[0]);
 	const loaded = loadScenarioFile(file);
 	if (!loaded.ok) {
 		for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);

@@ -114,7 +114,8 @@ function locate(doc: Document, counter: LineCounter, path: Path): { line: number
 			const keyNode = pair.key as Node;
 			best = keyNode.range?.[0] ?? best;
 			node = pair.value as Node | null;
-			if (node?.range) best = node.range[0];
+			// A scalar is pointed at where its value stands; a mapping or list at its key's line.
+			if (isScalar(node) && node.range) best = node.range[0];
 		} else if (isSeq(node) && typeof key === 'number') {
 			node = node.items[key] as Node | undefined;
 			if (!node?.range) break;

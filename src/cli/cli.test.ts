@@ -1,0 +1,218 @@
+/**
+ * The command line as a person uses it: real processes, real exit codes, real output.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+
+function cli(script: string, ...args: string[]) {
+	const result = spawnSync(
+		process.execPath,
+		['--import', 'tsx', join(root, 'src/cli', script), ...args],
+		{
+			cwd: root,
+			encoding: 'utf8',
+			env: { ...process.env, BRINK_DEBUG: '' }
+		}
+	);
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const ladder = readFileSync(join(root, 'tests/fixtures/valid/ladder.yaml'), 'utf8');
+
+/** A folder holding the ladder fixture's sources and the given files. */
+function workspace(files: Record<string, string | Buffer>): string {
+	const dir = mkdtempSync(join(tmpdir(), 'brink-cli-'));
+	cpSync(join(root, 'tests/fixtures/valid/sources'), join(dir, 'sources'), { recursive: true });
+	for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+	return dir;
+}
+
+const stackTrace = /\n\s+at .+:\d+:\d+/;
+
+describe('validate', () => {
+	it('accepts the shipped scenarios and the valid fixtures', () => {
+		const result = cli('validate.ts', 'scenarios', 'tests/fixtures/valid');
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/russia-arms-to-iran\.yaml: ok/);
+		expect(result.stdout).toMatch(/ladder\.yaml: ok/);
+	});
+
+	const broken: { name: string; content: string | Buffer; expected: RegExp }[] = [
+		{
+			name: 'target.yaml',
+			content: ladder.replace('target: crisis', 'target: crisiss'),
+			expected:
+				/^.*target\.yaml:\d+:\d+: statechart\.states\.talks\.on\.0\.target: unknown state "crisiss" \(hint: did you mean "crisis"\?\)$/m
+		},
+		{
+			name: 'syntax.yaml',
+			content: 'id: x\ntitle: [unclosed\n',
+			expected: /^.*syntax\.yaml:\d+:\d+: \(syntax\): /m
+		},
+		{
+			name: 'types.yaml',
+			content: ladder.replace('title: Ladder', 'title: 42'),
+			expected: /types\.yaml:\d+:\d+: title: expected string, got 42/
+		},
+		{
+			name: 'over.yaml',
+			content: ladder.replace('likelihood: 0.4', 'likelihood: 1.4'),
+			expected:
+				/over\.yaml:\d+:\d+: statechart\.states\.talks\.on\.0\.likelihood: 1\.4: must be at most 1/
+		},
+		{
+			name: 'quote.yaml',
+			content: ladder.replace('quote: Talks may fail.', 'quote: Talks might fail.'),
+			expected:
+				/quote\.yaml:\d+:\d+: statechart\.states\.talks\.on\.0\.evidence\.0\.quote: quote "Talks might fail\." is not in the source/
+		},
+		{
+			name: 'loop.yaml',
+			content:
+				'id: x\ntitle: T\nactors: {}\nstatechart:\n  states:\n    a:\n      on:\n        - { event: go, target: a, by: chance, assumption: x }\n    b: { type: final }\n',
+			expected: /loop\.yaml:6:\d+: statechart\.states\.a: a loop with no exit/
+		},
+		{ name: 'empty.yaml', content: '', expected: /empty\.yaml: \(document\): file is empty/ },
+		{
+			name: 'binary.yaml',
+			content: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0xff, 0xfe, 0x00, 0x01]),
+			expected: /binary\.yaml: \(document\): file is not UTF-8 text/
+		}
+	];
+
+	it.each(broken)(
+		'refuses $name with a located message and exit 1, no stack trace',
+		({ name, content, expected }) => {
+			const dir = workspace({ [name]: content });
+			const result = cli('validate.ts', join(dir, name));
+			expect(result.code).toBe(1);
+			expect(result.stdout).toMatch(expected);
+			expect(result.stdout + result.stderr).not.toMatch(stackTrace);
+		}
+	);
+
+	it('reports every bad file in a folder and still exits 1', () => {
+		const dir = workspace({
+			'good.yaml': ladder,
+			'bad.yaml': ladder.replace('by: west', 'by: wset')
+		});
+		const result = cli('validate.ts', dir);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toMatch(/good\.yaml: ok/);
+		expect(result.stdout).toMatch(
+			/bad\.yaml:\d+:\d+: statechart\.states\.crisis\.on\.0\.by: unknown actor "wset" \(hint: did you mean "west"\?\)/
+		);
+		expect(result.stderr).toMatch(/1 of 2 file\(s\) invalid/);
+	});
+
+	it('says so when a file does not exist', () => {
+		const result = cli('validate.ts', 'no/such/file.yaml');
+		expect(result.code).toBe(1);
+		expect(result.stdout).toMatch(/no\/such\/file\.yaml: \(document\): file not found/);
+	});
+});
+
+describe('simulate', () => {
+	it('--exact --json gives the scenario, the method and outcomes with probabilities', () => {
+		const result = cli('simulate.ts', 'tests/fixtures/valid/ladder.yaml', '--exact', '--json');
+		expect(result.code).toBe(0);
+		const report = JSON.parse(result.stdout);
+		expect(report).toMatchObject({ scenario: 'ladder', method: 'exact' });
+		const war = report.outcomes.find((o: { id: string }) => o.id === 'war');
+		expect(war.probability).toBeCloseTo(0.4 * 0.75, 12);
+		expect(war.label).toBe('War');
+	});
+
+	it('--set changes the choices the analysis runs with', () => {
+		const result = cli(
+			'simulate.ts',
+			'tests/fixtures/valid/ladder.yaml',
+			'--exact',
+			'--json',
+			'--set',
+			'west.posture=press'
+		);
+		const report = JSON.parse(result.stdout);
+		expect(report.choices).toEqual({ 'west.posture': 'press' });
+		expect(report.outcomes.find((o: { id: string }) => o.id === 'war').probability).toBe(0);
+	});
+
+	it('gives intervals where likelihoods are ranges', () => {
+		const report = JSON.parse(
+			cli('simulate.ts', 'russia-arms-to-iran', '--exact', '--json').stdout
+		);
+		for (const outcome of report.outcomes) {
+			expect(outcome.interval[0]).toBeLessThanOrEqual(outcome.probability);
+			expect(outcome.interval[1]).toBeGreaterThanOrEqual(outcome.probability);
+		}
+	});
+
+	it('Monte Carlo: runs and seed reported; the same seed gives the same numbers, another seed others', () => {
+		const run = (seed: string) =>
+			JSON.parse(
+				cli('simulate.ts', 'russia-arms-to-iran', '--runs', '20000', '--seed', seed, '--json')
+					.stdout
+			);
+		const [a, b, c] = [run('7'), run('7'), run('8')];
+		expect(a).toMatchObject({
+			scenario: 'russia-arms-to-iran',
+			method: 'monte-carlo',
+			runs: 20000,
+			seed: 7
+		});
+		expect(a.outcomes).toEqual(b.outcomes);
+		expect(a.outcomes).not.toEqual(c.outcomes);
+	});
+
+	const refusals: { args: string[]; expected: RegExp }[] = [
+		{
+			args: ['russia-arms-to-iran', '--set', 'russia.response=jets'],
+			expected: /"jets" is not an option of russia\.response/
+		},
+		{
+			args: ['russia-arms-to-iran', '--set', 'rusia.response=full'],
+			expected: /unknown choice "rusia\.response" \(did you mean "russia\.response"\?\)/
+		},
+		{ args: ['russia-arms-to-iran', '--runs', '0'], expected: /--runs takes a whole number/ },
+		{ args: ['russia-arms-to-iran', '--bogus'], expected: /Unknown option '--bogus'/ },
+		{ args: [], expected: /give one scenario id or file/ }
+	];
+	it.each(refusals)('refuses $args with one clear line and exit 2', ({ args, expected }) => {
+		const result = cli('simulate.ts', ...args);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(expected);
+		expect(result.stderr).not.toMatch(stackTrace);
+	});
+
+	it('an invalid scenario file exits 1 with its diagnostics', () => {
+		const dir = workspace({ 'bad.yaml': ladder.replace('target: crisis', 'target: nowhere') });
+		const result = cli('simulate.ts', join(dir, 'bad.yaml'));
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/unknown state "nowhere"/);
+	});
+});
+
+describe('bench', () => {
+	it('prints both rates, their ratio, and identical tallies', () => {
+		const result = cli(
+			'bench.ts',
+			'tests/fixtures/valid/ladder.yaml',
+			'--runs',
+			'20000',
+			'--actor-runs',
+			'300',
+			'--json'
+		);
+		expect(result.code).toBe(0);
+		const report = JSON.parse(result.stdout);
+		expect(report.identicalTallies).toBe(true);
+		expect(report.actor.runsPerSecond).toBeGreaterThan(0);
+		expect(report.engine.runsPerSecond).toBeGreaterThan(0);
+		expect(report.ratio).toBeCloseTo(report.engine.runsPerSecond / report.actor.runsPerSecond, 6);
+	});
+});
