@@ -52,7 +52,7 @@ export function resolveChoices(
 ): Record<string, string> {
 	const choices = { ...compiled.defaultChoices };
 	for (const [key, option] of Object.entries(overrides)) {
-		if (!(key in choices)) {
+		if (!Object.hasOwn(choices, key)) {
 			throw new SettingsError(
 				`unknown choice "${key}"${hintText(didYouMean(key, Object.keys(choices)))}`
 			);

@@ -38,6 +38,8 @@ export interface TransitionInfo {
 	label: string;
 	description?: string;
 	when: Condition[];
+	/** Whether the file wrote `when` as a list (for locating problems in it). */
+	whenIsList: boolean;
 	likelihood: Likelihood;
 	effects: Record<string, number>;
 	set: Record<string, number>;
@@ -216,6 +218,7 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 			label: spec.label ?? spec.event,
 			description: spec.description,
 			when: spec.when === undefined ? [] : Array.isArray(spec.when) ? spec.when : [spec.when],
+			whenIsList: Array.isArray(spec.when),
 			likelihood: typeof likelihood === 'string' ? { kind: 'certain' } : likelihood,
 			effects: spec.effects ?? {},
 			set: spec.set ?? {},
@@ -320,12 +323,7 @@ function checkReferences(model: Model, report: Report): void {
 		}
 		const whenPath = [...t.docPath, 'when'];
 		t.when.forEach((c, i) =>
-			checkCondition(
-				model,
-				c,
-				t.when.length === 1 && !Array.isArray(c) ? whenPath : [...whenPath, i],
-				report
-			)
+			checkCondition(model, c, t.whenIsList ? [...whenPath, i] : whenPath, report)
 		);
 		if (t.source === '')
 			report(t.docPath, 'the root state cannot have transitions', 'put them on a child state');
@@ -382,7 +380,9 @@ function checkCondition(model: Model, c: Condition, path: Path, report: Report):
 		return;
 	}
 	const [actorId, choiceId, ...rest] = c.choice.split('.');
-	const actor = model.scenario.actors[actorId];
+	const actor = Object.hasOwn(model.scenario.actors, actorId)
+		? model.scenario.actors[actorId]
+		: undefined;
 	if (!actor || choiceId === undefined || rest.length > 0) {
 		const known = Object.entries(model.scenario.actors).flatMap(([a, x]) =>
 			Object.keys(x.choices).map((ch) => `${a}.${ch}`)
@@ -394,7 +394,7 @@ function checkCondition(model: Model, c: Condition, path: Path, report: Report):
 		);
 		return;
 	}
-	const choice = actor.choices[choiceId];
+	const choice = Object.hasOwn(actor.choices, choiceId) ? actor.choices[choiceId] : undefined;
 	if (!choice) {
 		report(
 			[...path, 'choice'],

@@ -25,9 +25,14 @@ function fileProblem(file: string, message: string, hint?: string): ParseResult 
 	};
 }
 
+/** Size in UTF-8 bytes, as the file would be on disk. */
+function utf8Length(text: string): number {
+	return new TextEncoder().encode(text).byteLength;
+}
+
 /** Bytes to text, refusing what is too large or not UTF-8 text. */
 export function decodeText(file: string, input: string | Uint8Array): string | ParseResult {
-	const size = typeof input === 'string' ? input.length : input.byteLength;
+	const size = typeof input === 'string' ? utf8Length(input) : input.byteLength;
 	if (size > limits.maxFileBytes) {
 		return fileProblem(
 			file,
@@ -84,7 +89,17 @@ export function parseText(file: string, input: string | Uint8Array): ParseResult
 			})
 		};
 	}
-	const value = doc.toJS({ maxAliasCount: 100 });
+	let value: unknown;
+	try {
+		value = doc.toJS({ maxAliasCount: 100 });
+	} catch (error) {
+		// Aliases are resolved here: an unknown anchor, or an alias bomb, fails without a position.
+		return fileProblem(
+			file,
+			`cannot read the document: ${(error as Error).message}`,
+			'define each &anchor before its *alias, and avoid deeply nested aliases'
+		);
+	}
 	return { ok: true, document: { file, value, locate: (path) => locate(doc, lineCounter, path) } };
 }
 

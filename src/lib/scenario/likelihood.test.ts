@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { bounds, defaultValue, toLikelihood, type Likelihood } from './likelihood';
+import type { LikelihoodSpec } from './schema';
+
+describe('toLikelihood', () => {
+	it.each<{ name: string; input: LikelihoodSpec | undefined; expected: Likelihood }>([
+		{ name: 'absent', input: undefined, expected: { kind: 'certain' } },
+		{ name: 'rest', input: 'rest', expected: { kind: 'rest' } },
+		{ name: 'a number', input: 0.4, expected: { kind: 'fixed', value: 0.4 } },
+		{ name: 'zero', input: 0, expected: { kind: 'fixed', value: 0 } },
+		{ name: 'a range', input: [0.2, 0.3], expected: { kind: 'range', low: 0.2, high: 0.3 } },
+		{ name: 'a range of one value', input: [0.3, 0.3], expected: { kind: 'fixed', value: 0.3 } },
+		{
+			name: 'a term',
+			input: 'likely',
+			expected: { kind: 'range', low: 0.55, high: 0.8, term: 'likely' }
+		},
+		{
+			name: 'the lowest term',
+			input: 'almost no chance',
+			expected: { kind: 'range', low: 0.01, high: 0.05, term: 'almost no chance' }
+		},
+		{
+			name: 'an object with a term and a basis',
+			input: { term: 'unlikely', basis: 'the memo says unlikely' },
+			expected: {
+				kind: 'range',
+				low: 0.2,
+				high: 0.45,
+				term: 'unlikely',
+				basis: 'the memo says unlikely'
+			}
+		},
+		{
+			name: 'an object with a value and a note',
+			input: { value: 0.1, note: 'n' },
+			expected: { kind: 'fixed', value: 0.1, note: 'n' }
+		},
+		{
+			name: 'an object with a range',
+			input: { range: [0.1, 0.2] },
+			expected: { kind: 'range', low: 0.1, high: 0.2 }
+		},
+		{
+			name: 'an object with a one-value range',
+			input: { range: [0.5, 0.5] },
+			expected: { kind: 'fixed', value: 0.5 }
+		},
+		{
+			name: 'an object with rest and a basis',
+			input: { rest: true, basis: 'silent' },
+			expected: { kind: 'rest', basis: 'silent' }
+		}
+	])('$name', ({ input, expected }) => {
+		const result = toLikelihood(input);
+		expect(typeof result).toBe('object');
+		// undefined basis/note fields may be present on object forms; compare what is defined.
+		const defined = Object.fromEntries(
+			Object.entries(result as object).filter(([, v]) => v !== undefined)
+		);
+		expect(defined).toEqual(expected);
+	});
+
+	it.each<{ name: string; input: LikelihoodSpec; expected: string }>([
+		{ name: 'low above high', input: [0.5, 0.2], expected: 'range [0.5, 0.2] has low > high' },
+		{
+			name: 'low above high in an object',
+			input: { range: [0.9, 0.1] },
+			expected: 'range [0.9, 0.1] has low > high'
+		},
+		{
+			name: 'an unknown term',
+			input: 'probable' as LikelihoodSpec,
+			expected: 'unknown estimative term "probable"'
+		},
+		{
+			name: 'an unknown term in an object',
+			input: { term: 'maybe' },
+			expected: 'unknown estimative term "maybe"'
+		},
+		{
+			name: 'an inherited property name is not a term',
+			input: 'toString' as LikelihoodSpec,
+			expected: 'unknown estimative term "toString"'
+		},
+		{
+			name: 'an empty object',
+			input: {},
+			expected: 'give exactly one of term, value, range or rest'
+		},
+		{
+			name: 'only a basis',
+			input: { basis: 'x' },
+			expected: 'give exactly one of term, value, range or rest'
+		},
+		{
+			name: 'a term and a value',
+			input: { term: 'likely', value: 0.6 },
+			expected: 'give exactly one of term, value, range or rest'
+		},
+		{
+			name: 'a value and rest',
+			input: { value: 0.6, rest: true },
+			expected: 'give exactly one of term, value, range or rest'
+		}
+	])('refuses $name', ({ input, expected }) => {
+		expect(toLikelihood(input)).toBe(expected);
+	});
+
+	it('does not change its input', () => {
+		const input = Object.freeze({
+			range: Object.freeze([0.1, 0.3]) as [number, number],
+			basis: 'b'
+		});
+		toLikelihood(input);
+		expect(input).toEqual({ range: [0.1, 0.3], basis: 'b' });
+	});
+});
+
+describe('defaultValue and bounds', () => {
+	it.each<{ input: Likelihood; value: number; range: [number, number] }>([
+		{ input: { kind: 'certain' }, value: 1, range: [1, 1] },
+		{ input: { kind: 'fixed', value: 0.4 }, value: 0.4, range: [0.4, 0.4] },
+		{ input: { kind: 'range', low: 0.55, high: 0.8 }, value: 0.675, range: [0.55, 0.8] },
+		{ input: { kind: 'range', low: 0, high: 1 }, value: 0.5, range: [0, 1] }
+	])('$input.kind $value', ({ input, value, range }) => {
+		expect(defaultValue(input)).toBeCloseTo(value, 12);
+		expect(bounds(input)).toEqual(range);
+	});
+
+	it('leaves rest unknown until evaluated', () => {
+		expect(defaultValue({ kind: 'rest' })).toBeNaN();
+		expect(bounds({ kind: 'rest' }).every(Number.isNaN)).toBe(true);
+	});
+});

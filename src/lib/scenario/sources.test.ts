@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { resolverFromFiles } from './sources';
+
+const memoMeta = 'id: memo\ntitle: A memo\nfile: memo.txt\n';
+
+function resolverOver(files: Record<string, string | Uint8Array>) {
+	return resolverFromFiles((path) => files[path], 'scenarios');
+}
+
+describe('resolverFromFiles', () => {
+	it('reads the metadata and the text beside it', () => {
+		const found = resolverOver({
+			'sources/memo.yaml': memoMeta,
+			'sources/memo.txt': 'It\u2019s  here.'
+		})('memo');
+		expect(Array.isArray(found)).toBe(false);
+		if (Array.isArray(found)) return;
+		expect(found.meta).toMatchObject({ id: 'memo', title: 'A memo', file: 'memo.txt' });
+		expect(found.text).toBe('It\u2019s  here.');
+		expect(found.normalized.text).toBe("It's here.");
+	});
+
+	it.each<{
+		name: string;
+		files: Record<string, string | Uint8Array>;
+		expected: Record<string, unknown>;
+	}>([
+		{
+			name: 'no metadata file',
+			files: {},
+			expected: {
+				file: 'scenarios/sources/memo.yaml',
+				path: '(document)',
+				message: 'source "memo" has no metadata file',
+				hint: 'create scenarios/sources/memo.yaml with id, title and file'
+			}
+		},
+		{
+			name: 'an id that does not match the file name',
+			files: {
+				'sources/memo.yaml': 'id: other\ntitle: A memo\nfile: memo.txt\n',
+				'sources/memo.txt': 'x'
+			},
+			expected: {
+				file: 'scenarios/sources/memo.yaml',
+				line: 1,
+				path: 'id',
+				message: 'id "other" does not match the file name "memo"',
+				hint: 'set id: memo'
+			}
+		},
+		{
+			name: 'a missing text file',
+			files: { 'sources/memo.yaml': memoMeta },
+			expected: {
+				line: 3,
+				path: 'file',
+				message: 'text file "memo.txt" not found next to scenarios/sources/memo.yaml'
+			}
+		},
+		{
+			name: 'a missing title',
+			files: { 'sources/memo.yaml': 'id: memo\nfile: memo.txt\n', 'sources/memo.txt': 'x' },
+			expected: { path: 'title' }
+		},
+		{
+			name: 'an unknown field in the metadata',
+			files: { 'sources/memo.yaml': `${memoMeta}autor: someone\n`, 'sources/memo.txt': 'x' },
+			expected: { path: '(document)' }
+		},
+		{
+			name: 'metadata that does not parse',
+			files: { 'sources/memo.yaml': 'id: memo\nid: again\n' },
+			expected: { line: 2, path: '(syntax)' }
+		},
+		{
+			name: 'a text file that is not UTF-8',
+			files: { 'sources/memo.yaml': memoMeta, 'sources/memo.txt': new Uint8Array([0xc3, 0x28]) },
+			expected: { file: 'scenarios/sources/memo.txt', message: 'file is not UTF-8 text (binary?)' }
+		}
+	])('refuses $name', ({ files, expected }) => {
+		const found = resolverOver(files)('memo');
+		expect(Array.isArray(found)).toBe(true);
+		if (!Array.isArray(found)) return;
+		expect(found.length).toBeGreaterThan(0);
+		expect(found[0]).toMatchObject({ severity: 'error', ...expected });
+	});
+});

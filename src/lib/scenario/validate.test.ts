@@ -1,0 +1,400 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from './diagnostics';
+import { parseText } from './parse';
+import { resolverFromFiles } from './sources';
+import { validateDocument, type ValidationResult } from './validate';
+
+const dir = resolve(import.meta.dirname, '../../../tests/fixtures/valid');
+const ladder = readFileSync(join(dir, 'ladder.yaml'), 'utf8');
+const memo = readFileSync(join(dir, 'sources/memo.txt'), 'utf8');
+const readFixture = (path: string) =>
+	existsSync(join(dir, path)) ? new Uint8Array(readFileSync(join(dir, path))) : undefined;
+const resolver = resolverFromFiles(readFixture, 'fixtures');
+
+function validate(text: string): ValidationResult {
+	const parsed = parseText('ladder.yaml', text);
+	if (!parsed.ok) throw new Error(`does not parse: ${parsed.diagnostics[0].message}`);
+	return validateDocument(parsed.document, resolver);
+}
+
+/** The ladder with `from` (which must occur exactly once) replaced by `to`. */
+function variant(from: string, to: string): string {
+	const at = ladder.indexOf(from);
+	if (at < 0 || ladder.indexOf(from, at + 1) >= 0)
+		throw new Error(`"${from}" must occur exactly once in ladder.yaml`);
+	return ladder.slice(0, at) + to + ladder.slice(at + from.length);
+}
+
+function lineOf(text: string, marker: string): number {
+	return text.split('\n').findIndex((l) => l.includes(marker)) + 1;
+}
+
+describe('validateDocument on the ladder', () => {
+	const result = validate(ladder);
+
+	it('accepts it and resolves every transition', () => {
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const { model, scenario } = result.value;
+		expect(scenario.id).toBe('ladder');
+		expect(
+			model.transitions.map((t) => `${t.source} -> ${t.target} (${t.likelihood.kind})`)
+		).toEqual([
+			'talks -> crisis (fixed)',
+			'talks -> settled (rest)',
+			'crisis -> settled (certain)',
+			'crisis -> war (fixed)',
+			'crisis -> settled (rest)'
+		]);
+		expect([...model.states.keys()]).toEqual(['', 'talks', 'crisis', 'settled', 'war']);
+	});
+
+	it('anchors each quote at the place it has in the memo', () => {
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const found = result.value.quotes.map((q) => ({
+			transition: q.transition,
+			text: memo.slice(q.start, q.end)
+		}));
+		expect(found).toEqual([
+			{ transition: 0, text: 'Talks may fail.' },
+			{ transition: 2, text: 'A \u201cceasefire\u201d is likely \u2013 but not certain' },
+			{ transition: 3, text: 'the sides will probably fight' }
+		]);
+		// The suffix "If they fail" picks the first of the two "Talks may fail." in the memo.
+		expect(result.value.quotes[0].start).toBe(0);
+	});
+});
+
+interface BrokenCase {
+	name: string;
+	text: string;
+	expected: { path: string; message: string | RegExp; hint?: string | RegExp };
+	/** Text on the line the diagnostic must point at. */
+	line?: string;
+}
+
+const broken: BrokenCase[] = [
+	{
+		name: 'unknown target',
+		text: variant('target: crisis', 'target: crsis'),
+		expected: {
+			path: 'statechart.states.talks.on.0.target',
+			message: 'unknown state "crsis"',
+			hint: 'did you mean "crisis"?'
+		},
+		line: 'target: crsis'
+	},
+	{
+		name: 'unknown actor in by',
+		text: variant('by: west', 'by: wset'),
+		expected: {
+			path: 'statechart.states.crisis.on.0.by',
+			message: 'unknown actor "wset"',
+			hint: 'did you mean "west"?'
+		},
+		line: 'by: wset'
+	},
+	{
+		name: 'unknown choice option in when',
+		text: variant('is: press', 'is: pres'),
+		expected: {
+			path: 'statechart.states.crisis.on.0.when.is',
+			message: '"pres" is not an option of west.posture',
+			hint: 'did you mean "press"?'
+		},
+		line: 'is: pres }'
+	},
+	{
+		name: 'unknown choice in when',
+		text: variant(
+			'when: { choice: west.posture, is: press }',
+			'when: { choice: west.pose, is: press }'
+		),
+		expected: {
+			path: 'statechart.states.crisis.on.0.when.choice',
+			message: 'actor "west" has no choice "pose"'
+		}
+	},
+	{
+		name: 'likelihood above 1',
+		text: variant('likelihood: 0.4', 'likelihood: 1.4'),
+		expected: { path: 'statechart.states.talks.on.0.likelihood', message: /1\.4.*at most 1/ },
+		line: 'likelihood: 1.4'
+	},
+	{
+		name: 'likelihood as an unknown term',
+		text: variant('likelihood: 0.75', 'likelihood: probable'),
+		expected: {
+			path: 'statechart.states.crisis.on.1.likelihood',
+			message: 'does not match any allowed form',
+			hint: /write an estimative term \(almost no chance, .*likely/
+		}
+	},
+	{
+		name: 'likelihood range with low > high',
+		text: variant('likelihood: 0.75', 'likelihood: [0.8, 0.7]'),
+		expected: {
+			path: 'statechart.states.crisis.on.1.likelihood',
+			message: 'range [0.8, 0.7] has low > high'
+		}
+	},
+	{
+		name: 'unknown field',
+		text: variant('likelihood: 0.75', 'likelihod: 0.75'),
+		expected: {
+			path: 'statechart.states.crisis.on.1.likelihod',
+			message: 'unknown field "likelihod"',
+			hint: 'did you mean "likelihood"?'
+		},
+		line: 'likelihod: 0.75'
+	},
+	{
+		name: 'unknown top-level field',
+		text: variant('title: Ladder', 'title: Ladder\ntitel: Ladder'),
+		expected: { path: 'titel', message: 'unknown field "titel"', hint: 'did you mean "title"?' },
+		line: 'titel:'
+	},
+	{
+		name: 'missing title',
+		text: variant('title: Ladder\n', ''),
+		expected: { path: 'title', message: 'missing required field "title"' }
+	},
+	{
+		name: 'empty title',
+		text: variant('title: Ladder', 'title: ""'),
+		expected: { path: 'title', message: /must not be empty/ }
+	},
+	{
+		name: 'missing statechart',
+		text: ladder.slice(0, ladder.indexOf('statechart:')),
+		expected: { path: 'statechart', message: 'missing required field "statechart"' }
+	},
+	{
+		name: 'quote not in the source',
+		text: variant('quote: the sides will probably fight', 'quote: the sides will certainly fight'),
+		expected: {
+			path: 'statechart.states.crisis.on.1.evidence.0.quote',
+			message: 'quote "the sides will certainly fight" is not in the source (source "memo")',
+			hint: 'the first 15 characters match; then the quote has "certainly fight" where the source reads "probably fight. A "ceasefire" "'
+		},
+		line: 'certainly fight'
+	},
+	{
+		name: 'ambiguous quote (the suffix removed)',
+		text: variant('              suffix: If they fail\n', ''),
+		expected: {
+			path: 'statechart.states.talks.on.0.evidence.0.quote',
+			message: 'quote matches 2 places in the source (source "memo")',
+			hint: /prefix or suffix/
+		},
+		line: 'quote: Talks may fail.'
+	},
+	{
+		name: 'suffix that does not follow the quote',
+		text: variant('suffix: If they fail', 'suffix: If they win'),
+		expected: {
+			path: 'statechart.states.talks.on.0.evidence.0.quote',
+			message: /not with the given prefix\/suffix/
+		}
+	},
+	{
+		name: 'default option not in options',
+		text: variant('default: wait', 'default: wiat'),
+		expected: {
+			path: 'actors.west.choices.posture.default',
+			message: 'default "wiat" is not one of the options',
+			hint: 'did you mean "wait"?'
+		},
+		line: 'default: wiat'
+	},
+	{
+		name: 'duplicate event from one state',
+		text: variant('event: crisis.calm', 'event: crisis.fight'),
+		expected: {
+			path: 'statechart.states.crisis.on.2.event',
+			message: 'event "crisis.fight" already leaves this state'
+		}
+	},
+	{
+		name: 'transition with neither evidence nor assumption',
+		text: variant(
+			'          assumption: The memo does not say what happens when talks hold.\n',
+			''
+		),
+		expected: {
+			path: 'statechart.states.talks.on.1',
+			message: 'transition has neither evidence nor an assumption'
+		},
+		line: 'event: talks.hold'
+	},
+	{
+		name: 'evidence naming a source the scenario does not list',
+		text: variant(
+			'            - quote: the sides will probably fight\n',
+			'            - quote: the sides will probably fight\n              source: mem\n'
+		),
+		expected: {
+			path: 'statechart.states.crisis.on.1.evidence.0.source',
+			message: 'source "mem" is not listed under sources',
+			hint: 'did you mean "memo"?'
+		},
+		line: 'source: mem'
+	},
+	{
+		name: 'unknown source id in sources',
+		text: variant('sources: [memo]', 'sources: [memo, nosuch]'),
+		expected: { path: '(document)', message: 'source "nosuch" has no metadata file' }
+	},
+	{
+		name: 'evidence without a source when several are listed',
+		text: variant('sources: [memo]', 'sources: [memo, nosuch]'),
+		expected: {
+			path: 'statechart.states.talks.on.0.evidence.0',
+			message: 'evidence must name its source when the scenario lists several',
+			hint: 'add source: memo'
+		}
+	},
+	{
+		name: 'unknown indicator in effects',
+		text: variant('effects: { escalation: 2 }', 'effects: { escalaton: 2 }'),
+		expected: {
+			path: 'statechart.states.crisis.on.1.effects.escalaton',
+			message: 'unknown indicator "escalaton"',
+			hint: 'did you mean "escalation"?'
+		}
+	},
+	{
+		name: 'unknown dimension in scores',
+		text: variant('scores: { peace: -1 }', 'scores: { piece: -1 }'),
+		expected: {
+			path: 'statechart.states.war.outcome.scores.piece',
+			message: 'unknown dimension "piece"',
+			hint: 'did you mean "peace"?'
+		}
+	},
+	{
+		name: 'initial state that is not a child',
+		text: variant('initial: talks', 'initial: tlaks'),
+		expected: {
+			path: 'statechart.initial',
+			message: 'initial state "tlaks" is not a child of this state',
+			hint: 'did you mean "talks"?'
+		}
+	},
+	{
+		name: 'stance that is not allowed',
+		text: variant(
+			'              stance: supports\n        - event: talks.hold',
+			'              stance: agrees\n        - event: talks.hold'
+		),
+		expected: {
+			path: 'statechart.states.talks.on.0.evidence.0.stance',
+			message: '"agrees" is not allowed',
+			hint: 'use one of: "supports", "contradicts", "context"'
+		}
+	},
+	{
+		name: 'a transition out of a final state',
+		text: variant(
+			'      type: final\n      outcome: { label: War',
+			'      type: final\n      on: [{ event: again, target: talks, by: chance, assumption: x }]\n      outcome: { label: War'
+		),
+		expected: { path: 'statechart.states.war.on', message: 'a final state cannot have transitions' }
+	}
+];
+
+describe('validateDocument on broken ladders', () => {
+	it.each(broken)('$name', ({ text, expected, line }) => {
+		const result = validate(text);
+		expect(result.ok).toBe(false);
+		const diagnostics: Diagnostic[] = result.ok ? [] : result.diagnostics;
+		const found = diagnostics.find(
+			(d) =>
+				d.path === expected.path &&
+				(typeof expected.message === 'string'
+					? d.message === expected.message
+					: expected.message.test(d.message))
+		);
+		expect(
+			found,
+			`no diagnostic at ${expected.path} matching ${expected.message}; got:\n${diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n')}`
+		).toBeDefined();
+		expect(found!.severity).toBe('error');
+		if (expected.hint !== undefined) {
+			if (typeof expected.hint === 'string') expect(found!.hint).toBe(expected.hint);
+			else expect(found!.hint).toMatch(expected.hint);
+		}
+		if (line !== undefined) expect(found!.line).toBe(lineOf(text, line));
+	});
+
+	it('reports a document that is not a mapping', () => {
+		for (const text of ['- a\n- b\n', '42\n', 'just text\n']) {
+			const result = validate(text);
+			expect(result.ok).toBe(false);
+			if (!result.ok)
+				expect(result.diagnostics[0]).toMatchObject({
+					path: '(document)',
+					message: expect.stringMatching(/^expected a mapping at the top of the file/)
+				});
+		}
+	});
+
+	it('reports every problem of a file with several, not only the first', () => {
+		const text = variant('target: crisis', 'target: crsis')
+			.replace('by: west', 'by: wset')
+			.replace('default: wait', 'default: wiat');
+		const result = validate(text);
+		expect(result.ok).toBe(false);
+		if (!result.ok) {
+			expect(result.diagnostics.map((d) => d.path).sort()).toEqual([
+				'actors.west.choices.posture.default',
+				'statechart.states.crisis.on.0.by',
+				'statechart.states.talks.on.0.target'
+			]);
+		}
+	});
+
+	it('does not change the parsed document', () => {
+		const parsed = parseText('ladder.yaml', variant('target: crisis', 'target: crsis'));
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		const before = structuredClone(parsed.document.value);
+		validateDocument(parsed.document, resolver);
+		expect(parsed.document.value).toEqual(before);
+	});
+});
+
+describe('regressions', () => {
+	it.each(['toString.posture', 'west.constructor', '__proto__.posture', 'west.hasOwnProperty'])(
+		'a condition naming an inherited property (%s) is an unknown choice, not a crash',
+		(choice) => {
+			const result = validate(
+				variant(
+					'when: { choice: west.posture, is: press }',
+					`when: { choice: ${choice}, is: press }`
+				)
+			);
+			expect(result.ok).toBe(false);
+			if (result.ok) return;
+			expect(result.diagnostics.some((d) => /unknown choice|has no choice/.test(d.message))).toBe(
+				true
+			);
+		}
+	);
+
+	it('a one-element when list is located at its element', () => {
+		const text = variant(
+			'when: { choice: west.posture, is: press }',
+			'when: [{ choice: west.posture, is: pres }]'
+		);
+		const result = validate(text);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		const d = result.diagnostics.find((x) => x.message.includes('"pres"'));
+		expect(d?.path).toBe('statechart.states.crisis.on.0.when.0.is');
+		expect(d?.line).toBe(lineOf(text, 'is: pres }]'));
+	});
+});
