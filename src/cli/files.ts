@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { loadScenario, type LoadResult } from '../lib/engine/load';
+import { fileDiagnostic } from '../lib/scenario/diagnostics';
 import { resolverFromFiles } from '../lib/scenario/sources';
 
 export const scenariosDir = resolve(import.meta.dirname, '../../scenarios');
@@ -51,32 +52,16 @@ export function loadScenarioFile(path: string): LoadResult {
 		return {
 			ok: false,
 			diagnostics: [
-				{
+				fileDiagnostic(
 					file,
-					line: 0,
-					column: 0,
-					path: '(document)',
-					message: 'file not found',
-					hint: `give a scenario file, or an id from ${displayPath(scenariosDir)}/`,
-					severity: 'error'
-				}
+					'file not found',
+					`give a scenario file, or an id from ${displayPath(scenariosDir)}/`
+				)
 			]
 		};
 	}
 	if (statSync(path).isDirectory()) {
-		return {
-			ok: false,
-			diagnostics: [
-				{
-					file,
-					line: 0,
-					column: 0,
-					path: '(document)',
-					message: 'is a folder, not a scenario file',
-					severity: 'error'
-				}
-			]
-		};
+		return { ok: false, diagnostics: [fileDiagnostic(file, 'is a folder, not a scenario file')] };
 	}
 	const dir = dirname(path);
 	const read = (rel: string) => {

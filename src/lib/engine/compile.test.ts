@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../cli/files';
+import { loadFixture } from '../../../tests/unit/fixtures';
 import {
 	compile,
 	initialSnapshot,
@@ -9,14 +8,8 @@ import {
 	SettingsError,
 	type Compiled
 } from './compile';
-import type { LoadedScenario } from './load';
 
-const fixtures = resolve(import.meta.dirname, '../../../tests/fixtures/valid');
-function load(name: string): LoadedScenario {
-	const result = loadScenarioFile(resolve(fixtures, name));
-	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-	return result.value;
-}
+const load = loadFixture;
 
 const ladder = load('ladder.yaml').compiled;
 const regions = load('regions.yaml').compiled;

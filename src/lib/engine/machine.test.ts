@@ -1,21 +1,14 @@
-import { resolve } from 'node:path';
 import { transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../cli/files';
+import { loadFixture } from '../../../tests/unit/fixtures';
 import { parseText } from '../scenario/parse';
 import { resolverFromFiles } from '../scenario/sources';
 import { validateDocument } from '../scenario/validate';
 import { enabledTransitions } from './branches';
 import { compile, initialSnapshot, type Compiled } from './compile';
-import type { LoadedScenario } from './load';
 import { activeLeaves, toStateValue, type BrinkSnapshot } from './machine';
 
-const fixtures = resolve(import.meta.dirname, '../../../tests/fixtures/valid');
-function load(name: string): LoadedScenario {
-	const result = loadScenarioFile(resolve(fixtures, name));
-	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-	return result.value;
-}
+const load = loadFixture;
 
 /** Compile without the state-space checks, for machines that only exercise guards and effects. */
 function compileText(text: string): Compiled {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../cli/files';
+import { fixturesDir, loadFixture } from '../../../tests/unit/fixtures';
 import { parseText } from '../scenario/parse';
 import { resolverFromFiles } from '../scenario/sources';
 import { validateDocument } from '../scenario/validate';
@@ -11,12 +11,8 @@ import { explore, isAbsorbing, reweight } from './explore';
 import type { LoadedScenario } from './load';
 import { components, LoopError, solveExact, type ExactResult } from './solve';
 
-const dir = resolve(import.meta.dirname, '../../../tests/fixtures/valid');
-function load(name: string): LoadedScenario {
-	const result = loadScenarioFile(resolve(dir, name));
-	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-	return result.value;
-}
+const load = loadFixture;
+const dir = fixturesDir;
 const ladder = load('ladder.yaml');
 const regions = load('regions.yaml');
 

@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../cli/files';
+import { loadFixture } from '../../../tests/unit/fixtures';
 import { likelihoodValues, resolveChoices } from './compile';
 import type { LoadedScenario } from './load';
 import { activeLeaves } from './machine';
@@ -16,12 +15,7 @@ import {
 	type Session
 } from './stepper';
 
-const dir = resolve(import.meta.dirname, '../../../tests/fixtures/valid');
-function load(name: string): LoadedScenario {
-	const result = loadScenarioFile(resolve(dir, name));
-	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-	return result.value;
-}
+const load = loadFixture;
 const ladder = load('ladder.yaml');
 const regions = load('regions.yaml');
 

@@ -77,3 +77,8 @@ export function didYouMean(name: string, known: readonly string[]): string | und
 	const shown = known.slice(0, 8).map((k) => `"${k}"`);
 	return `known: ${shown.join(', ')}${known.length > 8 ? ', …' : ''}`;
 }
+
+/** A problem with a file as a whole (missing, empty, binary, too large): no line to point at. */
+export function fileDiagnostic(file: string, message: string, hint?: string): Diagnostic {
+	return { file, line: 0, column: 0, path: '(document)', message, hint, severity: 'error' };
+}

@@ -3,7 +3,7 @@
  * name a line and column. Never throws on bad input: problems come back as diagnostics.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { toPathString, type Diagnostic, type Path } from './diagnostics';
+import { fileDiagnostic, toPathString, type Diagnostic, type Path } from './diagnostics';
 import { limits } from './limits';
 
 export interface ParsedDocument {
@@ -17,12 +17,7 @@ export type ParseResult =
 	{ ok: true; document: ParsedDocument } | { ok: false; diagnostics: Diagnostic[] };
 
 function fileProblem(file: string, message: string, hint?: string): ParseResult {
-	return {
-		ok: false,
-		diagnostics: [
-			{ file, line: 0, column: 0, path: '(document)', message, hint, severity: 'error' }
-		]
-	};
+	return { ok: false, diagnostics: [fileDiagnostic(file, message, hint)] };
 }
 
 /** Size in UTF-8 bytes, as the file would be on disk. */

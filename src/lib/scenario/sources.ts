@@ -1,5 +1,5 @@
 import { normalizeText, type NormalizedText } from './anchor';
-import type { Diagnostic } from './diagnostics';
+import { fileDiagnostic, type Diagnostic } from './diagnostics';
 import { decodeText, diagnosticAt, parseText } from './parse';
 import { sourceMetaSchema, type SourceMeta } from './schema';
 
@@ -32,15 +32,11 @@ export function resolverFromFiles(
 		const metaText = files(metaPath);
 		if (metaText === undefined) {
 			return [
-				{
-					file: metaFile,
-					line: 0,
-					column: 0,
-					path: '(document)',
-					message: `source "${id}" has no metadata file`,
-					hint: `create ${metaFile} with id, title and file`,
-					severity: 'error'
-				}
+				fileDiagnostic(
+					metaFile,
+					`source "${id}" has no metadata file`,
+					`create ${metaFile} with id, title and file`
+				)
 			];
 		}
 		const parsed = parseText(metaFile, metaText);
