@@ -191,14 +191,20 @@ describe('the scenario schema as a plain JSON Schema', () => {
 		}
 	);
 
-	it.each(['probable', 'Likely', 1.5, -0.1, [0.2], [0.2, 0.3, 0.4], { rest: false }, { odds: 2 }])(
-		'refuses likelihood %j',
-		(likelihood) => {
-			expect(checkScenario(withLikelihood(likelihood))).toContain(
-				'$.statechart.states.talks.on[0].likelihood: matches no form'
-			);
-		}
-	);
+	it.each([
+		'guaranteed',
+		'Likely',
+		1.5,
+		-0.1,
+		[0.2],
+		[0.2, 0.3, 0.4],
+		{ rest: false },
+		{ odds: 2 }
+	])('refuses likelihood %j', (likelihood) => {
+		expect(checkScenario(withLikelihood(likelihood))).toContain(
+			'$.statechart.states.talks.on[0].likelihood: matches no form'
+		);
+	});
 
 	it('refuses unknown fields and bad ids in nested states', () => {
 		const scenario = fixture('ladder.yaml');

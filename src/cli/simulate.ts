@@ -42,13 +42,13 @@ run(() => {
 	const seed = /^\d+$/.test(seedText) ? Number(seedText) : seedText;
 	const analysis = analyze(loaded.value, { choices: toPairs(flags.set, '--set'), likelihoods });
 	const scenario = loaded.value.scenario;
-	const intervals = intervalsFor(
-		analysis,
-		toCount(flags.samples, '--samples', 1000, 100_000),
-		seed
-	);
 
 	if (flags.exact) {
+		const intervals = intervalsFor(
+			analysis,
+			toCount(flags.samples, '--samples', 1000, 100_000),
+			seed
+		);
 		const { exact } = analysis;
 		const outcomes = exact.outcomes.map((o) => ({
 			id: o.id,

@@ -13,6 +13,8 @@ import { solveExact, type ExactResult } from './solve';
 export interface Analysis {
 	choices: Record<string, string>;
 	values: Float64Array;
+	/** Ids of the transitions whose likelihood the user set: intervals hold them fixed. */
+	fixed: Set<string>;
 	chain: Chain;
 	exact: ExactResult;
 }
@@ -22,7 +24,8 @@ export function analyze(loaded: LoadedScenario, settings: Settings = {}): Analys
 	const choices = resolveChoices(compiled, settings.choices);
 	const values = likelihoodValues(compiled, settings.likelihoods);
 	const chain = explore(compiled, choices, values);
-	return { choices, values, chain, exact: solveExact(chain) };
+	const fixed = new Set(Object.keys(settings.likelihoods ?? {}));
+	return { choices, values, fixed, chain, exact: solveExact(chain) };
 }
 
 /** Intervals for an analysis; `undefined` when no likelihood is a range. */
@@ -31,6 +34,12 @@ export function intervalsFor(
 	samples = 1000,
 	seed: Seed = 1
 ): IntervalResult | undefined {
-	const result = likelihoodIntervals(analysis.chain, analysis.values, samples, seed);
+	const result = likelihoodIntervals(
+		analysis.chain,
+		analysis.values,
+		samples,
+		seed,
+		analysis.fixed
+	);
 	return result.uncertain.length > 0 ? result : undefined;
 }

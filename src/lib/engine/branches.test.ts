@@ -105,7 +105,7 @@ describe('setProblem', () => {
 		{
 			name: 'two rests',
 			input: [t('a', { kind: 'rest' }), t('b', { kind: 'rest' })],
-			expected: '2 "rest" branches are enabled together (a, b)'
+			expected: '2 "rest" branches are enabled together (a (rest), b (rest))'
 		},
 		{
 			name: 'values over 1 beside rest',
@@ -114,7 +114,8 @@ describe('setProblem', () => {
 				t('b', { kind: 'range', low: 0.1, high: 0.4 }),
 				t('c', { kind: 'rest' })
 			],
-			expected: 'the likelihoods enabled beside "rest" can add up to 1.1, over 1 (a, b, c)'
+			expected:
+				'the likelihoods enabled beside "rest" can add up to 1.1, over 1 (a 0.7, b [0.1, 0.4], c (rest))'
 		},
 		{
 			name: 'a range without rest',
@@ -122,25 +123,35 @@ describe('setProblem', () => {
 				t('a', { kind: 'range', low: 0.2, high: 0.45 }),
 				t('b', { kind: 'fixed', value: 0.7 })
 			],
-			expected: 'a range can only add up to 1 with a "rest" branch beside it (a, b)'
+			expected: 'a range can only add up to 1 with a "rest" branch beside it (a [0.2, 0.45], b 0.7)'
 		},
 		{
 			name: 'values under 1',
 			input: [t('a', { kind: 'fixed', value: 0.4 }), t('b', { kind: 'fixed', value: 0.5 })],
-			expected: 'the likelihoods of the transitions enabled together add up to 0.9, not 1 (a, b)'
+			expected:
+				'the likelihoods of the transitions enabled together add up to 0.9, not 1 (a 0.4, b 0.5)'
 		},
 		{
 			name: 'two certain transitions',
 			input: [t('a', { kind: 'certain' }), t('b', { kind: 'certain' })],
-			expected: 'the likelihoods of the transitions enabled together add up to 2, not 1 (a, b)'
+			expected:
+				'the likelihoods of the transitions enabled together add up to 2, not 1 (a (no likelihood: certain, 1), b (no likelihood: certain, 1))'
 		},
 		{
 			name: 'one value alone',
 			input: [t('a', { kind: 'fixed', value: 0.4 })],
-			expected: 'the likelihoods of the transitions enabled together add up to 0.4, not 1 (a)'
+			expected: 'the likelihoods of the transitions enabled together add up to 0.4, not 1 (a 0.4)'
 		}
 	])('refuses $name', ({ input, expected }) => {
 		expect(setProblem(input)?.message).toBe(expected);
+	});
+
+	it('refuses rest beside a certain transition, blaming the certain one first', () => {
+		const problem = setProblem([t('a', { kind: 'rest' }), t('b', { kind: 'certain' })]);
+		expect(problem?.message).toBe(
+			'"rest" is enabled beside a transition without a likelihood, which counts as certain (a (rest), b (no likelihood: certain, 1))'
+		);
+		expect(problem?.transitions.map((x) => x.event)).toEqual(['b']);
 	});
 
 	it('hints at exclusive guards when several certain transitions meet', () => {

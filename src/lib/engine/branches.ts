@@ -53,7 +53,11 @@ function byRegion(enabled: TransitionInfo[]): Map<string, TransitionInfo[]> {
 export function setProblem(set: TransitionInfo[]): BranchProblem | undefined {
 	const rests = set.filter((t) => t.likelihood.kind === 'rest');
 	const others = set.filter((t) => t.likelihood.kind !== 'rest');
-	const names = set.map((t) => t.event).join(', ');
+	const certain = set.filter((t) => t.likelihood.kind === 'certain');
+	// Name each transition with the value it counts as, so a step without a likelihood shows as 1.
+	const names = set.map(describe).join(', ');
+	// Blame the steps a person must change first: those without a likelihood, then the others.
+	const blamed = [...certain, ...others.filter((t) => t.likelihood.kind !== 'certain')];
 	if (rests.length > 1) {
 		return {
 			transitions: rests,
@@ -63,35 +67,50 @@ export function setProblem(set: TransitionInfo[]): BranchProblem | undefined {
 	}
 	const high = others.reduce((sum, t) => sum + bounds(t.likelihood)[1], 0);
 	if (rests.length === 1) {
+		if (certain.length > 0) {
+			return {
+				transitions: blamed,
+				message: `"rest" is enabled beside a transition without a likelihood, which counts as certain (${names})`,
+				hint: 'give that transition a likelihood, or make the guards exclusive'
+			};
+		}
 		if (high > 1 + tolerance) {
 			return {
-				transitions: others,
+				transitions: blamed,
 				message: `the likelihoods enabled beside "rest" can add up to ${round(high)}, over 1 (${names})`,
 				hint: 'narrow the ranges so their upper ends add up to at most 1'
 			};
 		}
 		return undefined;
 	}
-	const ranged = others.filter((t) => t.likelihood.kind === 'range');
-	if (ranged.length > 0) {
+	if (others.some((t) => t.likelihood.kind === 'range')) {
 		return {
-			transitions: set,
+			transitions: blamed,
 			message: `a range can only add up to 1 with a "rest" branch beside it (${names})`,
 			hint: 'give one of the alternatives likelihood: rest'
 		};
 	}
 	if (Math.abs(high - 1) > tolerance) {
-		const certain = set.filter((t) => t.likelihood.kind === 'certain');
 		return {
-			transitions: set,
+			transitions: blamed,
 			message: `the likelihoods of the transitions enabled together add up to ${round(high)}, not 1 (${names})`,
 			hint:
 				certain.length > 1
 					? 'several transitions without a likelihood are enabled at once: make their guards exclusive'
-					: 'adjust them, or give one of them likelihood: rest'
+					: certain.length === 1 && set.length > 1
+						? 'a transition without a likelihood is certain when its guard holds: give it a likelihood, or make the guards exclusive'
+						: 'adjust them, or give one of them likelihood: rest'
 		};
 	}
 	return undefined;
+}
+
+function describe(t: TransitionInfo): string {
+	const l = t.likelihood;
+	if (l.kind === 'certain') return `${t.event} (no likelihood: certain, 1)`;
+	if (l.kind === 'rest') return `${t.event} (rest)`;
+	if (l.kind === 'fixed') return `${t.event} ${l.value}`;
+	return `${t.event} [${l.low}, ${l.high}]`;
 }
 
 function round(x: number): number {

@@ -67,7 +67,7 @@ const cases: CheckCase[] = [
 		expected: {
 			path: 'statechart.states.talks.on.0.likelihood',
 			message:
-				'the likelihoods of the transitions enabled together add up to 0.9, not 1 (talks.fail, talks.hold), in talks (with the default choices)',
+				'the likelihoods of the transitions enabled together add up to 0.9, not 1 (talks.fail 0.4, talks.hold 0.5), in talks (with the default choices)',
 			hint: 'adjust them, or give one of them likelihood: rest'
 		}
 	},
@@ -80,7 +80,7 @@ const cases: CheckCase[] = [
 		expected: {
 			path: 'statechart.states.crisis.on.1.likelihood',
 			message:
-				'the likelihoods of the transitions enabled together add up to 1.15, not 1 (crisis.fight, crisis.calm), in crisis (with the default choices)'
+				'the likelihoods of the transitions enabled together add up to 1.15, not 1 (crisis.fight 0.75, crisis.calm 0.4), in crisis (with the default choices)'
 		}
 	},
 	{
@@ -89,7 +89,7 @@ const cases: CheckCase[] = [
 		expected: {
 			path: 'statechart.states.crisis.on.1.likelihood',
 			message:
-				'2 "rest" branches are enabled together (crisis.fight, crisis.calm), in crisis (with the default choices)'
+				'2 "rest" branches are enabled together (crisis.fight (rest), crisis.calm (rest)), in crisis (with the default choices)'
 		}
 	},
 	{
@@ -104,7 +104,7 @@ const cases: CheckCase[] = [
 		expected: {
 			path: 'statechart.states.talks.on.0.likelihood',
 			message:
-				/^a range can only add up to 1 with a "rest" branch beside it \(talks\.fail, talks\.hold\)/
+				/^a range can only add up to 1 with a "rest" branch beside it \(talks\.fail \[0\.3, 0\.5\], talks\.hold 0\.6\)/
 		}
 	},
 	{
@@ -119,7 +119,7 @@ const cases: CheckCase[] = [
 		expected: {
 			path: 'statechart.states.crisis.on.1.likelihood',
 			message:
-				'the likelihoods enabled beside "rest" can add up to 1.1, over 1 (crisis.fight, crisis.truce, crisis.calm), in crisis (with the default choices)',
+				'the likelihoods enabled beside "rest" can add up to 1.1, over 1 (crisis.fight [0.5, 0.9], crisis.truce 0.2, crisis.calm (rest)), in crisis (with the default choices)',
 			hint: 'narrow the ranges so their upper ends add up to at most 1'
 		}
 	},
@@ -330,5 +330,48 @@ describe('explore limits and traps', () => {
 		expect(found.map((component) => component.map((s) => chain.leaves[s].join('+')))).toEqual([
 			['limbo']
 		]);
+	});
+});
+
+describe('final states that are never an end', () => {
+	it('warns when a transition on an enclosing state always leaves a final child', () => {
+		const text = `id: final-left
+title: Final left
+actors: {}
+statechart:
+  states:
+    phase:
+      on:
+        - { event: phase.leave, target: after, by: chance, when: { in: phase.done }, assumption: x }
+      states:
+        a:
+          on:
+            - { event: a.end, target: done, by: chance, likelihood: 0.5, assumption: x }
+            - { event: a.other, target: other, by: chance, likelihood: rest, assumption: x }
+        done: { type: final }
+        other: { type: final }
+    after: { type: final }
+`;
+		const result = loadScenario('final-left.yaml', text, resolver);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const warning = result.value.warnings.find(
+			(w) => w.path === 'statechart.states.phase.states.done'
+		);
+		expect(warning?.severity).toBe('warning');
+		expect(warning?.message).toMatch(
+			/final state "phase\.done" is reached, but a transition on an enclosing state always leaves it/
+		);
+		expect(result.value.warnings.some((w) => w.path.includes('states.other'))).toBe(false);
+	});
+
+	it('reports problems in reading order', () => {
+		const text = variant(['target: crisis', 'target: nowhere'], ['by: west', 'by: nobody']);
+		const result = loadScenario('ladder.yaml', text, resolver);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		const lines = result.diagnostics.map((d) => d.line);
+		expect(lines).toEqual([...lines].sort((a, b) => a - b));
+		expect(lines.length).toBeGreaterThan(1);
 	});
 });

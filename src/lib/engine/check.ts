@@ -82,7 +82,8 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 	const reached = new Set<string>(['']);
 	const fired = new Set<number>();
 	const { combinations, complete } = choiceCombinations(compiled);
-	let explored = true; // reachability means something only when every exploration finished
+	let explored = true;
+	const ended = new Set<string>(); // leaves of the states where the scenario ends
 	for (const choices of combinations) {
 		const under = describeChoices(compiled, choices);
 		let chain: Chain;
@@ -123,6 +124,8 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 		for (const leaves of chain.leaves)
 			for (const leaf of leaves) for (const p of [leaf, ...ancestors(leaf)]) reached.add(p);
 		for (const t of chain.edgeTransition) fired.add(t);
+		for (let s = 0; s < chain.size; s++)
+			if (isAbsorbing(chain, s)) for (const leaf of chain.leaves[s]) ended.add(leaf);
 	}
 	if (!explored) return diagnostics;
 	for (const state of model.states.values()) {
@@ -132,6 +135,16 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 				`state "${state.path}" is never reached${complete ? ' under any choices' : ' under the choices checked'}`,
 				'add a transition into it, or remove it',
 				complete ? 'error' : 'warning'
+			);
+		}
+	}
+	for (const state of model.states.values()) {
+		if (state.kind === 'final' && reached.has(state.path) && !ended.has(state.path)) {
+			report(
+				state.outcome ? [...state.docPath, 'outcome'] : state.docPath,
+				`final state "${state.path}" is reached, but a transition on an enclosing state always leaves it: the scenario never ends there${state.outcome ? ' and its outcome is never scored' : ''}`,
+				'make the state non-final, or remove the transition that leaves it',
+				'warning'
 			);
 		}
 	}

@@ -109,3 +109,27 @@ describe('likelihoodIntervals', () => {
 		expect(analysis.chain.edgeProbability).toEqual(probabilities);
 	});
 });
+
+describe('intervals and what the user set', () => {
+	const flare = 'crisis.front.quiet:front.flare';
+
+	it('a likelihood the user set is held fixed, so the estimate stays inside its interval', () => {
+		const analysis = analyze(regions, { likelihoods: { [flare]: 0.79 } });
+		const intervals = intervalsFor(analysis, 400, 3);
+		// The only ranged likelihood is fixed: nothing is left to draw.
+		expect(intervals).toBeUndefined();
+		const free = intervalsFor(analyze(regions), 400, 3);
+		expect(free?.uncertain).toEqual([flare]);
+	});
+
+	it('lists as uncertain only ranged transitions that can fire under the choices', () => {
+		const analysis = analyze(regions);
+		const result = likelihoodIntervals(analysis.chain, analysis.values, 50, 1, new Set());
+		const used = new Set(analysis.chain.edgeTransition);
+		for (const id of result.uncertain) {
+			const t = regions.model.transitions.find((x) => x.id === id)!;
+			expect(used.has(t.index)).toBe(true);
+		}
+		expect(result.uncertain.length).toBeGreaterThan(0);
+	});
+});

@@ -44,14 +44,22 @@ export function rangedTransitions(compiled: Compiled) {
 	return compiled.model.transitions.filter((t) => t.likelihood.kind === 'range');
 }
 
-/** Intervals over `samples` draws of the ranged likelihoods; empty outcome map when none is ranged. */
+/**
+ * Intervals over `samples` draws of the ranged likelihoods that can fire under the chain's
+ * choices; likelihoods the user set (`fixed`, by transition id) keep their value. The outcome map
+ * is empty when nothing is left to draw.
+ */
 export function likelihoodIntervals(
 	chain: Chain,
 	values: Float64Array,
 	samples: number,
-	seed: Seed
+	seed: Seed,
+	fixed: ReadonlySet<string> = new Set()
 ): IntervalResult {
-	const ranged = rangedTransitions(chain.compiled);
+	const used = new Set(chain.edgeTransition);
+	const ranged = rangedTransitions(chain.compiled).filter(
+		(t) => used.has(t.index) && !fixed.has(t.id)
+	);
 	const result: IntervalResult = {
 		samples,
 		seed,

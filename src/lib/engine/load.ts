@@ -26,10 +26,17 @@ export function loadScenario(
 	const parsed = parseText(file, input);
 	if (!parsed.ok) return parsed;
 	const validated = validateDocument(parsed.document, resolveSource);
-	if (!validated.ok) return validated;
+	if (!validated.ok) return { ok: false, diagnostics: byPosition(validated.diagnostics) };
 	const compiled = compile(validated.value.model);
 	const found = analysisDiagnostics(compiled, parsed.document);
 	const errors = found.filter((d) => d.severity === 'error');
-	if (errors.length > 0) return { ok: false, diagnostics: found };
+	if (errors.length > 0) return { ok: false, diagnostics: byPosition(found) };
 	return { ok: true, value: { ...validated.value, file, compiled, warnings: found } };
+}
+
+/** Diagnostics in reading order: by file, then line and column (a stable sort). */
+export function byPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+	return [...diagnostics].sort(
+		(a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column
+	);
 }

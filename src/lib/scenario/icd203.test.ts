@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { estimativeBands, estimativeTerms, isEstimativeTerm, toEstimativeTerm } from './icd203';
+import {
+	estimativeBands,
+	estimativeTerms,
+	isEstimativeTerm,
+	toEstimativeTerm,
+	toStandardTerm
+} from './icd203';
 
 describe('ICD 203 bands', () => {
 	it('lists the seven terms of the directive, lowest first', () => {
@@ -29,7 +35,8 @@ describe('ICD 203 bands', () => {
 		{ input: 'almost certain', expected: true },
 		{ input: 'Likely', expected: false },
 		{ input: 'likely ', expected: false },
-		{ input: 'probable', expected: false },
+		{ input: 'probable', expected: true },
+		{ input: 'guaranteed', expected: false },
 		{ input: 'toString', expected: false },
 		{ input: 'constructor', expected: false },
 		{ input: 0.5, expected: false },
@@ -58,5 +65,22 @@ describe('ICD 203 bands', () => {
 		{ input: Number.NaN, expected: undefined }
 	])('toEstimativeTerm($input) is $expected', ({ input, expected }) => {
 		expect(toEstimativeTerm(input)).toBe(expected);
+	});
+});
+
+describe('ICD 203 alternative wordings', () => {
+	it.each([
+		{ input: 'remote', expected: 'almost no chance' },
+		{ input: 'highly improbable', expected: 'very unlikely' },
+		{ input: 'improbable', expected: 'unlikely' },
+		{ input: 'roughly even odds', expected: 'roughly even chance' },
+		{ input: 'probable', expected: 'likely' },
+		{ input: 'highly probable', expected: 'very likely' },
+		{ input: 'nearly certain', expected: 'almost certain' },
+		{ input: 'likely', expected: 'likely' },
+		{ input: 'guaranteed', expected: undefined },
+		{ input: 'constructor', expected: undefined }
+	])('toStandardTerm($input) is $expected', ({ input, expected }) => {
+		expect(toStandardTerm(input)).toBe(expected);
 	});
 });

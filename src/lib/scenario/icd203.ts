@@ -17,9 +17,34 @@ export type EstimativeTerm = keyof typeof estimativeBands;
 
 export const estimativeTerms = Object.keys(estimativeBands) as EstimativeTerm[];
 
-/** `isEstimativeTerm('likely') === true` */
-export function isEstimativeTerm(value: unknown): value is EstimativeTerm {
-	return typeof value === 'string' && Object.hasOwn(estimativeBands, value);
+/** ICD 203 pairs each term with an alternative wording; both are accepted. */
+export const estimativeSynonyms = {
+	remote: 'almost no chance',
+	'highly improbable': 'very unlikely',
+	improbable: 'unlikely',
+	'roughly even odds': 'roughly even chance',
+	probable: 'likely',
+	'highly probable': 'very likely',
+	'nearly certain': 'almost certain'
+} as const satisfies Record<string, EstimativeTerm>;
+
+/** Every wording accepted as a likelihood term: the terms, then their alternatives. */
+export const estimativeWordings = [...estimativeTerms, ...Object.keys(estimativeSynonyms)];
+
+/** `isEstimativeTerm('likely') === true`; alternatives such as 'probable' count too. */
+export function isEstimativeTerm(value: unknown): value is string {
+	return (
+		typeof value === 'string' &&
+		(Object.hasOwn(estimativeBands, value) || Object.hasOwn(estimativeSynonyms, value))
+	);
+}
+
+/** The standard term for a wording: `toStandardTerm('probable') === 'likely'`. */
+export function toStandardTerm(wording: string): EstimativeTerm | undefined {
+	if (Object.hasOwn(estimativeBands, wording)) return wording as EstimativeTerm;
+	if (Object.hasOwn(estimativeSynonyms, wording))
+		return estimativeSynonyms[wording as keyof typeof estimativeSynonyms];
+	return undefined;
 }
 
 /** The band whose range holds `p` (the lower band on a shared edge), or undefined outside 1–99 %. */

@@ -70,8 +70,8 @@ describe('toLikelihood', () => {
 		},
 		{
 			name: 'an unknown term',
-			input: 'probable' as LikelihoodSpec,
-			expected: 'unknown estimative term "probable"'
+			input: 'guaranteed' as LikelihoodSpec,
+			expected: 'unknown estimative term "guaranteed"'
 		},
 		{
 			name: 'an unknown term in an object',

@@ -1,4 +1,4 @@
-import { estimativeBands, isEstimativeTerm } from './icd203';
+import { estimativeBands, toStandardTerm } from './icd203';
 import type { LikelihoodSpec } from './schema';
 
 /** A likelihood in one of four kinds the engine evaluates; `basis` keeps the source's wording. */
@@ -30,8 +30,9 @@ export function toLikelihood(spec: LikelihoodSpec | undefined): Likelihood | str
 	return typeof base === 'string' ? base : { ...base, ...extra };
 }
 
-function toTerm(term: string): Likelihood | string {
-	if (!isEstimativeTerm(term)) return `unknown estimative term "${term}"`;
+function toTerm(wording: string): Likelihood | string {
+	const term = toStandardTerm(wording);
+	if (term === undefined) return `unknown estimative term "${wording}"`;
 	const [low, high] = estimativeBands[term];
 	return { kind: 'range', low, high, term };
 }

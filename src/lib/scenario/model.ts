@@ -289,7 +289,15 @@ function checkReferences(model: Model, report: Report): void {
 	const indicatorIds = Object.keys(scenario.indicators);
 	const dimensionIds = Object.keys(scenario.dimensions);
 	for (const state of states.values()) {
-		for (const dim of Object.keys(state.outcome?.scores ?? {})) {
+		for (const [dim, score] of Object.entries(state.outcome?.scores ?? {})) {
+			const bounds = Object.hasOwn(scenario.dimensions, dim) ? scenario.dimensions[dim] : undefined;
+			if (bounds && (score < (bounds.min ?? -Infinity) || score > (bounds.max ?? Infinity))) {
+				report(
+					[...state.docPath, 'outcome', 'scores', dim],
+					`score ${score} is outside the dimension's range [${bounds.min ?? '-∞'}, ${bounds.max ?? '∞'}]`,
+					`change the score, or the min and max of dimensions.${dim}`
+				);
+			}
 			if (!dimensionIds.includes(dim)) {
 				report(
 					[...state.docPath, 'outcome', 'scores', dim],
@@ -358,12 +366,13 @@ function checkCondition(model: Model, c: Condition, path: Path, report: Report):
 	if ('in' in c || 'notIn' in c) {
 		const statePath = 'in' in c ? c.in : c.notIn;
 		if (!model.states.has(statePath) || statePath === '') {
-			report(
-				[...path, 'in' in c ? 'in' : 'notIn'],
-				`unknown state "${statePath}"`,
-				didYouMean(statePath, [...model.states.keys()].filter(Boolean)) ??
-					'use a path from the root, such as ties.strained'
-			);
+			const paths = [...model.states.keys()].filter(Boolean);
+			const full = paths.filter((p) => p.endsWith(`.${statePath}`));
+			const hint =
+				full.length === 1
+					? `conditions name states by their full path: write "${full[0]}"`
+					: (didYouMean(statePath, paths) ?? 'use a path from the root, such as ties.strained');
+			report([...path, 'in' in c ? 'in' : 'notIn'], `unknown state "${statePath}"`, hint);
 		}
 		return;
 	}

@@ -3,7 +3,7 @@
  * published JSON Schema (`npm run schema`) derive. docs/scenario-format.md explains each field.
  */
 import { z } from 'zod';
-import { estimativeTerms } from './icd203';
+import { estimativeWordings } from './icd203';
 
 const id = z
 	.string()
@@ -47,7 +47,7 @@ export const dimensionSchema = z.strictObject({
 	max: z.number().optional()
 });
 
-const termSchema = z.enum(estimativeTerms as [string, ...string[]]);
+const termSchema = z.enum(estimativeWordings as [string, ...string[]]);
 const rangeSchema = z.tuple([probability, probability]).describe('[low, high]');
 
 export const likelihoodSchema = z.union([

@@ -126,11 +126,11 @@ const broken: BrokenCase[] = [
 	},
 	{
 		name: 'likelihood as an unknown term',
-		text: variant('likelihood: 0.75', 'likelihood: probable'),
+		text: variant('likelihood: 0.75', 'likelihood: guaranteed'),
 		expected: {
 			path: 'statechart.states.crisis.on.1.likelihood',
-			message: 'does not match any allowed form',
-			hint: /write an estimative term \(almost no chance, .*likely/
+			message: 'unknown estimative term "guaranteed"',
+			hint: /choose one of almost no chance, .*basis: "guaranteed"/
 		}
 	},
 	{
@@ -396,5 +396,74 @@ describe('regressions', () => {
 		const d = result.diagnostics.find((x) => x.message.includes('"pres"'));
 		expect(d?.path).toBe('statechart.states.crisis.on.0.when.0.is');
 		expect(d?.line).toBe(lineOf(text, 'is: pres }]'));
+	});
+});
+
+describe('hints that know where they are', () => {
+	const firstProblem = (text: string) => {
+		const result = validate(text);
+		if (result.ok) throw new Error('expected problems');
+		return result.diagnostics[0];
+	};
+
+	it('an unknown field names the fields allowed at that place', () => {
+		const d = firstProblem(
+			variant(
+				'      outcome: { label: Settled, scores: { peace: 1 } }',
+				'      outcome: { label: Settled, talks held, scores: { peace: 1 } }'
+			)
+		);
+		expect(d.message).toBe('unknown field "talks held"');
+		expect(d.hint).toBe('fields allowed here: label, description, scores');
+	});
+
+	it('a field that exists elsewhere is not suggested as itself', () => {
+		const d = firstProblem(
+			variant('          likelihood: 0.4\n', '          likelihood: 0.4\n          note: n\n')
+		);
+		expect(d.path).toBe('statechart.states.talks.on.0.note');
+		expect(d.hint).toMatch(/^fields allowed here: event, target, by, /);
+	});
+
+	it('a misspelt field gets the nearest field of that place', () => {
+		const d = firstProblem(variant('          likelihood: 0.4\n', '          likelyhood: 0.4\n'));
+		expect(d.hint).toBe('did you mean "likelihood"?');
+	});
+
+	it('an `in` condition with a bare state name suggests its full path', () => {
+		const text = variant('when: { choice: west.posture, is: press }', 'when: { in: crisis }');
+		const result = validate(text);
+		expect(result.ok).toBe(true); // top-level states have no parent path to add
+		const nested = readFileSync(join(dir, 'regions.yaml'), 'utf8').replace(
+			'{ in: crisis.front.hot }, { choice: north.stance, is: push }',
+			'{ in: hot }, { choice: north.stance, is: push }'
+		);
+		const parsed = parseText('regions.yaml', nested);
+		if (!parsed.ok) throw new Error('regions must parse');
+		const regions = validateDocument(parsed.document, resolver);
+		expect(regions.ok).toBe(false);
+		if (!regions.ok)
+			expect(regions.diagnostics[0].hint).toBe(
+				'conditions name states by their full path: write "crisis.front.hot"'
+			);
+	});
+
+	it('an outcome score outside its dimension range is refused', () => {
+		const text = variant('  peace: { label: Peace }', '  peace: { label: Peace, min: -1, max: 0 }');
+		const d = firstProblem(text);
+		expect(d.path).toBe('statechart.states.settled.outcome.scores.peace');
+		expect(d.message).toBe("score 1 is outside the dimension's range [-1, 0]");
+	});
+
+	it('accepts the ICD 203 alternative wording "probable" as likely', () => {
+		const result = validate(variant('likelihood: 0.4', 'likelihood: probable'));
+		expect(result.ok).toBe(true);
+		if (result.ok)
+			expect(result.value.model.transitions[0].likelihood).toMatchObject({
+				kind: 'range',
+				low: 0.55,
+				high: 0.8,
+				term: 'likely'
+			});
 	});
 });

@@ -4,8 +4,9 @@
  */
 import type { z } from 'zod';
 import { anchorQuote } from './anchor';
-import { didYouMean, type Diagnostic, type Path } from './diagnostics';
-import { estimativeTerms } from './icd203';
+import { closest, didYouMean, type Diagnostic, type Path } from './diagnostics';
+import { fieldsAt } from './fields';
+import { estimativeTerms, estimativeWordings } from './icd203';
 import { buildModel, type Model } from './model';
 import { diagnosticAt, type ParsedDocument } from './parse';
 import { scenarioSchema, type Scenario } from './schema';
@@ -31,70 +32,19 @@ export type ValidationResult =
 	| { ok: true; value: ValidatedScenario; warnings: Diagnostic[] }
 	| { ok: false; diagnostics: Diagnostic[] };
 
-/** Every field name the format knows, for "did you mean" on unknown fields. */
-const knownFields = [
-	'$schema',
-	'id',
-	'title',
-	'summary',
-	'version',
-	'sources',
-	'actors',
-	'indicators',
-	'dimensions',
-	'statechart',
-	'label',
-	'description',
-	'choices',
-	'default',
-	'options',
-	'initial',
-	'min',
-	'max',
-	'type',
-	'pace',
-	'states',
-	'on',
-	'outcome',
-	'scores',
-	'event',
-	'target',
-	'by',
-	'when',
-	'likelihood',
-	'effects',
-	'set',
-	'evidence',
-	'assumption',
-	'quote',
-	'source',
-	'stance',
-	'prefix',
-	'suffix',
-	'note',
-	'term',
-	'value',
-	'range',
-	'rest',
-	'basis',
-	'choice',
-	'is',
-	'isNot',
-	'in',
-	'notIn',
-	'indicator',
-	'atLeast',
-	'atMost',
-	'all',
-	'any',
-	'not'
-];
-
 const formHints: Record<string, string> = {
 	likelihood: `write an estimative term (${estimativeTerms.join(', ')}), a number in [0, 1], a range [low, high], rest, or { term | value | range | rest, basis }`,
 	when: 'write a condition: { choice: actor.choice, is: option }, { in: state.path }, { indicator: name, atLeast: n }, or { all | any: [...] }, { not: ... }',
 	options: 'write an option as a label string, or { label, description }'
 };
+
+function unknownFieldHint(key: string, allowed: string[]): string {
+	const near = closest(key, allowed);
+	if (near && near !== key) return `did you mean "${near}"?`;
+	return allowed.length > 0
+		? `fields allowed here: ${allowed.join(', ')}`
+		: 'remove it, or check docs/scenario-format.md';
+}
 
 function formHint(path: Path): string | undefined {
 	for (let i = path.length - 1; i >= 0; i--) {
@@ -140,18 +90,33 @@ function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = [
 			}
 			const best = bestBranch(issue);
 			if (best) return best.flatMap((i) => issueDiagnostics(document, i, path));
+			const value = valueAt(document.value, path);
+			if (path.at(-1) === 'likelihood' && typeof value === 'string') {
+				return [
+					diagnosticAt(
+						document,
+						path,
+						`unknown estimative term "${value}"`,
+						(closest(value, estimativeWordings)
+							? `did you mean "${closest(value, estimativeWordings)}"?`
+							: undefined) ??
+							`choose one of ${estimativeTerms.join(', ')}, and keep the source's word as basis: { term: almost certain, basis: "${value}" }`
+					)
+				];
+			}
 			return [diagnosticAt(document, path, 'does not match any allowed form', formHint(path))];
 		}
-		case 'unrecognized_keys':
+		case 'unrecognized_keys': {
+			const allowed = fieldsAt(scenarioSchema, path);
 			return issue.keys.map((key) =>
 				diagnosticAt(
 					document,
 					[...path, key],
 					`unknown field "${key}"`,
-					didYouMean(key, knownFields) ??
-						'remove it, or check the spelling against docs/scenario-format.md'
+					unknownFieldHint(key, allowed)
 				)
 			);
+		}
 		case 'invalid_type': {
 			const got = valueAt(document.value, path);
 			if (got === undefined)
