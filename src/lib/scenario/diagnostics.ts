@@ -69,10 +69,16 @@ export function closest(name: string, known: Iterable<string>): string | undefin
 		: undefined;
 }
 
+/** "did you mean …?" when a known name is close, else undefined. */
+export function suggestion(name: string, known: readonly string[]): string | undefined {
+	const near = closest(name, known);
+	return near === undefined || near === name ? undefined : `did you mean "${near}"?`;
+}
+
 /** A hint naming the closest known name, or listing the known names when there are few. */
 export function didYouMean(name: string, known: readonly string[]): string | undefined {
-	const near = closest(name, known);
-	if (near) return `did you mean "${near}"?`;
+	const near = suggestion(name, known);
+	if (near) return near;
 	if (known.length === 0) return undefined;
 	const shown = known.slice(0, 8).map((k) => `"${k}"`);
 	return `known: ${shown.join(', ')}${known.length > 8 ? ', …' : ''}`;

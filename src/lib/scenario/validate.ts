@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { anchorQuote } from './anchor';
-import { closest, didYouMean, type Diagnostic, type Path } from './diagnostics';
+import { suggestion, type Diagnostic, type Path } from './diagnostics';
 import { fieldsAt } from './fields';
 import { estimativeTerms, estimativeWordings } from './icd203';
 import { buildModel, type Model } from './model';
@@ -39,8 +39,8 @@ const formHints: Record<string, string> = {
 };
 
 function unknownFieldHint(key: string, allowed: string[]): string {
-	const near = closest(key, allowed);
-	if (near && near !== key) return `did you mean "${near}"?`;
+	const near = suggestion(key, allowed);
+	if (near) return near;
 	return allowed.length > 0
 		? `fields allowed here: ${allowed.join(', ')}`
 		: 'remove it, or check docs/scenario-format.md';
@@ -97,9 +97,7 @@ function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = [
 						document,
 						path,
 						`unknown estimative term "${value}"`,
-						(closest(value, estimativeWordings)
-							? `did you mean "${closest(value, estimativeWordings)}"?`
-							: undefined) ??
+						suggestion(value, estimativeWordings) ??
 							`choose one of ${estimativeTerms.join(', ')}, and keep the source's word as basis: { term: almost certain, basis: "${value}" }`
 					)
 				];
