@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../scenario/diagnostics';
+import { limits } from '../scenario/limits';
 import { parseText } from '../scenario/parse';
 import { resolverFromFiles } from '../scenario/sources';
 import { validateDocument } from '../scenario/validate';
@@ -272,15 +273,17 @@ describe('choiceCombinations', () => {
 	});
 
 	it('falls back to the defaults and one change at a time beyond maxChoiceCombinations', () => {
-		// 7 choices of 2 options: 128 combinations, over the limit of 64.
+		// n choices of 2 options beside the ladder's own: 2^(n+1) combinations, over the limit.
+		const n = Math.ceil(Math.log2(limits.maxChoiceCombinations));
 		const choices = Array.from(
-			{ length: 7 },
+			{ length: n },
 			(_, i) => `      c${i}: { label: C${i}, default: a, options: { a: A, b: B } }`
 		).join('\n');
 		const compiled = compileText(variant(['      posture:', `${choices}\n      posture:`]));
 		const { combinations, complete } = choiceCombinations(compiled);
 		expect(complete).toBe(false);
-		expect(combinations).toHaveLength(1 + 7 + 1);
+		expect(2 ** (n + 1)).toBeGreaterThan(limits.maxChoiceCombinations);
+		expect(combinations).toHaveLength(1 + n + 1);
 		expect(combinations[0]).toEqual(compiled.defaultChoices);
 		for (const c of combinations.slice(1)) {
 			const changed = Object.keys(c).filter((k) => c[k] !== compiled.defaultChoices[k]);

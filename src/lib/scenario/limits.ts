@@ -11,7 +11,7 @@ export const limits = {
 	/** Largest strongly connected block of the chain solved densely. */
 	maxLoopBlock: 600,
 	/** Most choice combinations the validator explores one by one. */
-	maxChoiceCombinations: 64,
+	maxChoiceCombinations: 1_024,
 	/** Most Monte Carlo runs in one call. */
 	maxRuns: 50_000_000,
 	/** Most steps one Monte Carlo run may take before it is counted as unfinished. */

@@ -1,0 +1,199 @@
+/**
+ * The shipped scenarios: they validate, every quote anchors, exact and Monte Carlo agree, changing
+ * an actor's choice moves the outcomes the way the article argues, and the combined scenario's
+ * regions are really coupled.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/cli/files';
+import { analyze } from '../../src/lib/engine/analyze';
+import { choiceCombinations } from '../../src/lib/engine/check';
+import { likelihoodValues } from '../../src/lib/engine/compile';
+import { explore } from '../../src/lib/engine/explore';
+import type { LoadedScenario } from '../../src/lib/engine/load';
+import { monteCarlo, standardError } from '../../src/lib/engine/montecarlo';
+import { solveExact } from '../../src/lib/engine/solve';
+
+const ids = [
+	'russia-arms-to-iran',
+	'israel-russia-ties',
+	'hezbollah-escalation',
+	'regional-escalation'
+];
+
+function load(id: string): LoadedScenario {
+	const result = loadScenarioFile(resolve(import.meta.dirname, `../../scenarios/${id}.yaml`));
+	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+	return result.value;
+}
+const scenarios = Object.fromEntries(ids.map((id) => [id, load(id)]));
+
+/** P(outcome) under the given choices, exactly. */
+function p(id: string, outcome: string, choices: Record<string, string> = {}): number {
+	const found = analyze(scenarios[id], { choices }).exact.outcomes.find((o) => o.id === outcome);
+	if (!found) throw new Error(`no outcome ${outcome} in ${id}`);
+	return found.probability;
+}
+
+describe.each(ids)('%s', (id) => {
+	const loaded = scenarios[id];
+
+	it('has the fixed id, validates without warnings, and every quote anchors', () => {
+		expect(loaded.scenario.id).toBe(id);
+		expect(loaded.warnings).toEqual([]);
+		const quotes = loaded.model.transitions.reduce((n, t) => n + t.evidence.length, 0);
+		expect(loaded.quotes).toHaveLength(quotes);
+		const text = loaded.sources.get('putin-iran-2024')!.text;
+		for (const q of loaded.quotes) expect(text.slice(q.start, q.end).length).toBeGreaterThan(10);
+	});
+
+	it('gives every transition evidence or an assumption, and most of them evidence', () => {
+		const { transitions } = loaded.model;
+		for (const t of transitions)
+			expect(t.evidence.length > 0 || Boolean(t.assumption?.trim()), t.id).toBe(true);
+		const evidenced = transitions.filter((t) => t.evidence.length > 0).length;
+		expect(evidenced / transitions.length).toBeGreaterThanOrEqual(0.5);
+	});
+
+	it("names the source's wording (or its silence) for every uncertain likelihood", () => {
+		for (const t of loaded.model.transitions) {
+			if (t.likelihood.kind === 'range') expect(t.likelihood.basis?.trim(), t.id).toBeTruthy();
+		}
+	});
+
+	it('agrees with Monte Carlo within 4.5 standard errors at 200,000 runs', () => {
+		const { chain, exact } = analyze(loaded);
+		const runs = 200_000;
+		const mc = monteCarlo(chain, runs, { seed: id });
+		for (const o of exact.outcomes) {
+			const estimate = mc.outcomes.find((x) => x.id === o.id)!.probability;
+			expect(Math.abs(estimate - o.probability), o.id).toBeLessThanOrEqual(
+				4.5 * standardError(o.probability, runs) + 1e-12
+			);
+		}
+	});
+
+	it('explores soundly under every combination of choices', () => {
+		const { compiled } = loaded;
+		const keys = Object.keys(compiled.defaultChoices);
+		const optionsOf = (key: string) => {
+			const [actor, choice] = key.split('.');
+			return Object.keys(compiled.model.scenario.actors[actor].choices[choice].options);
+		};
+		let combinations: Record<string, string>[] = [{}];
+		for (const key of keys)
+			combinations = combinations.flatMap((c) => optionsOf(key).map((o) => ({ ...c, [key]: o })));
+		const values = likelihoodValues(compiled);
+		for (const choices of combinations) {
+			const exact = solveExact(explore(compiled, choices, values));
+			const byRegion = new Map<string, number>();
+			for (const o of exact.outcomes)
+				byRegion.set(o.region, (byRegion.get(o.region) ?? 0) + o.probability);
+			for (const total of byRegion.values()) expect(total).toBeCloseTo(1, 9);
+		}
+		expect(combinations.length).toBeGreaterThanOrEqual(
+			choiceCombinations(compiled).combinations.length
+		);
+	}, 120_000);
+});
+
+describe("the article's argument, as the scenarios encode it", () => {
+	it('russia-arms-to-iran: full support makes ruptured ties more likely than declining', () => {
+		const struck = (response: string) =>
+			p('russia-arms-to-iran', 'systemsStruck', { 'russia.response': response });
+		expect(struck('decline')).toBe(0);
+		expect(struck('full')).toBeGreaterThan(struck('defensive'));
+		expect(p('russia-arms-to-iran', 'declined', { 'russia.response': 'decline' })).toBe(1);
+	});
+
+	it('russia-arms-to-iran: a Russian call for restraint makes an Israeli strike less likely', () => {
+		const struck = (restraint: string) =>
+			p('russia-arms-to-iran', 'systemsStruck', { 'russia.restraint': restraint });
+		expect(struck('urge')).toBeLessThan(struck('silent'));
+	});
+
+	it('israel-russia-ties: support strains and ruptures ties; none leaves them intact', () => {
+		const ruptured = (support: string) =>
+			p('israel-russia-ties', 'ruptured', { 'russia.support': support });
+		expect(ruptured('none')).toBe(0);
+		expect(p('israel-russia-ties', 'intact', { 'russia.support': 'none' })).toBe(1);
+		expect(ruptured('full')).toBeGreaterThan(ruptured('defensive'));
+		expect(p('israel-russia-ties', 'strainedEnd', { 'russia.support': 'full' })).toBeGreaterThan(
+			p('israel-russia-ties', 'strainedEnd', { 'russia.support': 'defensive' })
+		);
+	});
+
+	it('hezbollah-escalation: a direct war is rare while Iran prefers proxies, and Iran loses it', () => {
+		const war = (posture: string) => {
+			const o = (id: string) => p('hezbollah-escalation', id, { 'iran.posture': posture });
+			return o('iranDefeated') + o('iranHolds');
+		};
+		expect(war('stayOut')).toBe(0);
+		expect(war('proxies')).toBeLessThan(war('direct'));
+		// "guaranteed to end up on the losing side": almost certain, given a war.
+		const loses =
+			p('hezbollah-escalation', 'iranDefeated', { 'iran.posture': 'direct' }) / war('direct');
+		expect(loses).toBeGreaterThanOrEqual(0.95);
+		expect(p('hezbollah-escalation', 'contained', { 'hezbollah.bombardment': 'restrain' })).toBe(1);
+	});
+
+	it('regional-escalation: full Russian support makes ruptured ties more likely than declining, and Russia worse off', () => {
+		const ruptured = (response: string) =>
+			p('regional-escalation', 'crisis.ties.ruptured', { 'russia.response': response });
+		expect(ruptured('decline')).toBe(0);
+		expect(ruptured('full')).toBeGreaterThan(0.1);
+		const position = (response: string) =>
+			analyze(scenarios['regional-escalation'], { choices: { 'russia.response': response } }).exact
+				.dimensions.russiaPosition;
+		expect(position('full')).toBeLessThan(position('defensive'));
+		expect(position('defensive')).toBeLessThan(position('decline'));
+	});
+});
+
+describe('regional-escalation: the coupling is real', () => {
+	const id = 'regional-escalation';
+	const directWar = (choices: Record<string, string>) =>
+		p(id, 'crisis.north.iranDefeated', choices) + p(id, 'crisis.north.iranHolds', choices);
+
+	it('arms → north: Russian hardware, with no call for restraint, makes a direct war more likely', () => {
+		const silent = { 'russia.restraint': 'silent' };
+		expect(directWar({ ...silent, 'russia.response': 'full' })).toBeGreaterThan(
+			directWar({ ...silent, 'russia.response': 'decline' })
+		);
+	});
+
+	it('arms → north: a Russian call for restraint makes a direct war less likely', () => {
+		const full = { 'russia.response': 'full' };
+		expect(directWar({ ...full, 'russia.restraint': 'urge' })).toBeLessThan(
+			directWar({ ...full, 'russia.restraint': 'silent' })
+		);
+	});
+
+	it('north → arms: a direct Iranian attack makes an Israeli strike on Russian systems more likely', () => {
+		const full = { 'russia.response': 'full' };
+		const struck = (posture: string) =>
+			p(id, 'crisis.arms.struck', { ...full, 'iran.posture': posture });
+		expect(struck('direct')).toBeGreaterThan(struck('stayOut'));
+	});
+
+	it('arms → ties: a strike on Russian systems is exactly what ruptures the ties', () => {
+		for (const response of ['defensive', 'full', 'article']) {
+			const choices = { 'russia.response': response };
+			expect(p(id, 'crisis.ties.ruptured', choices)).toBeCloseTo(
+				p(id, 'crisis.arms.struck', choices),
+				12
+			);
+		}
+	});
+
+	it('a Hezbollah that holds fire leaves the northern front contained whatever Russia does', () => {
+		for (const response of ['decline', 'full']) {
+			expect(
+				p(id, 'crisis.north.contained', {
+					'hezbollah.bombardment': 'restrain',
+					'russia.response': response
+				})
+			).toBe(1);
+		}
+	});
+});
