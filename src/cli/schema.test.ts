@@ -34,7 +34,9 @@ function check(root: Schema, schema: Schema, value: unknown, path = '$'): string
 			case 'type': {
 				const types = Array.isArray(rule) ? rule : [rule];
 				const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-				if (!types.includes(actual)) problems.push(`${path}: expected ${types.join(' or ')}`);
+				const integer = types.includes('integer') && Number.isInteger(value);
+				if (!types.includes(actual) && !integer)
+					problems.push(`${path}: expected ${types.join(' or ')}`);
 				break;
 			}
 			case 'enum':
@@ -248,6 +250,40 @@ describe('the source metadata schema as a plain JSON Schema', () => {
 			'$.outlet: expected string or null',
 			'$: missing required "file"',
 			'$: missing required "id"'
+		]);
+	});
+});
+
+describe('the evidence position hint and the ingestion record', () => {
+	it('allows start as a whole number from 0, and nothing else', () => {
+		const withStart = (start: unknown) => {
+			const scenario = fixture('ladder.yaml');
+			scenario.statechart.states.talks.on[0].evidence[0].start = start;
+			return checkScenario(scenario);
+		};
+		expect(withStart(0)).toEqual([]);
+		expect(withStart(132)).toEqual([]);
+		const at = '$.statechart.states.talks.on[0].evidence[0].start';
+		expect(withStart(-1)).toEqual([`${at}: too small`]);
+		expect(withStart(1.5)).toEqual([`${at}: expected integer`]);
+		expect(withStart('0')).toEqual([`${at}: expected integer`]);
+	});
+
+	it('accepts the shipped source metadata with its ingestion record, and checks the record', () => {
+		const schema = committed('source');
+		const meta = parseYaml(
+			readFileSync(new URL('sources/putin-iran-2024.yaml', scenariosDir), 'utf8')
+		);
+		expect(meta.ingest.dropped.length).toBeGreaterThan(0);
+		expect(check(schema, schema, meta)).toEqual([]);
+		const bad = structuredClone(meta);
+		bad.ingest.sha256 = 'xyz';
+		bad.ingest.dropped[0].from = 0;
+		delete bad.ingest.dropped[0].reason;
+		expect(check(schema, schema, bad).sort()).toEqual([
+			'$.ingest.dropped[0].from: too small',
+			'$.ingest.dropped[0]: missing required "reason"',
+			'$.ingest.sha256: does not match ^[0-9a-f]{64}$'
 		]);
 	});
 });

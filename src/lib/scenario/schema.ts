@@ -74,6 +74,14 @@ export const evidenceSchema = z.strictObject({
 	stance: z.enum(['supports', 'contradicts', 'context']),
 	prefix: z.string().optional().describe('Text just before the quote, to tell repeats apart.'),
 	suffix: z.string().optional().describe('Text just after the quote, to tell repeats apart.'),
+	start: z
+		.number()
+		.int()
+		.min(0, 'must be at least 0')
+		.optional()
+		.describe(
+			'Character offset in the stored text near which the quote stands: picks the nearest of equal matches.'
+		),
 	note: z.string().optional()
 });
 
@@ -179,6 +187,26 @@ export const scenarioSchema = z.strictObject({
 	statechart: stateNodeSchema
 });
 
+const lineNumber = z.number().int().min(1, 'must be at least 1');
+
+export const ingestSchema = z.strictObject({
+	raw: text.describe('The name of the raw file the text was ingested from.'),
+	sha256: z
+		.string()
+		.regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hexadecimal digits')
+		.describe('SHA-256 of the raw file, in hexadecimal.'),
+	dropped: z
+		.array(
+			z.strictObject({
+				from: lineNumber.describe('First dropped line of the raw file, counted from 1.'),
+				to: lineNumber.describe('Last dropped line, included.'),
+				text: z.string().describe('The dropped lines.'),
+				reason: text.describe('Why the lines were left out.')
+			})
+		)
+		.describe('The lines of the raw file left out of the text, and why.')
+});
+
 export const sourceMetaSchema = z.strictObject({
 	$schema: z.string().optional(),
 	id,
@@ -191,7 +219,10 @@ export const sourceMetaSchema = z.strictObject({
 		.optional()
 		.describe('A date, or the range the text implies.'),
 	url: z.string().optional(),
-	note: z.string().optional()
+	note: z.string().optional(),
+	ingest: ingestSchema
+		.optional()
+		.describe('How `npm run ingest` made the text from a raw file; written by it.')
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -367,6 +367,61 @@ describe('validateDocument on broken ladders', () => {
 	});
 });
 
+describe('the position hint start', () => {
+	// The memo holds "Talks may fail." twice: at 0 and at 132.
+	const withStart = (start: string) =>
+		variant('              suffix: If they fail\n', `              start: ${start}\n`);
+	const anchoredAt = (text: string) => {
+		const result = validate(text);
+		if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+		return result.value.quotes[0].start;
+	};
+
+	it.each([
+		{ start: '0', expected: 0 },
+		{ start: '10', expected: 0 },
+		{ start: '100', expected: 132 },
+		{ start: '132', expected: 132 },
+		{ start: '5000', expected: 132 }
+	])('start: $start picks the match at $expected', ({ start, expected }) => {
+		expect(anchoredAt(withStart(start))).toBe(expected);
+	});
+
+	it('only breaks ties: a quote found once anchors there whatever the hint', () => {
+		const text = variant(
+			'            - quote: the sides will probably fight\n',
+			'            - quote: the sides will probably fight\n              start: 140\n'
+		);
+		const result = validate(text);
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(memo.slice(result.value.quotes[2].start)).toMatch(/^the sides/);
+	});
+
+	it('does not override prefix or suffix', () => {
+		const text = variant(
+			'              suffix: If they fail\n',
+			'              suffix: If they fail\n              start: 132\n'
+		);
+		expect(anchoredAt(text)).toBe(0);
+	});
+
+	it.each([
+		{ start: '-1', message: /must be at least 0/ },
+		{ start: '1.5', message: /^expected a whole number, got 1\.5$/ },
+		{ start: 'early', message: /expected number, got "early"/ }
+	])('refuses start: $start', ({ start, message }) => {
+		const result = validate(withStart(start));
+		expect(result.ok).toBe(false);
+		if (!result.ok)
+			expect(result.diagnostics).toContainEqual(
+				expect.objectContaining({
+					path: 'statechart.states.talks.on.0.evidence.0.start',
+					message: expect.stringMatching(message)
+				})
+			);
+	});
+});
+
 describe('regressions', () => {
 	it.each(['toString.posture', 'west.constructor', '__proto__.posture', 'west.hasOwnProperty'])(
 		'a condition naming an inherited property (%s) is an unknown choice, not a crash',

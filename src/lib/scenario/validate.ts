@@ -130,7 +130,7 @@ function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = [
 				diagnosticAt(
 					document,
 					path,
-					`expected ${issue.expected}, got ${describe(got)}`,
+					`expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, got ${describe(got)}`,
 					formHint(path)
 				)
 			];
@@ -235,7 +235,8 @@ export function validateDocument(
 				e.source ?? (scenario.sources.length === 1 ? scenario.sources[0] : undefined);
 			const source = sourceId === undefined ? undefined : sources.get(sourceId);
 			if (!source || sourceId === undefined) return; // reported above
-			const result = anchorQuote(source.normalized, e);
+			const { quote, prefix, suffix, start } = e;
+			const result = anchorQuote(source.normalized, { quote, prefix, suffix, start });
 			if (result.ok)
 				quotes.push({
 					transition: t.index,

@@ -1,0 +1,138 @@
+/**
+ * `npm run evidence` as a person uses it: real processes, real exit codes, real output.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { EvidenceReport } from '../lib/scenario/coverage';
+
+const root = join(import.meta.dirname, '../..');
+
+function evidence(...args: string[]) {
+	const result = spawnSync(
+		process.execPath,
+		['--import', 'tsx', join(root, 'src/cli/evidence.ts'), ...args],
+		{ cwd: root, encoding: 'utf8', env: { ...process.env, BRINK_DEBUG: '' } }
+	);
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Typography folded and white space collapsed, independently of the anchoring code. */
+const fold = (text: string) =>
+	text
+		.replace(/[\u2018\u2019]/g, "'")
+		.replace(/[\u201c\u201d]/g, '"')
+		.replace(/[\u2013\u2014]/g, '-')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/** A source's text as stored under scenarios/sources/, through its metadata's `file`. */
+function storedText(source: string): string {
+	const dir = join(root, 'scenarios/sources');
+	const meta = parseYaml(readFileSync(join(dir, `${source}.yaml`), 'utf8')) as { file: string };
+	return readFileSync(join(dir, meta.file), 'utf8');
+}
+
+describe('evidence --json on russia-arms-to-iran', () => {
+	const result = evidence('russia-arms-to-iran', '--json');
+	const report = JSON.parse(result.stdout) as EvidenceReport;
+
+	it('exits 0, with every quote anchored', () => {
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		expect(report.scenario).toBe('russia-arms-to-iran');
+		expect(report.unanchored).toEqual([]);
+		expect(report.quotes.length).toBeGreaterThan(0);
+	});
+
+	it('gives offsets into the stored text where each quote stands', () => {
+		for (const q of report.quotes) {
+			const passage = storedText(q.source).slice(q.start, q.end);
+			expect(fold(passage), `${q.transition}: ${q.quote}`).toBe(fold(q.quote));
+		}
+	});
+
+	it('adds up: evidenced and assumption-only transitions, stances, cited and uncited sentences', () => {
+		expect(report.evidenced + report.assumptionOnly).toBe(report.transitions);
+		const { supports, contradicts, context } = report.stances;
+		expect(supports + contradicts + context).toBe(report.quotes.length);
+		const cited = new Set(
+			report.quotes.flatMap((q) => q.sentences.map((id) => `${q.source}:${id}`))
+		);
+		for (const s of report.uncitedSentences) expect(cited.has(`${s.source}:${s.id}`)).toBe(false);
+		const total = Object.values(report.sentenceCounts).reduce((a, b) => a + b, 0);
+		expect(cited.size + report.uncitedSentences.length).toBe(total);
+		for (const q of report.quotes) expect(q.sentences.length).toBeGreaterThan(0);
+	});
+
+	it('lists the likelihoods with their basis', () => {
+		for (const l of report.likelihoods) {
+			expect(l.transition).toMatch(/:/);
+			if (l.kind === 'range') expect(l.low).toBeLessThan(l.high!);
+			if (l.basis === null) expect(['rest', 'certain', 'fixed', 'range']).toContain(l.kind);
+		}
+		expect(report.withoutBasis).toEqual(
+			report.likelihoods
+				.filter((l) => (l.kind === 'fixed' || l.kind === 'range') && l.basis === null)
+				.map((l) => l.transition)
+		);
+	});
+});
+
+describe('evidence as text', () => {
+	it('prints the counts, the likelihoods with a warning, the quotes and the uncited sentences', () => {
+		const result = evidence('tests/fixtures/valid/ladder.yaml');
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^Ladder \(tests\/fixtures\/valid\/ladder\.yaml\) — evidence$/m);
+		expect(result.stdout).toMatch(/^transitions: +5$/m);
+		expect(result.stdout).toMatch(/^ {2}with evidence: +3$/m);
+		expect(result.stdout).toMatch(/^ {2}assumption only: +2$/m);
+		expect(result.stdout).toMatch(/^quotes: +3 anchored, 0 not anchored$/m);
+		expect(result.stdout).toMatch(/^stances: +supports 3, contradicts 0, context 0$/m);
+		expect(result.stdout).toMatch(/^talks:talks\.fail +40 % +\(none\)$/m);
+		expect(result.stdout).toMatch(
+			/^warning: chance transitions whose likelihood has no basis: talks:talks\.fail, crisis:crisis\.fight$/m
+		);
+		expect(result.stdout).toMatch(
+			/^crisis:west\.press +supports +p2\.s1 +A "ceasefire" is likely/m
+		);
+		expect(result.stdout).toMatch(
+			/^sentences of memo no transition cites \(1 of 4\)\np3\.s1 +Talks may fail\.$/m
+		);
+	});
+
+	it('trims long sentences to about 100 characters', () => {
+		const result = evidence('russia-arms-to-iran');
+		const lines = result.stdout.split('\n');
+		const uncited = lines.slice(lines.findIndex((l) => l.startsWith('sentences of')) + 1);
+		expect(uncited.length).toBeGreaterThan(1);
+		for (const line of uncited) expect(line.length).toBeLessThanOrEqual(110);
+	});
+});
+
+describe('evidence refusals', () => {
+	it('an invalid scenario prints its diagnostics and exits 1', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'brink-evidence-'));
+		cpSync(join(root, 'tests/fixtures/valid/sources'), join(dir, 'sources'), { recursive: true });
+		const ladder = readFileSync(join(root, 'tests/fixtures/valid/ladder.yaml'), 'utf8');
+		writeFileSync(join(dir, 'bad.yaml'), ladder.replace('probably fight', 'certainly fight'));
+		const result = evidence(join(dir, 'bad.yaml'), '--json');
+		expect(result.code).toBe(1);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toMatch(
+			/bad\.yaml:\d+:\d+: .*quote "the sides will certainly fight" is not in the source/
+		);
+	});
+
+	it.each([
+		{ args: [], expected: /give one scenario id or file/ },
+		{ args: ['russia-arms-to-iran', '--bogus'], expected: /Unknown option '--bogus'/ }
+	])('refuses $args with one line and exit 2', ({ args, expected }) => {
+		const result = evidence(...args);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(expected);
+	});
+});

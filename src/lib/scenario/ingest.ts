@@ -1,0 +1,147 @@
+/**
+ * Ingestion of a scraped text: drop page boilerplate (blocks of lines the scrape repeats) and the
+ * lines named by hand, keep every other line exactly as it was, and say what was dropped and why.
+ * Only line endings change (to \n), and the text ends with one \n.
+ */
+
+/** Lines `from` to `to` of the raw file, counted from 1, both included. */
+export interface LineRange {
+	from: number;
+	to: number;
+}
+
+export interface DroppedLines extends LineRange {
+	/** The dropped lines, joined by \n. */
+	text: string;
+	reason: string;
+}
+
+export interface Ingested {
+	/** The cleaned text, as it is stored. */
+	text: string;
+	/** Number of lines of the raw text. */
+	lines: number;
+	dropped: DroppedLines[];
+}
+
+export const handReason = 'listed with --drop-lines';
+
+/** The raw text's lines: \r\n and \r read as \n, a byte-order mark left out. */
+export function toLines(raw: string): string[] {
+	const text = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+	const lines = text.split('\n');
+	if (lines.at(-1) === '') lines.pop();
+	return lines;
+}
+
+/**
+ * `1-6,9` to ranges, checked against the number of lines; a message when it is malformed.
+ * `toLineRanges('1-3,9', 10)` is `[{ from: 1, to: 3 }, { from: 9, to: 9 }]`.
+ */
+export function toLineRanges(spec: string, lineCount: number): LineRange[] | string {
+	const ranges: LineRange[] = [];
+	for (const part of spec.split(',')) {
+		const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+		if (!match) return `"${part.trim()}" is not a line number or a range such as 1-6`;
+		const from = Number(match[1]);
+		const to = Number(match[2] ?? match[1]);
+		if (from < 1 || to < from) return `${part.trim()}: give lines from 1 up, the lower first`;
+		if (to > lineCount) return `${part.trim()}: the file has ${lineCount} lines`;
+		ranges.push({ from, to });
+	}
+	return ranges;
+}
+
+const isBlank = (line: string) => line.trim() === '';
+
+/** A block of lines that occurs more than once: its length and where each copy starts (0-based). */
+interface Repeat {
+	length: number;
+	starts: number[];
+}
+
+/**
+ * Blocks of two or more non-blank lines (blank lines may sit between them) that occur again,
+ * verbatim and without overlapping, elsewhere in the text. Each is as long as it can be.
+ */
+export function findRepeats(lines: readonly string[]): Repeat[] {
+	const byText = new Map<string, number[]>();
+	lines.forEach((line, i) => {
+		if (isBlank(line)) return;
+		const at = byText.get(line);
+		if (at) at.push(i);
+		else byText.set(line, [i]);
+	});
+	const repeats = new Map<string, Repeat>();
+	for (const at of byText.values()) {
+		for (let a = 0; a < at.length; a++) {
+			for (let b = a + 1; b < at.length; b++) {
+				const [i, j] = [at[a], at[b]];
+				// A copy that extends upwards is found from its first line.
+				if (i > 0 && !isBlank(lines[i - 1]) && lines[i - 1] === lines[j - 1]) continue;
+				let length = 0;
+				while (
+					i + length < j &&
+					j + length < lines.length &&
+					lines[i + length] === lines[j + length]
+				)
+					length++;
+				while (length > 0 && isBlank(lines[i + length - 1])) length--;
+				const block = lines.slice(i, i + length);
+				if (block.filter((l) => !isBlank(l)).length < 2) continue;
+				const key = block.join('\n');
+				const repeat = repeats.get(key) ?? { length, starts: [] };
+				repeat.starts = [...new Set([...repeat.starts, i, j])].sort((x, y) => x - y);
+				repeats.set(key, repeat);
+			}
+		}
+	}
+	return [...repeats.values()];
+}
+
+const span = (from: number, to: number) => (from === to ? `${from}` : `${from}-${to}`);
+
+/**
+ * Drop repeated blocks and the lines in `dropLines`; keep the rest byte for byte. A message when
+ * nothing would be left.
+ */
+export function ingest(raw: string, dropLines: readonly LineRange[] = []): Ingested | string {
+	const lines = toLines(raw);
+	// Why each line is dropped; a line in several repeated blocks goes with the longest.
+	const reasons: (string | undefined)[] = lines.map(() => undefined);
+	const claimed: number[] = lines.map(() => 0);
+	for (const { length, starts } of findRepeats(lines)) {
+		for (const start of starts) {
+			const others = starts.filter((s) => s !== start).map((s) => span(s + 1, s + length));
+			const reason = `page boilerplate: the same ${length} lines also stand at lines ${others.join(', ')}`;
+			for (let k = start; k < start + length; k++) {
+				if (claimed[k] >= length) continue;
+				claimed[k] = length;
+				reasons[k] = reason;
+			}
+		}
+	}
+	for (const { from, to } of dropLines)
+		for (let k = from - 1; k < to && k < lines.length; k++) reasons[k] ??= handReason;
+
+	const dropped: DroppedLines[] = [];
+	reasons.forEach((reason, k) => {
+		if (reason === undefined) return;
+		const last = dropped.at(-1);
+		if (last && last.to === k && last.reason === reason) {
+			last.to = k + 1;
+			last.text += `\n${lines[k]}`;
+		} else dropped.push({ from: k + 1, to: k + 1, text: lines[k], reason });
+	});
+	const kept = lines.filter((_, k) => reasons[k] === undefined);
+	if (kept.every(isBlank)) return 'nothing is left once the dropped lines are taken out';
+	return { text: `${kept.join('\n').replace(/\n+$/, '')}\n`, lines: lines.length, dropped };
+}
+
+/** For the terminal: each dropped range with its reason, then its lines with their numbers. */
+export function describeDropped(dropped: readonly DroppedLines[]): string[] {
+	return dropped.flatMap((d) => [
+		`dropped line${d.from === d.to ? '' : 's'} ${span(d.from, d.to)} (${d.reason}):`,
+		...d.text.split('\n').map((line, k) => `${String(d.from + k).padStart(6)}  ${line}`)
+	]);
+}
