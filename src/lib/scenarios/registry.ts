@@ -30,3 +30,13 @@ export function loadShipped(path: string): LoadResult {
 	}
 	return result;
 }
+
+/** The shipped scenarios that load, by id. */
+export function shippedById(): Map<string, Extract<LoadResult, { ok: true }>['value']> {
+	const byId = new Map<string, Extract<LoadResult, { ok: true }>['value']>();
+	for (const file of scenarioFiles) {
+		const result = loadShipped(file);
+		if (result.ok) byId.set(result.value.scenario.id, result.value);
+	}
+	return byId;
+}

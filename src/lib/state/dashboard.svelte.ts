@@ -1,0 +1,164 @@
+/**
+ * The dashboard's state: the user's choices and likelihood settings, the step-through session and
+ * the selection, with the exact analysis derived from them. Engine results are large, so they are
+ * kept raw (replaced, never mutated).
+ */
+import { likelihoodValues, resolveChoices, type Compiled } from '$lib/engine/compile';
+import { explore, type Chain } from '$lib/engine/explore';
+import { likelihoodIntervals, type IntervalResult } from '$lib/engine/interval';
+import { createRng } from '$lib/engine/rng';
+import { solveExact, type ExactResult } from '$lib/engine/solve';
+import { options, startSession, take, takeByChance, undo, type Session } from '$lib/engine/stepper';
+import type { Branch } from '$lib/engine/branches';
+import type { TransitionInfo } from '$lib/scenario/model';
+import { fromPayload, type ScenarioPayload } from '$lib/scenarios/payload';
+import { MonteCarloRun } from './monteCarlo.svelte';
+
+export interface Analysis {
+	chain: Chain;
+	exact: ExactResult;
+	intervals?: IntervalResult;
+}
+
+/** Draws for the intervals shown on the page: enough for a stable 90 % band, fast enough to redo on every change. */
+const intervalSamples = 200;
+
+export class Dashboard {
+	readonly payload: ScenarioPayload;
+	readonly compiled: Compiled;
+
+	#choices = $state<Record<string, string>>({});
+	#likelihoods = $state<Record<string, number>>({});
+	#session = $state.raw<Session>(undefined as unknown as Session);
+	#seed = $state(1);
+	#draws = $state(0);
+	/** The selected transition id (diagram, step list or history), or null. */
+	selectedTransition = $state<string | null>(null);
+	/** The selected sentence id (`p3.s2`), or null. */
+	selectedSentence = $state<string | null>(null);
+	/** The latest Monte Carlo run in the worker; cleared when the choices it ran with change. */
+	readonly monteCarlo = new MonteCarloRun();
+
+	constructor(payload: ScenarioPayload) {
+		this.payload = payload;
+		this.compiled = fromPayload(payload);
+		this.#choices = { ...this.compiled.defaultChoices };
+		this.#session = startSession(this.compiled, this.#choices, this.values);
+	}
+
+	get choices(): Record<string, string> {
+		return this.#choices;
+	}
+	get likelihoods(): Record<string, number> {
+		return this.#likelihoods;
+	}
+	get seed(): number {
+		return this.#seed;
+	}
+	get session(): Session {
+		return this.#session;
+	}
+
+	/** One likelihood value per transition, with the user's settings applied. */
+	readonly values = $derived.by(() => likelihoodValues(this.compiled, this.#likelihoods));
+
+	/** The exact analysis under the current choices and likelihoods. */
+	readonly analysis: Analysis = $derived.by(() => {
+		const choices = resolveChoices(this.compiled, this.#choices);
+		const chain = explore(this.compiled, choices, this.values);
+		const exact = solveExact(chain);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built afresh inside $derived, never mutated after
+		const fixed = new Set(Object.keys(this.#likelihoods));
+		const intervals = likelihoodIntervals(chain, this.values, intervalSamples, this.#seed, fixed);
+		return { chain, exact, intervals: intervals.uncertain.length > 0 ? intervals : undefined };
+	});
+
+	/** The branches open now in the step-through; empty at an end. */
+	readonly open: Branch[] = $derived.by(() => options(this.#session));
+
+	/** Transitions by id, for lookups from the diagram, the evidence and the history. */
+	readonly transitionsById: Map<string, TransitionInfo> = $derived.by(
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built afresh inside $derived, never mutated after
+		() => new Map(this.compiled.model.transitions.map((t) => [t.id, t]))
+	);
+
+	/** Whether a choice is at its default. */
+	isDefault(key: string): boolean {
+		return this.#choices[key] === this.compiled.defaultChoices[key];
+	}
+
+	setChoice(key: string, option: string): void {
+		this.#choices = { ...this.#choices, [key]: option };
+		this.#replay();
+	}
+
+	setLikelihood(id: string, value: number): void {
+		this.#likelihoods = { ...this.#likelihoods, [id]: value };
+		this.#replay();
+	}
+
+	/** Back to every default choice and likelihood. */
+	reset(): void {
+		this.#choices = { ...this.compiled.defaultChoices };
+		this.#likelihoods = {};
+		this.#replay();
+	}
+
+	setSeed(seed: number): void {
+		this.#seed = seed;
+		this.#draws = 0;
+	}
+
+	take(transitionId: string): void {
+		this.#session = take(this.#session, transitionId);
+		this.selectedTransition = transitionId;
+	}
+
+	/** Let chance pick the next step: the n-th chance step of a seed is always the same. */
+	takeByChance(): void {
+		const rng = createRng(`${this.#seed}:${this.#draws}`);
+		this.#draws++;
+		this.#session = takeByChance(this.#session, rng);
+		this.selectedTransition = this.#session.steps.at(-1)?.via?.transition.id ?? null;
+	}
+
+	undo(): void {
+		this.#session = undo(this.#session);
+	}
+
+	restart(): void {
+		this.#session = startSession(this.compiled, this.#choices, this.values);
+		this.#draws = 0;
+	}
+
+	/** Start a Monte Carlo run of the current choices in the worker. */
+	runMonteCarlo(runs: number): void {
+		this.monteCarlo.start({
+			payload: this.payload,
+			choices: this.#choices,
+			likelihoods: this.#likelihoods,
+			runs,
+			seed: this.#seed
+		});
+	}
+
+	/** Steps taken so far (transition ids), for sharing and replay. */
+	get path(): string[] {
+		return this.#session.steps.flatMap((s) => (s.via ? [s.via.transition.id] : []));
+	}
+
+	/**
+	 * After a change of choices or likelihoods, replay the steps taken as far as they are still
+	 * open, so the person keeps their place.
+	 */
+	#replay(): void {
+		this.monteCarlo.clear();
+		const path = this.path;
+		let session = startSession(this.compiled, this.#choices, this.values);
+		for (const id of path) {
+			if (!options(session).some((b) => b.transition.id === id)) break;
+			session = take(session, id);
+		}
+		this.#session = session;
+	}
+}

@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import { shippedById } from '$lib/scenarios/registry';
+import { toPayload } from '$lib/scenarios/payload';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+// Every shipped scenario is prerendered; the statechart layout is computed here, at build time,
+// so the layout library never reaches the browser.
+export const entries: EntryGenerator = () => [...shippedById().keys()].map((id) => ({ id }));
+
+export const load: PageServerLoad = async ({ params }) => {
+	const loaded = shippedById().get(params.id);
+	if (!loaded) error(404, `There is no scenario "${params.id}".`);
+	const { layoutStatechart } = await import('$lib/charts/statechartLayout');
+	return { payload: toPayload(loaded), layout: await layoutStatechart(loaded.model) };
+};

@@ -1,0 +1,120 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Console errors and uncaught exceptions of a page, collected from its start. */
+function watchErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(e.message));
+	return errors;
+}
+
+const dashboard = '/scenario/regional-escalation';
+
+test.describe('the dashboard', () => {
+	test('opens with every panel, passes axe, and logs no errors', async ({ page }, testInfo) => {
+		const errors = watchErrors(page);
+		await page.goto(dashboard);
+		await expect(
+			page.getByRole('heading', { level: 1, name: /Regional escalation/ })
+		).toBeVisible();
+		for (const name of [
+			"Actors' choices",
+			'Outcomes',
+			'Statechart',
+			'Step through',
+			'The article'
+		]) {
+			await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+		}
+		await expect(page.getByRole('alert')).toHaveCount(0); // no panel failed
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+		await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
+		expect(errors).toEqual([]);
+	});
+
+	test('plays from start to an outcome with the keyboard alone, keeping a history', async ({
+		page
+	}) => {
+		await page.goto(dashboard);
+		const steps = page.getByRole('region', { name: 'Step through' });
+		for (let i = 0; i < 20; i++) {
+			if (await steps.getByText('Ended:').isVisible()) break;
+			const option = steps.locator('button.option').first();
+			await option.focus();
+			await page.keyboard.press('Enter');
+		}
+		await expect(steps.getByText('Ended:')).toBeVisible();
+		const history = steps.getByRole('list').last();
+		expect(await history.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
+		// Undo goes back one step; restart goes back to the start.
+		await steps.getByRole('button', { name: 'Undo' }).press('Enter');
+		await expect(steps.getByText('Ended:')).toBeHidden();
+		await steps.getByRole('button', { name: 'Restart' }).click();
+		await expect(steps.getByText('No steps taken yet.')).toBeVisible();
+	});
+
+	test('letting chance decide is seeded: the same seed replays the same steps', async ({
+		page
+	}) => {
+		await page.goto(dashboard);
+		const steps = page.getByRole('region', { name: 'Step through' });
+		const play = async () => {
+			for (let i = 0; i < 20; i++) {
+				const chance = steps.getByRole('button', { name: 'Let chance decide' });
+				if (await chance.isDisabled()) break;
+				await chance.click();
+			}
+			return steps.locator('ol.history li').allInnerTexts();
+		};
+		const first = await play();
+		expect(first.length).toBeGreaterThan(0);
+		await page.reload();
+		expect(await play()).toEqual(first);
+	});
+
+	test("changing Russia's choice moves the outcome probabilities", async ({ page }) => {
+		await page.goto(dashboard);
+		const outcomes = page.getByRole('region', { name: 'Outcomes' });
+		const before = await outcomes.innerText();
+		await page.locator('select[data-choice="russia.response"]').selectOption('decline');
+		await expect.poll(() => outcomes.innerText()).not.toBe(before);
+		await page.getByRole('button', { name: 'Reset to defaults' }).click();
+		await expect.poll(() => outcomes.innerText()).toBe(before);
+	});
+
+	test('Monte Carlo runs in a worker with progress, and can be cancelled and run again', async ({
+		page
+	}) => {
+		await page.goto(dashboard);
+		const panel = page.getByRole('region', { name: 'Outcomes' });
+		await panel.getByLabel('Runs').selectOption('1000000');
+		await panel.getByRole('button', { name: 'Run simulation' }).click();
+		await panel.getByRole('button', { name: 'Cancel' }).click();
+		await expect(panel.getByText('Cancelled.')).toBeVisible();
+		await panel.getByLabel('Runs').selectOption('100000');
+		await panel.getByRole('button', { name: 'Run simulation' }).click();
+		await expect(panel.getByText(/100,000 runs with seed 1 in \d+ ms/)).toBeVisible({
+			timeout: 30_000
+		});
+	});
+
+	test('an unknown scenario gets a 404 page with a way back', async ({ page }) => {
+		await page.goto('/scenario/no-such-scenario');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+		await page.getByRole('link', { name: 'Back to the scenarios' }).click();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Escalation scenarios' })
+		).toBeVisible();
+	});
+
+	test('the about page explains the method and passes axe', async ({ page }) => {
+		await page.goto('/about');
+		await expect(page.getByRole('heading', { level: 1, name: 'How to read Brink' })).toBeVisible();
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
+	});
+});
