@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+
+const dashboard = '/scenario/regional-escalation';
+
+test.describe('evidence on the dashboard', () => {
+	test('selecting a step highlights its quotes with their stance and scrolls them into view', async ({
+		page
+	}, testInfo) => {
+		await page.goto(dashboard);
+		const article = page.getByRole('complementary', { name: 'The article' });
+		const option = page.locator('button.option', {
+			hasText: "Russia gives in to Tehran's appeals"
+		});
+		await option.focus(); // focusing a step selects it without taking it
+		await expect(article.locator('.selection')).toContainText('Selected step');
+		await expect(article.locator('.selection strong')).toHaveText(
+			"Russia gives in to Tehran's appeals"
+		);
+		// Three quotes: one supports it, two (the thesis) contradict it.
+		const hint = article.getByText(/^3 passages quoted below:/);
+		await expect(hint).toBeVisible();
+		const stances = (await hint.innerText()).match(/supports|contradicts|context/g) ?? [];
+		expect(stances.sort()).toEqual(['contradicts', 'contradicts', 'supports']);
+		const marked = article.locator('.cited[data-stance]');
+		expect(await marked.count()).toBeGreaterThanOrEqual(3);
+		await expect(marked.first()).toBeInViewport();
+		await expect(article.locator('.badge', { hasText: 'supports' })).toBeVisible();
+		await page.screenshot({ path: testInfo.outputPath('evidence-selected.png') });
+	});
+
+	test('selecting a highlight lists the steps that cite it, and choosing one selects it', async ({
+		page
+	}) => {
+		await page.goto(dashboard);
+		const article = page.getByRole('complementary', { name: 'The article' });
+		const highlight = article
+			.locator('.cited', { hasText: 'risks damaging his important bilateral ties' })
+			.first();
+		await highlight.focus();
+		await page.keyboard.press('Enter');
+		const citing = article.locator('.citing');
+		await expect(citing.getByRole('heading')).toHaveText(/^Cited in p\d+\.s\d+ by$/);
+		const buttons = citing.getByRole('button');
+		expect(await buttons.count()).toBeGreaterThanOrEqual(2); // ties.strainFull and ties.strainDefensive
+		const first = (await buttons.first().innerText()).trim();
+		await buttons.first().click();
+		await expect(article.locator('.selection strong')).toHaveText(first);
+	});
+
+	test('the coverage view lists assumption-only steps and uncited sentences', async ({ page }) => {
+		await page.goto(dashboard);
+		const article = page.getByRole('complementary', { name: 'The article' });
+		const coverage = article.locator('details.coverage');
+		await coverage.locator('summary').click();
+		await expect(coverage).toContainText('20 of 48 transitions rest on an assumption only');
+		await expect(coverage).toContainText('The article is silent');
+	});
+
+	test('a transition chosen in the diagram with the keyboard shows its evidence or its assumption', async ({
+		page
+	}) => {
+		await page.goto(dashboard);
+		const diagram = page.getByRole('region', { name: 'Statechart' });
+		const edge = diagram.getByRole('button', { name: /^Russia gives in to Tehran's appeals:/ });
+		await edge.focus();
+		await page.keyboard.press('Enter');
+		const article = page.getByRole('complementary', { name: 'The article' });
+		await expect(article.locator('.selection strong')).toHaveText(
+			"Russia gives in to Tehran's appeals"
+		);
+		// An assumption-only step says so in its accessible name and in the article panel.
+		const assumed = diagram.getByRole('button', { name: /^Air defence only:.*assumption/ }).first();
+		await assumed.focus();
+		await page.keyboard.press('Enter');
+		await expect(article.getByText("Assumption (the model's own step)")).toBeVisible();
+	});
+
+	test('the diagram zooms in and back to fit', async ({ page }) => {
+		await page.goto(dashboard);
+		const diagram = page.getByRole('region', { name: 'Statechart' });
+		const svg = diagram.locator('svg[aria-label^="Statechart"]');
+		const fit = await svg.getAttribute('viewBox');
+		await diagram.getByRole('button', { name: 'Zoom in' }).click();
+		await expect(svg).not.toHaveAttribute('viewBox', fit!);
+		await diagram.getByRole('button', { name: 'Fit' }).click();
+		await expect(svg).toHaveAttribute('viewBox', fit!);
+	});
+
+	test('the outcomes show as a table, with the Monte Carlo estimate beside the exact value', async ({
+		page
+	}) => {
+		await page.goto(dashboard);
+		const outcomes = page.getByRole('region', { name: 'Outcomes' });
+		await outcomes.getByLabel('Runs').selectOption('10000');
+		await outcomes.getByRole('button', { name: 'Run simulation' }).click();
+		await expect(outcomes.getByText(/10,000 runs with seed 1/)).toBeVisible({ timeout: 30_000 });
+		await outcomes.getByRole('button', { name: 'Show as table' }).first().click();
+		const table = outcomes.getByRole('table').first();
+		await expect(table.getByRole('columnheader', { name: /Monte Carlo/ })).toBeVisible();
+		await expect(table.getByRole('row', { name: /Ties ruptured/ })).toContainText('%');
+	});
+});
