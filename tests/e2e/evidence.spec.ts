@@ -23,7 +23,12 @@ test.describe('evidence on the dashboard', () => {
 		expect(stances.sort()).toEqual(['contradicts', 'contradicts', 'supports']);
 		const marked = article.locator('.cited[data-stance]');
 		expect(await marked.count()).toBeGreaterThanOrEqual(3);
-		await expect(marked.first()).toBeInViewport();
+		if (testInfo.project.name === 'phone') {
+			// The article sits below the steps on a phone: selecting a step must not carry the page away.
+			await expect(option).toBeInViewport();
+		} else {
+			await expect(marked.first()).toBeInViewport();
+		}
 		await expect(article.locator('.badge', { hasText: 'supports' })).toBeVisible();
 		await page.screenshot({ path: testInfo.outputPath('evidence-selected.png') });
 	});
