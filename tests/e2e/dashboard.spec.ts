@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { open } from './ready';
 import { expect, test, type Page } from '@playwright/test';
 
 /** Console errors and uncaught exceptions of a page, collected from its start. */
@@ -16,7 +17,7 @@ const dashboard = '/scenario/regional-escalation';
 test.describe('the dashboard', () => {
 	test('opens with every panel, passes axe, and logs no errors', async ({ page }, testInfo) => {
 		const errors = watchErrors(page);
-		await page.goto(dashboard);
+		await open(page, dashboard);
 		await expect(
 			page.getByRole('heading', { level: 1, name: /Regional escalation/ })
 		).toBeVisible();
@@ -39,7 +40,7 @@ test.describe('the dashboard', () => {
 	test('plays from start to an outcome with the keyboard alone, keeping a history', async ({
 		page
 	}) => {
-		await page.goto(dashboard);
+		await open(page, dashboard);
 		const steps = page.getByRole('region', { name: 'Step through' });
 		for (let i = 0; i < 20; i++) {
 			if (await steps.getByText('Ended:').isVisible()) break;
@@ -60,7 +61,7 @@ test.describe('the dashboard', () => {
 	test('letting chance decide is seeded: the same seed replays the same steps', async ({
 		page
 	}) => {
-		await page.goto(dashboard);
+		await open(page, dashboard);
 		const steps = page.getByRole('region', { name: 'Step through' });
 		const play = async () => {
 			for (let i = 0; i < 20; i++) {
@@ -73,11 +74,12 @@ test.describe('the dashboard', () => {
 		const first = await play();
 		expect(first.length).toBeGreaterThan(0);
 		await page.reload();
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		expect(await play()).toEqual(first);
 	});
 
 	test("changing Russia's choice moves the outcome probabilities", async ({ page }) => {
-		await page.goto(dashboard);
+		await open(page, dashboard);
 		const outcomes = page.getByRole('region', { name: 'Outcomes' });
 		const before = await outcomes.innerText();
 		await page.locator('select[data-choice="russia.response"]').selectOption('decline');
@@ -89,7 +91,7 @@ test.describe('the dashboard', () => {
 	test('Monte Carlo runs in a worker with progress, and can be cancelled and run again', async ({
 		page
 	}) => {
-		await page.goto(dashboard);
+		await open(page, dashboard);
 		const panel = page.getByRole('region', { name: 'Outcomes' });
 		await panel.getByLabel('Runs').selectOption('1000000');
 		await panel.getByRole('button', { name: 'Run simulation' }).click();
@@ -103,16 +105,19 @@ test.describe('the dashboard', () => {
 	});
 
 	test('an unknown scenario gets a 404 page with a way back', async ({ page }) => {
-		await page.goto('/scenario/no-such-scenario');
+		await open(page, '/scenario/no-such-scenario');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
 		await page.getByRole('link', { name: 'Back to the scenarios' }).click();
 		await expect(
 			page.getByRole('heading', { level: 1, name: 'Escalation scenarios' })
 		).toBeVisible();
 	});
 
-	test('the about page explains the method and passes axe', async ({ page }) => {
-		await page.goto('/about');
+	test('the about page explains the method and passes axe', async ({ page }, testInfo) => {
+		await open(page, '/about');
+		await page.screenshot({ path: testInfo.outputPath('about.png'), fullPage: true });
 		await expect(page.getByRole('heading', { level: 1, name: 'How to read Brink' })).toBeVisible();
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((v) => v.id)).toEqual([]);

@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import { open } from './ready';
 import { expect, test } from '@playwright/test';
 
 const dashboard = '/scenario/regional-escalation';
@@ -6,7 +8,7 @@ test.describe('evidence on the dashboard', () => {
 	test('selecting a step highlights its quotes with their stance and scrolls them into view', async ({
 		page
 	}, testInfo) => {
-		await page.goto(dashboard);
+		await open(page, dashboard);
 		const article = page.getByRole('complementary', { name: 'The article' });
 		const option = page.locator('button.option', {
 			hasText: "Russia gives in to Tehran's appeals"
@@ -36,7 +38,7 @@ test.describe('evidence on the dashboard', () => {
 	test('selecting a highlight lists the steps that cite it, and choosing one selects it', async ({
 		page
 	}) => {
-		await page.goto(dashboard);
+		await open(page, dashboard);
 		const article = page.getByRole('complementary', { name: 'The article' });
 		const highlight = article
 			.locator('.cited', { hasText: 'risks damaging his important bilateral ties' })
@@ -53,7 +55,7 @@ test.describe('evidence on the dashboard', () => {
 	});
 
 	test('the coverage view lists assumption-only steps and uncited sentences', async ({ page }) => {
-		await page.goto(dashboard);
+		await open(page, dashboard);
 		const article = page.getByRole('complementary', { name: 'The article' });
 		const coverage = article.locator('details.coverage');
 		await coverage.locator('summary').click();
@@ -64,7 +66,7 @@ test.describe('evidence on the dashboard', () => {
 	test('a transition chosen in the diagram with the keyboard shows its evidence or its assumption', async ({
 		page
 	}) => {
-		await page.goto(dashboard);
+		await open(page, dashboard);
 		const diagram = page.getByRole('region', { name: 'Statechart' });
 		const edge = diagram.getByRole('button', { name: /^Russia gives in to Tehran's appeals:/ });
 		await edge.focus();
@@ -81,7 +83,7 @@ test.describe('evidence on the dashboard', () => {
 	});
 
 	test('the diagram zooms in and back to fit', async ({ page }) => {
-		await page.goto(dashboard);
+		await open(page, dashboard);
 		const diagram = page.getByRole('region', { name: 'Statechart' });
 		const svg = diagram.locator('svg[aria-label^="Statechart"]');
 		const fit = await svg.getAttribute('viewBox');
@@ -94,7 +96,7 @@ test.describe('evidence on the dashboard', () => {
 	test('the outcomes show as a table, with the Monte Carlo estimate beside the exact value', async ({
 		page
 	}) => {
-		await page.goto(dashboard);
+		await open(page, dashboard);
 		const outcomes = page.getByRole('region', { name: 'Outcomes' });
 		await outcomes.getByLabel('Runs').selectOption('10000');
 		await outcomes.getByRole('button', { name: 'Run simulation' }).click();
@@ -103,5 +105,20 @@ test.describe('evidence on the dashboard', () => {
 		const table = outcomes.getByRole('table').first();
 		await expect(table.getByRole('columnheader', { name: /Monte Carlo/ })).toBeVisible();
 		await expect(table.getByRole('row', { name: /Ties ruptured/ })).toContainText('%');
+	});
+
+	test('stays accessible after interaction: a step selected, a highlight pressed, tables shown', async ({
+		page
+	}) => {
+		await open(page, dashboard);
+		await page.locator('button.option').first().focus();
+		const article = page.getByRole('complementary', { name: 'The article' });
+		await article.locator('.cited').first().press('Enter');
+		const toTable = page.getByRole('button', { name: 'Show as table' });
+		while ((await toTable.count()) > 0) await toTable.first().click();
+		await expect(page.getByRole('button', { name: 'Show as chart' })).toHaveCount(2);
+		await article.locator('details.coverage summary').click();
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 	});
 });

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { open } from './ready';
 import { expect, test, type ConsoleMessage } from '@playwright/test';
 
 test.describe('the scenario list', () => {
@@ -10,7 +11,7 @@ test.describe('the scenario list', () => {
 			if (message.type() === 'error') errors.push(message.text());
 		});
 		page.on('pageerror', (error) => errors.push(error.message));
-		await page.goto('/');
+		await open(page, '/');
 		await expect(
 			page.getByRole('heading', { level: 1, name: 'Escalation scenarios' })
 		).toBeVisible();
@@ -34,7 +35,7 @@ test.describe('the scenario list', () => {
 	test('keyboard: the skip link is the first stop and moves focus to the content', async ({
 		page
 	}) => {
-		await page.goto('/');
+		await open(page, '/');
 		await page.keyboard.press('Tab');
 		const skip = page.getByRole('link', { name: 'Skip to content' });
 		await expect(skip).toBeFocused();
@@ -43,7 +44,7 @@ test.describe('the scenario list', () => {
 	});
 
 	test('an unknown address gets a 404 page with a way back', async ({ page }) => {
-		const response = await page.goto('/no-such-page');
+		const response = await open(page, '/no-such-page');
 		expect(response?.status()).toBe(404);
 		await page.getByRole('link', { name: 'Back to the scenarios' }).click();
 		await expect(
