@@ -189,6 +189,71 @@ describe('simulate', () => {
 		expect(result.stderr).not.toMatch(stackTrace);
 	});
 
+	it('--sensitivity --outcome --json gives one bar per factor, largest effect first', () => {
+		const result = cli(
+			'simulate.ts',
+			'tests/fixtures/valid/ladder.yaml',
+			'--sensitivity',
+			'--outcome',
+			'war',
+			'--json'
+		);
+		expect(result.code).toBe(0);
+		const report = JSON.parse(result.stdout);
+		expect(report).toMatchObject({
+			scenario: 'ladder',
+			method: 'sensitivity',
+			outcome: 'war',
+			label: 'War',
+			choices: { 'west.posture': 'wait' }
+		});
+		expect(report.base).toBeCloseTo(0.3, 12);
+		expect(report.milliseconds).toBeGreaterThanOrEqual(0);
+		expect(report.bars).toHaveLength(1);
+		expect(report.bars[0]).toMatchObject({
+			kind: 'choice',
+			id: 'west.posture',
+			low: 0,
+			lowAt: 'press',
+			highAt: 'wait'
+		});
+		expect(report.bars[0].high).toBeCloseTo(0.3, 12);
+	});
+
+	it('--sensitivity prints a table of factors on the shipped scenario', () => {
+		const result = cli(
+			'simulate.ts',
+			'regional-escalation',
+			'--sensitivity',
+			'--outcome',
+			'crisis.ties.ruptured'
+		);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/factor\s+low\s+high\s+effect\s+at/);
+		expect(result.stdout).toMatch(/^russia\.response\s+\d/m);
+	});
+
+	const sensitivityRefusals: { args: string[]; expected: RegExp }[] = [
+		{
+			args: ['tests/fixtures/valid/ladder.yaml', '--sensitivity', '--outcome', 'wra'],
+			expected: /^error: unknown outcome "wra" \(did you mean "war"\?\)$/m
+		},
+		{
+			args: ['tests/fixtures/valid/ladder.yaml', '--sensitivity'],
+			expected: /--sensitivity needs --outcome/
+		},
+		{
+			args: ['tests/fixtures/valid/ladder.yaml', '--outcome', 'war'],
+			expected: /--outcome goes with --sensitivity/
+		}
+	];
+	it.each(sensitivityRefusals)('refuses $args with exit 2', ({ args, expected }) => {
+		const result = cli('simulate.ts', ...args);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(expected);
+		expect(result.stderr).not.toMatch(stackTrace);
+	});
+
 	it('an invalid scenario file exits 1 with its diagnostics', () => {
 		const dir = workspace({ 'bad.yaml': ladder.replace('target: crisis', 'target: nowhere') });
 		const result = cli('simulate.ts', join(dir, 'bad.yaml'));

@@ -1,16 +1,20 @@
 /**
  * `npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
  *  [--set actor.choice=option]… [--likelihood transition=value]… [--json]`
+ * `npm run simulate -- <scenario> --sensitivity --outcome <outcome id> [--set …]… [--json]`
  */
 import { analyze, intervalsFor } from '../lib/engine/analyze';
 import { monteCarlo, standardError } from '../lib/engine/montecarlo';
+import { sensitivity } from '../lib/engine/sensitivity';
 import { formatDiagnostic } from '../lib/scenario/diagnostics';
 import { limits } from '../lib/scenario/limits';
 import { loadScenarioFile, toScenarioFile } from './files';
 import { parse, run, toCount, toPairs, UsageError } from './run';
 
 const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
-         [--set actor.choice=option]… [--likelihood transition-id=value]… [--samples N] [--json]`;
+         [--set actor.choice=option]… [--likelihood transition-id=value]… [--samples N] [--json]
+       npm run simulate -- <scenario id or file> --sensitivity --outcome <outcome id>
+         [--set actor.choice=option]… [--likelihood transition-id=value]… [--json]`;
 
 const percent = (p: number) => `${(p * 100).toFixed(1)} %`;
 
@@ -22,9 +26,15 @@ run(() => {
 		set: { type: 'string', multiple: true },
 		likelihood: { type: 'string', multiple: true },
 		samples: { type: 'string' },
+		sensitivity: { type: 'boolean' },
+		outcome: { type: 'string' },
 		json: { type: 'boolean' }
 	});
 	if (positionals.length !== 1) throw new UsageError(`give one scenario id or file\n${usage}`);
+	if (flags.sensitivity && flags.outcome === undefined)
+		throw new UsageError(`--sensitivity needs --outcome <outcome id>\n${usage}`);
+	if (!flags.sensitivity && flags.outcome !== undefined)
+		throw new UsageError(`--outcome goes with --sensitivity\n${usage}`);
 	const loaded = loadScenarioFile(toScenarioFile(positionals[0]));
 	if (!loaded.ok) {
 		for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -40,8 +50,34 @@ run(() => {
 	);
 	const seedText = flags.seed ?? '1';
 	const seed = /^\d+$/.test(seedText) ? Number(seedText) : seedText;
-	const analysis = analyze(loaded.value, { choices: toPairs(flags.set, '--set'), likelihoods });
+	const settings = { choices: toPairs(flags.set, '--set'), likelihoods };
 	const scenario = loaded.value.scenario;
+	if (flags.sensitivity) {
+		const result = sensitivity(loaded.value, settings, flags.outcome!);
+		const report = { scenario: scenario.id, method: 'sensitivity', ...result };
+		if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+		else {
+			process.stdout.write(
+				`${scenario.title} — sensitivity of ${result.label} (${result.outcome}): ${percent(result.base)}\n${choiceLine(result.choices)}\n\n`
+			);
+			const at = (x: string | number) => (typeof x === 'number' ? String(x) : x);
+			table(
+				['factor', 'low', 'high', 'effect', 'at (low → high)'],
+				result.bars.map((b) => [
+					b.id,
+					percent(b.low),
+					percent(b.high),
+					percent(b.effect),
+					`${at(b.lowAt)} → ${at(b.highAt)}`
+				])
+			);
+			process.stdout.write(
+				`\n${result.bars.length} factors in ${result.milliseconds.toFixed(1)} ms\n`
+			);
+		}
+		return 0;
+	}
+	const analysis = analyze(loaded.value, settings);
 
 	if (flags.exact) {
 		const intervals = intervalsFor(

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../tests/unit/fixtures';
+import { loadScenarioFile, toScenarioFile } from '../../cli/files';
+import type { Settings } from './compile';
+import { mentions, sensitivity } from './sensitivity';
+
+const ladder = loadFixture('ladder.yaml');
+const regions = loadFixture('regions.yaml');
+
+/** Regions' front: flare p, else calm; hot cools (back to quiet) or goes to war, half each. */
+const frontWar = (p: number) => 1 - (1 - p) / (1 - p / 2);
+
+describe('sensitivity, by hand', () => {
+	it.each([
+		{
+			name: 'ladder: P(war) is 0.3 under wait, 0 under press',
+			loaded: ladder,
+			settings: {},
+			outcome: 'war',
+			base: 0.4 * 0.75,
+			bars: [
+				{
+					kind: 'choice',
+					id: 'west.posture',
+					low: 0,
+					high: 0.3,
+					lowAt: 'press',
+					highAt: 'wait',
+					values: { wait: 0.3, press: 0 },
+					transitions: ['crisis:west.press', 'crisis:crisis.fight', 'crisis:crisis.calm']
+				}
+			]
+		},
+		{
+			name: 'ladder under press: the base moves, the bar does not',
+			loaded: ladder,
+			settings: { choices: { 'west.posture': 'press' } },
+			outcome: 'settled',
+			base: 1,
+			bars: [{ id: 'west.posture', low: 0.7, high: 1, lowAt: 'wait', highAt: 'press' }]
+		},
+		{
+			name: 'regions: the likely flare spans [0.55, 0.8]; the stance does not touch the front',
+			loaded: regions,
+			settings: {},
+			outcome: 'crisis.front.war',
+			base: frontWar(0.675),
+			bars: [
+				{
+					kind: 'likelihood',
+					id: 'crisis.front.quiet:front.flare',
+					low: frontWar(0.55),
+					high: frontWar(0.8),
+					lowAt: 0.55,
+					highAt: 0.8,
+					transitions: ['crisis.front.quiet:front.flare', 'crisis.front.quiet:front.calm']
+				},
+				{ kind: 'choice', id: 'north.stance', low: frontWar(0.675), high: frontWar(0.675) }
+			]
+		},
+		{
+			name: 'regions: a set likelihood moves the base, not the ends',
+			loaded: regions,
+			settings: { likelihoods: { 'crisis.front.quiet:front.flare': 0.6 } },
+			outcome: 'crisis.front.war',
+			base: frontWar(0.6),
+			bars: [
+				{ id: 'crisis.front.quiet:front.flare', low: frontWar(0.55), high: frontWar(0.8) },
+				{ id: 'north.stance', low: frontWar(0.6), high: frontWar(0.6) }
+			]
+		}
+	])('$name', ({ loaded, settings, outcome, base, bars }) => {
+		const result = sensitivity(loaded, settings as Settings, outcome);
+		expect(result.outcome).toBe(outcome);
+		expect(result.base).toBeCloseTo(base, 12);
+		expect(result.bars).toHaveLength(bars.length);
+		bars.forEach((expected, i) => {
+			const bar = result.bars[i];
+			const { low, high, values, ...rest } = expected as typeof expected & {
+				values?: Record<string, number>;
+			};
+			expect(bar).toMatchObject(rest);
+			expect(bar.low).toBeCloseTo(low, 12);
+			expect(bar.high).toBeCloseTo(high, 12);
+			expect(bar.effect).toBeCloseTo(high - low, 12);
+			for (const [option, v] of Object.entries(values ?? {}))
+				expect(bar.values![option]).toBeCloseTo(v, 12);
+		});
+	});
+
+	it('cites the evidence of the transitions a factor acts on', () => {
+		const [bar] = sensitivity(ladder, {}, 'war').bars;
+		expect(bar.evidence).toEqual([
+			{
+				transition: 'crisis:west.press',
+				quote: 'A "ceasefire" is likely - but not certain',
+				stance: 'supports'
+			},
+			{
+				transition: 'crisis:crisis.fight',
+				quote: 'the sides will probably fight',
+				stance: 'supports'
+			}
+		]);
+	});
+
+	it('reports the outcome label and the time the sweep took', () => {
+		const result = sensitivity(ladder, {}, 'war');
+		expect(result.label).toBe('War');
+		expect(result.choices).toEqual({ 'west.posture': 'wait' });
+		expect(result.milliseconds).toBeGreaterThanOrEqual(0);
+	});
+});
+
+describe('ordering', () => {
+	it('sorts by effect, largest first, ties by id', () => {
+		const loaded = loadScenarioFile(toScenarioFile('regional-escalation'));
+		if (!loaded.ok) throw new Error('regional-escalation does not load');
+		const { bars } = sensitivity(loaded.value, {}, 'crisis.ties.ruptured');
+		for (let i = 1; i < bars.length; i++) {
+			const [a, b] = [bars[i - 1], bars[i]];
+			expect(a.effect > b.effect || (a.effect === b.effect && a.id < b.id)).toBe(true);
+		}
+		const russia = bars.find((b) => b.id === 'russia.response');
+		expect(russia?.kind).toBe('choice');
+		expect(russia!.effect).toBeGreaterThan(0);
+		expect(bars.every((b) => b.low <= b.high)).toBe(true);
+	});
+});
+
+describe('mentions', () => {
+	it.each([
+		{ condition: { choice: 'a.b', is: 'x' }, expected: true },
+		{ condition: { choice: 'a.c', isNot: 'x' }, expected: false },
+		{ condition: { in: 'a.b' }, expected: false },
+		{
+			condition: { all: [{ in: 's' }, { any: [{ not: { choice: 'a.b', is: 'x' } }] }] },
+			expected: true
+		},
+		{ condition: { any: [{ indicator: 'a', atLeast: 1 }] }, expected: false }
+	])('$condition → $expected', ({ condition, expected }) => {
+		expect(mentions(condition, 'a.b')).toBe(expected);
+	});
+});
+
+describe('errors', () => {
+	it.each([
+		{ outcome: 'wra', expected: /unknown outcome "wra" \(did you mean "war"\?\)/ },
+		{
+			outcome: 'nothing-like-it',
+			expected: /unknown outcome "nothing-like-it" \(known: "settled", "war"\)/
+		}
+	])('refuses $outcome with a hint', ({ outcome, expected }) => {
+		expect(() => sensitivity(ladder, {}, outcome)).toThrow(expected);
+	});
+
+	it('refuses bad settings as the analysis does', () => {
+		expect(() => sensitivity(ladder, { choices: { 'west.posture': 'flee' } }, 'war')).toThrow(
+			/"flee" is not an option of west\.posture/
+		);
+	});
+
+	it('does not mutate the settings', () => {
+		const settings: Settings = {
+			choices: { 'north.stance': 'push' },
+			likelihoods: { 'crisis.front.quiet:front.flare': 0.6 }
+		};
+		const copy = structuredClone(settings);
+		sensitivity(regions, settings, 'crisis.front.war');
+		expect(settings).toEqual(copy);
+	});
+});
