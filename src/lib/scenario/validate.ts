@@ -46,6 +46,15 @@ function unknownFieldHint(key: string, allowed: string[]): string {
 		: 'remove it, or check docs/scenario-format.md';
 }
 
+function missingField(document: ParsedDocument, path: Path): Diagnostic {
+	return diagnosticAt(
+		document,
+		path,
+		`missing required field "${String(path.at(-1))}"`,
+		formHint(path)
+	);
+}
+
 function formHint(path: Path): string | undefined {
 	for (let i = path.length - 1; i >= 0; i--) {
 		const key = path[i];
@@ -78,16 +87,7 @@ function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = [
 	const path = [...base, ...issue.path] as Path;
 	switch (issue.code) {
 		case 'invalid_union': {
-			if (valueAt(document.value, path) === undefined) {
-				return [
-					diagnosticAt(
-						document,
-						path,
-						`missing required field "${String(path.at(-1))}"`,
-						formHint(path)
-					)
-				];
-			}
+			if (valueAt(document.value, path) === undefined) return [missingField(document, path)];
 			const best = bestBranch(issue);
 			if (best) return best.flatMap((i) => issueDiagnostics(document, i, path));
 			const value = valueAt(document.value, path);
@@ -117,15 +117,7 @@ function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = [
 		}
 		case 'invalid_type': {
 			const got = valueAt(document.value, path);
-			if (got === undefined)
-				return [
-					diagnosticAt(
-						document,
-						path,
-						`missing required field "${String(path.at(-1))}"`,
-						formHint(path)
-					)
-				];
+			if (got === undefined) return [missingField(document, path)];
 			return [
 				diagnosticAt(
 					document,
