@@ -13,6 +13,7 @@ import type { Branch } from '$lib/engine/branches';
 import type { TransitionInfo } from '$lib/scenario/model';
 import { fromPayload, type ScenarioPayload } from '$lib/scenarios/payload';
 import { MonteCarloRun } from './monteCarlo.svelte';
+import { fromQuery, toQuery, type SharedView } from './share';
 
 export interface Analysis {
 	chain: Chain;
@@ -31,7 +32,6 @@ export class Dashboard {
 	#likelihoods = $state<Record<string, number>>({});
 	#session = $state.raw<Session>(undefined as unknown as Session);
 	#seed = $state(1);
-	#draws = $state(0);
 	/** The selected transition id (diagram, step list or history), or null. */
 	selectedTransition = $state<string | null>(null);
 	/** The selected sentence id (`p3.s2`), or null. */
@@ -39,11 +39,17 @@ export class Dashboard {
 	/** The latest Monte Carlo run in the worker; cleared when the choices it ran with change. */
 	readonly monteCarlo = new MonteCarloRun();
 
-	constructor(payload: ScenarioPayload) {
+	/** What a shared link held that could not be used (empty when opened without one). */
+	readonly notices: string[] = [];
+
+	/** `query`: a shared link's query string, applied at once (see share.ts). */
+	constructor(payload: ScenarioPayload, query = '') {
 		this.payload = payload;
 		this.compiled = fromPayload(payload);
 		this.#choices = { ...this.compiled.defaultChoices };
 		this.#session = startSession(this.compiled, this.#choices, this.values);
+		if (query.replace(/^\?/, '') !== '')
+			this.notices = this.applyShared(fromQuery(this.compiled, query));
 	}
 
 	get choices(): Record<string, string> {
@@ -106,7 +112,6 @@ export class Dashboard {
 
 	setSeed(seed: number): void {
 		this.#seed = seed;
-		this.#draws = 0;
 	}
 
 	take(transitionId: string): void {
@@ -114,10 +119,12 @@ export class Dashboard {
 		this.selectedTransition = transitionId;
 	}
 
-	/** Let chance pick the next step: the n-th chance step of a seed is always the same. */
+	/**
+	 * Let chance pick the next step. The draw depends only on the seed and the step's depth, so a
+	 * shared link or an undo followed by a new draw gives the same pick again.
+	 */
 	takeByChance(): void {
-		const rng = createRng(`${this.#seed}:${this.#draws}`);
-		this.#draws++;
+		const rng = createRng(`${this.#seed}:${this.#session.steps.length}`);
 		this.#session = takeByChance(this.#session, rng);
 		this.selectedTransition = this.#session.steps.at(-1)?.via?.transition.id ?? null;
 	}
@@ -128,7 +135,6 @@ export class Dashboard {
 
 	restart(): void {
 		this.#session = startSession(this.compiled, this.#choices, this.values);
-		this.#draws = 0;
 	}
 
 	/** Start a Monte Carlo run of the current choices in the worker. */
@@ -151,14 +157,44 @@ export class Dashboard {
 	 * After a change of choices or likelihoods, replay the steps taken as far as they are still
 	 * open, so the person keeps their place.
 	 */
-	#replay(): void {
+	#replay(path: string[] = this.path): string[] {
 		this.monteCarlo.clear();
-		const path = this.path;
 		let session = startSession(this.compiled, this.#choices, this.values);
+		let taken = 0;
 		for (const id of path) {
 			if (!options(session).some((b) => b.transition.id === id)) break;
 			session = take(session, id);
+			taken++;
 		}
 		this.#session = session;
+		return path.slice(taken);
+	}
+
+	/** The view as a URL query (see share.ts). */
+	readonly query: string = $derived.by(() =>
+		toQuery(this.compiled, {
+			choices: this.#choices,
+			likelihoods: this.#likelihoods,
+			seed: this.#seed,
+			steps: this.path
+		})
+	);
+
+	/**
+	 * Open a shared view: its choices, likelihoods and seed, then its steps as far as they can be
+	 * taken. Returns what could not be used, in words.
+	 */
+	applyShared(view: SharedView): string[] {
+		this.#choices = { ...this.compiled.defaultChoices, ...view.choices };
+		this.#likelihoods = { ...view.likelihoods };
+		if (view.seed !== undefined) this.#seed = view.seed;
+		const left = this.#replay(view.steps);
+		const ignored = [...view.ignored];
+		if (left.length > 0) {
+			ignored.push(
+				`${left.length} of ${view.steps.length} steps could not be taken from "${left[0].slice(0, 60)}" on`
+			);
+		}
+		return ignored;
 	}
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../tests/unit/fixtures';
+import { fromQuery, maxQueryLength, toQuery } from './share';
+
+type View = Parameters<typeof toQuery>[1];
+
+const regions = loadFixture('regions.yaml').compiled;
+const flare = 'crisis.front.quiet:front.flare';
+const deal = 'crisis.talks.open:talks.deal';
+
+describe('toQuery', () => {
+	it.each<{ name: string; view: View; expected: string }>([
+		{
+			name: 'the default view is an empty query',
+			view: { choices: { 'north.stance': 'hold' }, likelihoods: {}, seed: 1, steps: [] },
+			expected: ''
+		},
+		{
+			name: 'a changed choice',
+			view: { choices: { 'north.stance': 'push' }, likelihoods: {}, seed: 1, steps: [] },
+			expected: 'c.north.stance=push'
+		},
+		{
+			name: 'a likelihood, a seed and steps',
+			view: { choices: {}, likelihoods: { [flare]: 0.6 }, seed: 7, steps: [flare, deal] },
+			expected: `p.${encodeURIComponent(flare)}=0.6&seed=7&steps=${encodeURIComponent(`${flare},${deal}`)}`
+		}
+	])('$name', ({ view, expected }) => {
+		expect(toQuery(regions, view)).toBe(expected);
+	});
+
+	it('round-trips through fromQuery', () => {
+		const view = {
+			choices: { 'north.stance': 'push' },
+			likelihoods: { [flare]: 0.7 },
+			seed: 42,
+			steps: [flare]
+		};
+		const back = fromQuery(regions, `?${toQuery(regions, view)}`);
+		expect(back).toEqual({
+			choices: { 'north.stance': 'push' },
+			likelihoods: { [flare]: 0.7 },
+			seed: 42,
+			steps: [flare],
+			ignored: []
+		});
+	});
+});
+
+describe('fromQuery keeps what it can use and names the rest', () => {
+	it.each([
+		{ query: 'c.north.stance=shove', ignored: '"shove" is not an option of north.stance' },
+		{ query: 'c.south.stance=push', ignored: 'unknown choice "south.stance"' },
+		{ query: 'c.toString=x', ignored: 'unknown choice "toString"' },
+		{ query: `p.${flare}=0.99`, ignored: 'is outside 0.55–0.8' },
+		{ query: `p.${flare}=`, ignored: 'is outside 0.55–0.8' },
+		{ query: `p.${deal}=0.3`, ignored: `no uncertain likelihood "${deal}"` },
+		{ query: 'seed=-3', ignored: 'seed "-3" is not a whole number' },
+		{ query: 'seed=1e3', ignored: 'seed "1e3" is not a whole number' },
+		{ query: 'utm_source=mail', ignored: 'unknown part "utm_source"' }
+	])('$query', ({ query, ignored }) => {
+		const view = fromQuery(regions, `${query}&c.north.stance=push`);
+		expect(view.ignored).toHaveLength(1);
+		expect(view.ignored[0]).toContain(ignored);
+		expect(view.choices).toEqual({ 'north.stance': 'push' }); // the usable part still applies
+	});
+
+	it('reads only the first maxQueryLength characters of an oversized link', () => {
+		const view = fromQuery(regions, `seed=5&x=${'a'.repeat(maxQueryLength)}`);
+		expect(view.seed).toBe(5);
+		expect(view.ignored[0]).toMatch(/only the first 8,000 were read/);
+	});
+
+	it.each(['', '?', '%', '&&&', '=='])('garbage %j never throws', (query) => {
+		expect(() => fromQuery(regions, query)).not.toThrow();
+	});
+});

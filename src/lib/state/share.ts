@@ -1,0 +1,93 @@
+/**
+ * The dashboard's view as URL query parameters, so that a link reproduces it: the choices that
+ * differ from the defaults (`c.russia.response=full`), the likelihoods set (`p.<transition id>=0.3`),
+ * the seed (`seed=7`) and the steps taken (`steps=<id>,<id>`). Reading is tolerant: whatever cannot
+ * be used is left out and named in `ignored`, so the page opens with the rest.
+ */
+import type { Compiled } from '$lib/engine/compile';
+
+export interface SharedView {
+	choices: Record<string, string>;
+	likelihoods: Record<string, number>;
+	seed?: number;
+	steps: string[];
+	/** What the link held that could not be used, in words. */
+	ignored: string[];
+}
+
+/** Longest query string read; the rest of a longer one is ignored (and said to be). */
+export const maxQueryLength = 8_000;
+
+export function toQuery(
+	compiled: Compiled,
+	view: {
+		choices: Record<string, string>;
+		likelihoods: Record<string, number>;
+		seed: number;
+		steps: string[];
+	}
+): string {
+	const params = new URLSearchParams();
+	for (const [key, option] of Object.entries(view.choices)) {
+		if (compiled.defaultChoices[key] !== option) params.set(`c.${key}`, option);
+	}
+	for (const [id, value] of Object.entries(view.likelihoods)) params.set(`p.${id}`, String(value));
+	if (view.seed !== 1) params.set('seed', String(view.seed));
+	if (view.steps.length > 0) params.set('steps', view.steps.join(','));
+	return params.toString();
+}
+
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+/** Read a query string (with or without `?`) against a compiled scenario. */
+export function fromQuery(compiled: Compiled, query: string): SharedView {
+	const view: SharedView = { choices: {}, likelihoods: {}, steps: [], ignored: [] };
+	let text = query.startsWith('?') ? query.slice(1) : query;
+	if (text.length > maxQueryLength) {
+		view.ignored.push(
+			`the link is ${text.length.toLocaleString('en')} characters long; only the first ${maxQueryLength.toLocaleString('en')} were read`
+		);
+		text = text.slice(0, maxQueryLength);
+	}
+	let params: URLSearchParams;
+	try {
+		params = new URLSearchParams(text);
+	} catch {
+		view.ignored.push('the link could not be read');
+		return view;
+	}
+	const transitions = new Map(compiled.model.transitions.map((t) => [t.id, t]));
+	for (const [key, value] of params) {
+		if (key.startsWith('c.')) {
+			const choice = key.slice(2);
+			const [actor, name] = choice.split('.');
+			const options = Object.hasOwn(compiled.defaultChoices, choice)
+				? Object.keys(compiled.model.scenario.actors[actor].choices[name].options)
+				: undefined;
+			if (!options) view.ignored.push(`unknown choice "${shorten(choice)}"`);
+			else if (!options.includes(value))
+				view.ignored.push(`"${shorten(value)}" is not an option of ${choice}`);
+			else view.choices[choice] = value;
+		} else if (key.startsWith('p.')) {
+			const id = key.slice(2);
+			const t = transitions.get(id);
+			const v = Number(value);
+			if (!t || t.likelihood.kind !== 'range')
+				view.ignored.push(`no uncertain likelihood "${shorten(id)}"`);
+			else if (!(value.trim() !== '' && v >= t.likelihood.low && v <= t.likelihood.high)) {
+				view.ignored.push(
+					`likelihood ${shorten(value)} for "${t.label}" is outside ${t.likelihood.low}–${t.likelihood.high}`
+				);
+			} else view.likelihoods[id] = v;
+		} else if (key === 'seed') {
+			const seed = Number(value);
+			if (/^\d{1,9}$/.test(value) && Number.isSafeInteger(seed)) view.seed = seed;
+			else view.ignored.push(`seed "${shorten(value)}" is not a whole number`);
+		} else if (key === 'steps') {
+			view.steps = value.split(',').filter(Boolean);
+		} else {
+			view.ignored.push(`unknown part "${shorten(key)}"`);
+		}
+	}
+	return view;
+}
