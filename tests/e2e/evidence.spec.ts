@@ -116,7 +116,8 @@ test.describe('evidence on the dashboard', () => {
 		await article.locator('.cited').first().press('Enter');
 		const toTable = page.getByRole('button', { name: 'Show as table' });
 		while ((await toTable.count()) > 0) await toTable.first().click();
-		await expect(page.getByRole('button', { name: 'Show as chart' })).toHaveCount(2);
+		// Outcomes, dimensions and sensitivity (what matters most).
+		await expect(page.getByRole('button', { name: 'Show as chart' })).toHaveCount(3);
 		await article.locator('details.coverage summary').click();
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

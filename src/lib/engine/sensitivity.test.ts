@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../tests/unit/fixtures';
 import { loadScenarioFile, toScenarioFile } from '../../cli/files';
 import type { Settings } from './compile';
-import { mentions, sensitivity } from './sensitivity';
+import { mentions, sensitivity, sensitivityOf } from './sensitivity';
 
 const ladder = loadFixture('ladder.yaml');
 const regions = loadFixture('regions.yaml');
@@ -168,5 +168,30 @@ describe('errors', () => {
 		const copy = structuredClone(settings);
 		sensitivity(regions, settings, 'crisis.front.war');
 		expect(settings).toEqual(copy);
+	});
+});
+
+describe('sensitivityOf (the page: a compiled scenario, no LoadedScenario)', () => {
+	/** Everything but the clock, which differs between two runs. */
+	const timeless = (result: ReturnType<typeof sensitivity>) => {
+		expect(result.milliseconds).toBeGreaterThanOrEqual(0);
+		return { ...result, milliseconds: 0 };
+	};
+	it.each([
+		{ loaded: ladder, settings: {}, outcome: 'war' },
+		{ loaded: ladder, settings: { choices: { 'west.posture': 'press' } }, outcome: 'settled' },
+		{
+			loaded: regions,
+			settings: { likelihoods: { 'crisis.front.quiet:front.flare': 0.6 } },
+			outcome: 'crisis.front.war'
+		}
+	])('matches sensitivity() for $outcome', ({ loaded, settings, outcome }) => {
+		expect(timeless(sensitivityOf(loaded.compiled, settings as Settings, outcome))).toEqual(
+			timeless(sensitivity(loaded, settings as Settings, outcome))
+		);
+	});
+
+	it('refuses an unknown outcome as sensitivity() does', () => {
+		expect(() => sensitivityOf(ladder.compiled, {}, 'wra')).toThrow(/did you mean "war"/);
 	});
 });

@@ -8,7 +8,7 @@ import { didYouMean } from '../scenario/diagnostics';
 import type { TransitionInfo } from '../scenario/model';
 import type { Condition } from '../scenario/schema';
 import { analyze } from './analyze';
-import { SettingsError, type Settings } from './compile';
+import { SettingsError, type Compiled, type Settings } from './compile';
 import { explore, reweight } from './explore';
 import type { LoadedScenario } from './load';
 import { components, solveExact, type ExactResult } from './solve';
@@ -129,6 +129,20 @@ export function sensitivity(
 		bars,
 		milliseconds
 	};
+}
+
+/**
+ * `sensitivity` for a compiled scenario alone, as the page has it (it never holds a
+ * `LoadedScenario`): the analysis and the swings read only `compiled`.
+ * `sensitivityOf(dashboard.compiled, { choices }, 'crisis.ties.ruptured').bars[0].id`.
+ */
+export function sensitivityOf(
+	compiled: Compiled,
+	settings: Settings,
+	outcomeId: string
+): SensitivityResult {
+	// Only `compiled` is read (here and in `analyze`); the unit test holds this to `sensitivity`.
+	return sensitivity({ compiled } as LoadedScenario, settings, outcomeId);
 }
 
 /** The smallest and largest value and where each is reached (on ties, the first low, the last high). */
