@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 // @ts-expect-error: a plain .mjs helper shared with scripts/ensure-chromium.mjs
 import { findChromium } from './scripts/find-chromium.mjs';
 
-const port = 4173;
+// E2E_PORT lets a second checkout run its tests beside this one.
+const port = Number(process.env.E2E_PORT ?? 4173);
 const executablePath = (findChromium as () => string | undefined)();
 
 export default defineConfig({

@@ -95,11 +95,13 @@ export class Dashboard {
 
 	setChoice(key: string, option: string): void {
 		this.#choices = { ...this.#choices, [key]: option };
+		this.monteCarlo.clear();
 		this.#replay();
 	}
 
 	setLikelihood(id: string, value: number): void {
 		this.#likelihoods = { ...this.#likelihoods, [id]: value };
+		this.monteCarlo.clear();
 		this.#replay();
 	}
 
@@ -107,6 +109,7 @@ export class Dashboard {
 	reset(): void {
 		this.#choices = { ...this.compiled.defaultChoices };
 		this.#likelihoods = {};
+		this.monteCarlo.clear();
 		this.#replay();
 	}
 
@@ -127,6 +130,16 @@ export class Dashboard {
 		const rng = createRng(`${this.#seed}:${this.#session.steps.length}`);
 		this.#session = takeByChance(this.#session, rng);
 		this.selectedTransition = this.#session.steps.at(-1)?.via?.transition.id ?? null;
+	}
+
+	/**
+	 * Start again and take these steps (transition ids) as far as they can be taken, e.g. a likely
+	 * path picked in the paths chart. Returns the steps that could not be taken.
+	 */
+	replayPath(path: string[]): string[] {
+		const left = this.#replay(path);
+		this.selectedTransition = this.path.at(-1) ?? null;
+		return left;
 	}
 
 	undo(): void {
@@ -158,7 +171,6 @@ export class Dashboard {
 	 * open, so the person keeps their place.
 	 */
 	#replay(path: string[] = this.path): string[] {
-		this.monteCarlo.clear();
 		let session = startSession(this.compiled, this.#choices, this.values);
 		let taken = 0;
 		for (const id of path) {
