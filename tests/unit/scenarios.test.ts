@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files';
 import { analyze } from '../../src/lib/engine/analyze';
 import { choiceCombinations } from '../../src/lib/engine/check';
+import { compareExact, compareMonteCarlo } from '../../src/lib/engine/compare';
 import { likelihoodValues } from '../../src/lib/engine/compile';
 import { explore } from '../../src/lib/engine/explore';
 import type { LoadedScenario } from '../../src/lib/engine/load';
@@ -194,6 +195,43 @@ describe('regional-escalation: the coupling is real', () => {
 					'russia.response': response
 				})
 			).toBe(1);
+		}
+	});
+});
+
+describe('paired Monte Carlo on the combined scenario (common random numbers by region)', () => {
+	// Full Russian support instead of the article's reading: arms and ties change; with Moscow urging
+	// restraint (the default) the north does not depend on it, so paired runs play it out identically.
+	const loaded = scenarios['regional-escalation'];
+	const baseline = analyze(loaded, {});
+	const variant = analyze(loaded, { choices: { 'russia.response': 'full' } });
+	const exact = compareExact(baseline.exact, variant.exact);
+	const n = 40_000;
+	const paired = compareMonteCarlo(baseline.chain, variant.chain, n, 11);
+
+	it('an untouched region differs by exactly 0, where independent runs would not', () => {
+		const north = Object.entries(paired.outcomes).filter(([id]) => id.startsWith('crisis.north.'));
+		expect(north.length).toBe(6);
+		for (const [id, o] of north) {
+			expect(Math.abs(exact.outcomes[id].difference)).toBeLessThan(1e-12);
+			expect(o.difference).toBe(0);
+			expect(o.standardError).toBe(0);
+		}
+		expect(Math.max(...north.map(([, o]) => o.independentError))).toBeGreaterThan(0.001);
+	});
+
+	it('the estimates agree with the exact comparison within 4.5 standard errors', () => {
+		for (const [id, o] of Object.entries(paired.outcomes)) {
+			const e = exact.outcomes[id];
+			expect(Math.abs(o.baseline - e.baseline)).toBeLessThanOrEqual(
+				4.5 * standardError(e.baseline, n) + 1e-12
+			);
+			expect(Math.abs(o.variant - e.variant)).toBeLessThanOrEqual(
+				4.5 * standardError(e.variant, n) + 1e-12
+			);
+			expect(Math.abs(o.difference - e.difference)).toBeLessThanOrEqual(
+				4.5 * o.standardError + 1e-12
+			);
 		}
 	});
 });

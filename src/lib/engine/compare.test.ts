@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../tests/unit/fixtures';
 import { limits } from '../scenario/limits';
 import { analyze } from './analyze';
-import { compareExact, compareMonteCarlo } from './compare';
+import { compareExact, compareMonteCarlo, createComparison } from './compare';
 import type { ExactResult } from './solve';
 
 const ladder = loadFixture('ladder.yaml');
@@ -115,6 +115,27 @@ describe('compareMonteCarlo with common random numbers', () => {
 		expect(result.unfinished.baseline + Math.round(settledRuns)).toBe(10_000);
 		expect(result.outcomes.war.baseline).toBe(0);
 		expect(result.unfinished.baseline).toBe(result.unfinished.variant);
+	});
+});
+
+describe('createComparison in chunks', () => {
+	it('any split of the same runs gives the same result as one call', () => {
+		const whole = compareMonteCarlo(hold.chain, push.chain, 9_000, 'chunks');
+		const chunked = createComparison(hold.chain, push.chain, 'chunks');
+		for (const n of [1, 999, 5_000, 3_000]) chunked.run(n);
+		expect(chunked.result()).toEqual(whole);
+	});
+
+	it('before any run, every estimate is 0', () => {
+		const { runs, outcomes } = createComparison(wait.chain, press.chain, 1).result();
+		expect(runs).toBe(0);
+		expect(Object.values(outcomes).map((o) => o.difference + o.standardError)).toEqual([0, 0]);
+	});
+
+	it('refuses a chunk that takes the total past maxRuns', () => {
+		const comparison = createComparison(wait.chain, press.chain, 1);
+		comparison.run(10);
+		expect(() => comparison.run(limits.maxRuns)).toThrow(/invalid runs/);
 	});
 });
 

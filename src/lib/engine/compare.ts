@@ -1,16 +1,17 @@
 /**
  * Two analyses side by side: a baseline and a variant (other choices or likelihoods). The exact
- * comparison subtracts results; the Monte Carlo one uses common random numbers: run r of both
- * chains draws from its own sub-stream, seeded from (seed, r), so the two runs see the same draws
- * step by step even when one run is longer than the other. The paired differences then vary far
- * less than two independent estimates would, and identical chains differ by exactly 0.
+ * comparison subtracts results; the Monte Carlo one uses common random numbers, region by region.
+ * A step draws twice: which region moves (from the run's stream, seeded from (seed, r)), then
+ * which of that region's transitions fires (from the region's own stream, seeded from
+ * (seed, r, region)). So the k-th move of a region uses the same draw in both runs, however the
+ * regions interleave: a region the change does not touch plays out identically in the pair, its
+ * outcomes differ by exactly 0, and the paired differences elsewhere vary far less than two
+ * independent estimates would. Identical chains differ by exactly 0.
  */
 import { limits } from '../scenario/limits';
-import { pickThreshold } from './branches';
 import { endingOf, isAbsorbing, type Chain } from './explore';
-import { chainThresholds } from './montecarlo';
 import { finalStates } from './outcomes';
-import { createRng, type Seed } from './rng';
+import { createRng, type Rng, type Seed } from './rng';
 import type { ExactResult } from './solve';
 
 export interface Difference {
@@ -75,62 +76,101 @@ export function compareMonteCarlo(
 	seed: Seed,
 	maxSteps: number = limits.maxStepsPerRun
 ): MonteCarloComparison {
-	if (!Number.isInteger(runs) || runs < 1 || runs > limits.maxRuns) {
-		throw new RangeError(
-			`invalid runs: ${runs} (expected an integer from 1 to maxRuns = ${limits.maxRuns.toLocaleString('en')})`
-		);
-	}
+	checkRuns(runs);
+	const comparison = createComparison(baselineChain, variantChain, seed, maxSteps);
+	comparison.run(runs);
+	return comparison.result();
+}
+
+export interface Comparison {
+	/** Run `n` more pairs; run r always draws from the stream (seed, r), so chunks do not matter. */
+	run(n: number): void;
+	/** Estimates from the pairs run so far. */
+	result(): MonteCarloComparison;
+}
+
+/**
+ * A paired Monte Carlo that can be run in chunks (for progress in a worker): any split of the same
+ * number of runs gives the same result.
+ */
+export function createComparison(
+	baselineChain: Chain,
+	variantChain: Chain,
+	seed: Seed,
+	maxSteps: number = limits.maxStepsPerRun
+): Comparison {
 	const labels = new Map<string, string>();
 	for (const chain of [baselineChain, variantChain])
 		for (const s of finalStates(chain))
 			if (!labels.has(s.path)) labels.set(s.path, s.outcome?.label ?? s.label);
 	const ids = [...labels.keys()];
+	const regions = baselineChain.compiled.model.regions;
 	const sides = [baselineChain, variantChain].map((chain) => ({
 		chain,
-		thresholds: chainThresholds(chain, chain.edgeProbability),
+		edgeRegion: edgeRegions(chain, regions),
 		endings: endingIndices(chain, ids)
 	}));
+	const totals = new Float64Array(regions.length);
 	const k = ids.length;
 	const sumB = new Float64Array(k);
 	const sumV = new Float64Array(k);
 	const sumD2 = new Float64Array(k);
 	const unfinished = [0, 0];
 	const x = [new Uint8Array(k), new Uint8Array(k)];
-	for (let r = 0; r < runs; r++) {
-		sides.forEach((side, i) => {
-			const s = runOnce(side.chain, side.thresholds, `${seed}:${r}`, maxSteps);
-			x[i].fill(0);
-			if (s < 0) unfinished[i]++;
-			else for (const j of side.endings[s]) x[i][j] = 1;
-		});
-		for (let j = 0; j < k; j++) {
-			sumB[j] += x[0][j];
-			sumV[j] += x[1][j];
-			const d = x[1][j] - x[0][j];
-			sumD2[j] += d * d;
-		}
-	}
-	const outcomes: Record<string, PairedDifference> = {};
-	ids.forEach((id, j) => {
-		const b = sumB[j] / runs;
-		const v = sumV[j] / runs;
-		const difference = v - b;
-		const variance = Math.max(0, sumD2[j] / runs - difference * difference);
-		outcomes[id] = {
-			label: labels.get(id)!,
-			baseline: b,
-			variant: v,
-			difference,
-			standardError: Math.sqrt(variance / runs),
-			independentError: Math.sqrt((b * (1 - b) + v * (1 - v)) / runs)
-		};
-	});
+	let done = 0;
+
 	return {
-		runs,
-		seed,
-		outcomes,
-		unfinished: { baseline: unfinished[0], variant: unfinished[1] }
+		run(n: number) {
+			checkRuns(done + n);
+			for (let r = done; r < done + n; r++) {
+				sides.forEach((side, i) => {
+					const streams = new RunStreams(`${seed}:${r}`, regions.length);
+					const s = runOnce(side.chain, side.edgeRegion, streams, totals, maxSteps);
+					x[i].fill(0);
+					if (s < 0) unfinished[i]++;
+					else for (const j of side.endings[s]) x[i][j] = 1;
+				});
+				for (let j = 0; j < k; j++) {
+					sumB[j] += x[0][j];
+					sumV[j] += x[1][j];
+					const d = x[1][j] - x[0][j];
+					sumD2[j] += d * d;
+				}
+			}
+			done += n;
+		},
+		result() {
+			const outcomes: Record<string, PairedDifference> = {};
+			ids.forEach((id, j) => {
+				const b = done === 0 ? 0 : sumB[j] / done;
+				const v = done === 0 ? 0 : sumV[j] / done;
+				const difference = v - b;
+				const variance = done === 0 ? 0 : Math.max(0, sumD2[j] / done - difference * difference);
+				outcomes[id] = {
+					label: labels.get(id)!,
+					baseline: b,
+					variant: v,
+					difference,
+					standardError: done === 0 ? 0 : Math.sqrt(variance / done),
+					independentError: done === 0 ? 0 : Math.sqrt((b * (1 - b) + v * (1 - v)) / done)
+				};
+			});
+			return {
+				runs: done,
+				seed,
+				outcomes,
+				unfinished: { baseline: unfinished[0], variant: unfinished[1] }
+			};
+		}
 	};
+}
+
+function checkRuns(runs: number): void {
+	if (!Number.isInteger(runs) || runs < 1 || runs > limits.maxRuns) {
+		throw new RangeError(
+			`invalid runs: ${runs} (expected an integer from 1 to maxRuns = ${limits.maxRuns.toLocaleString('en')})`
+		);
+	}
 }
 
 /** For each absorbing state, the indices into `ids` of the outcomes it ends in. */
@@ -140,15 +180,93 @@ function endingIndices(chain: Chain, ids: string[]): number[][] {
 	);
 }
 
-/** One run on its own sub-stream; the absorbing state reached, or -1 if it ran out of steps. */
-function runOnce(chain: Chain, thresholds: Float64Array, stream: string, maxSteps: number): number {
-	const rng = createRng(stream);
+/** Index into `regions` of the region each edge moves in. */
+function edgeRegions(chain: Chain, regions: string[]): Int32Array {
+	const index = new Map(regions.map((r, i) => [r, i]));
+	const { transitions } = chain.compiled.model;
+	return Int32Array.from(chain.edgeTransition, (t) => index.get(transitions[t].region) ?? 0);
+}
+
+/** The draws of one run: one stream for the choice of region, one per region for its moves. */
+class RunStreams {
+	readonly region: Rng;
+	#byRegion: (Rng | undefined)[];
+	constructor(
+		private readonly stream: string,
+		regions: number
+	) {
+		this.region = createRng(stream);
+		this.#byRegion = new Array(regions);
+	}
+	of(region: number): Rng {
+		return (this.#byRegion[region] ??= createRng(`${this.stream}:${region}`));
+	}
+}
+
+/** One run on its own streams; the absorbing state reached, or -1 if it ran out of steps. */
+function runOnce(
+	chain: Chain,
+	edgeRegion: Int32Array,
+	streams: RunStreams,
+	totals: Float64Array,
+	maxSteps: number
+): number {
+	const { rowStart, edgeTarget, edgeProbability: p } = chain;
 	let s = 0;
 	for (let taken = 0; ; taken++) {
-		const first = chain.rowStart[s];
-		const end = chain.rowStart[s + 1];
+		const first = rowStart[s];
+		const end = rowStart[s + 1];
 		if (end === first) return s;
 		if (taken === maxSteps) return -1;
-		s = chain.edgeTarget[pickThreshold(thresholds, first, end, rng.nextUint32())];
+		const region = pickRegion(edgeRegion, p, first, end, streams, totals);
+		let total = 0;
+		for (let e = first; e < end; e++) if (edgeRegion[e] === region) total += p[e];
+		const u = streams.of(region).next() * total;
+		let chosen = -1;
+		let cumulative = 0;
+		for (let e = first; e < end; e++) {
+			if (edgeRegion[e] !== region || p[e] <= 0) continue;
+			chosen = e;
+			cumulative += p[e];
+			if (u < cumulative) break;
+		}
+		s = edgeTarget[chosen];
 	}
+}
+
+/** The region that moves: drawn by the regions' shares of the row, unless only one can move. */
+function pickRegion(
+	edgeRegion: Int32Array,
+	p: Float64Array,
+	first: number,
+	end: number,
+	streams: RunStreams,
+	totals: Float64Array
+): number {
+	let only = -1;
+	for (let e = first; e < end; e++) {
+		if (p[e] <= 0) continue;
+		if (only === -1) only = edgeRegion[e];
+		else if (edgeRegion[e] !== only) {
+			only = -2;
+			break;
+		}
+	}
+	if (only !== -2) return only;
+	totals.fill(0);
+	let sum = 0;
+	for (let e = first; e < end; e++) {
+		totals[edgeRegion[e]] += p[e];
+		sum += p[e];
+	}
+	const u = streams.region.next() * sum;
+	let cumulative = 0;
+	let last = -1;
+	for (let g = 0; g < totals.length; g++) {
+		if (totals[g] <= 0) continue;
+		last = g;
+		cumulative += totals[g];
+		if (u < cumulative) return g;
+	}
+	return last;
 }

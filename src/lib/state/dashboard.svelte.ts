@@ -4,6 +4,7 @@
  * kept raw (replaced, never mutated).
  */
 import { likelihoodValues, resolveChoices, type Compiled } from '$lib/engine/compile';
+import { compareExact, type ExactComparison } from '$lib/engine/compare';
 import { explore, type Chain } from '$lib/engine/explore';
 import { likelihoodIntervals, type IntervalResult } from '$lib/engine/interval';
 import { createRng } from '$lib/engine/rng';
@@ -12,7 +13,8 @@ import { options, startSession, take, takeByChance, undo, type Session } from '$
 import type { Branch } from '$lib/engine/branches';
 import type { TransitionInfo } from '$lib/scenario/model';
 import { fromPayload, type ScenarioPayload } from '$lib/scenarios/payload';
-import { MonteCarloRun } from './monteCarlo.svelte';
+import type { RunSettings } from '$lib/workers/protocol';
+import { ComparisonRun, MonteCarloRun } from './monteCarlo.svelte';
 import { fromQuery, toQuery, type SharedView } from './share';
 
 export interface Analysis {
@@ -38,6 +40,10 @@ export class Dashboard {
 	selectedSentence = $state<string | null>(null);
 	/** The latest Monte Carlo run in the worker; cleared when the choices it ran with change. */
 	readonly monteCarlo = new MonteCarloRun();
+	/** The pinned baseline's settings, or null when nothing is pinned. */
+	#baseline = $state.raw<RunSettings | null>(null);
+	/** The latest paired Monte Carlo of baseline and current settings; cleared when either changes. */
+	readonly comparison = new ComparisonRun();
 
 	/** What a shared link held that could not be used (empty when opened without one). */
 	readonly notices: string[] = [];
@@ -64,6 +70,9 @@ export class Dashboard {
 	get session(): Session {
 		return this.#session;
 	}
+	get baseline(): RunSettings | null {
+		return this.#baseline;
+	}
 
 	/** One likelihood value per transition, with the user's settings applied. */
 	readonly values = $derived.by(() => likelihoodValues(this.compiled, this.#likelihoods));
@@ -78,6 +87,25 @@ export class Dashboard {
 		const intervals = likelihoodIntervals(chain, this.values, intervalSamples, this.#seed, fixed);
 		return { chain, exact, intervals: intervals.uncertain.length > 0 ? intervals : undefined };
 	});
+
+	/** The exact analysis of the pinned baseline (no intervals), or undefined. */
+	readonly baselineAnalysis: Omit<Analysis, 'intervals'> | undefined = $derived.by(() => {
+		if (!this.#baseline) return undefined;
+		const { choices, likelihoods } = this.#baseline;
+		const chain = explore(
+			this.compiled,
+			resolveChoices(this.compiled, choices),
+			likelihoodValues(this.compiled, likelihoods)
+		);
+		return { chain, exact: solveExact(chain) };
+	});
+
+	/** Baseline against the current settings, outcome by outcome; undefined without a baseline. */
+	readonly exactComparison: ExactComparison | undefined = $derived.by(() =>
+		this.baselineAnalysis
+			? compareExact(this.baselineAnalysis.exact, this.analysis.exact)
+			: undefined
+	);
 
 	/** The branches open now in the step-through; empty at an end. */
 	readonly open: Branch[] = $derived.by(() => options(this.#session));
@@ -95,26 +123,62 @@ export class Dashboard {
 
 	setChoice(key: string, option: string): void {
 		this.#choices = { ...this.#choices, [key]: option };
-		this.monteCarlo.clear();
-		this.#replay();
+		this.#settingsChanged();
 	}
 
 	setLikelihood(id: string, value: number): void {
 		this.#likelihoods = { ...this.#likelihoods, [id]: value };
-		this.monteCarlo.clear();
-		this.#replay();
+		this.#settingsChanged();
 	}
 
 	/** Back to every default choice and likelihood. */
 	reset(): void {
 		this.#choices = { ...this.compiled.defaultChoices };
 		this.#likelihoods = {};
+		this.#settingsChanged();
+	}
+
+	/** Pin the current choices and likelihoods as the baseline to compare against. */
+	pinBaseline(): void {
+		this.#baseline = { choices: { ...this.#choices }, likelihoods: { ...this.#likelihoods } };
+		this.comparison.clear();
+	}
+
+	unpinBaseline(): void {
+		this.#baseline = null;
+		this.comparison.clear();
+	}
+
+	/** Go back to the baseline's settings (the baseline stays pinned). */
+	restoreBaseline(): void {
+		if (!this.#baseline) return;
+		this.#choices = { ...this.#baseline.choices };
+		this.#likelihoods = { ...this.#baseline.likelihoods };
+		this.#settingsChanged();
+	}
+
+	/** Results computed from the old settings no longer hold; keep the person's place in the steps. */
+	#settingsChanged(): void {
 		this.monteCarlo.clear();
+		this.comparison.clear();
 		this.#replay();
 	}
 
 	setSeed(seed: number): void {
 		this.#seed = seed;
+	}
+
+	/** Start a paired Monte Carlo of the baseline and the current settings in the worker. */
+	runComparison(runs: number): void {
+		if (!this.#baseline) return;
+		this.comparison.start({
+			kind: 'compare',
+			payload: this.payload,
+			baseline: this.#baseline,
+			variant: { choices: this.#choices, likelihoods: this.#likelihoods },
+			runs,
+			seed: this.#seed
+		});
 	}
 
 	take(transitionId: string): void {
@@ -153,6 +217,7 @@ export class Dashboard {
 	/** Start a Monte Carlo run of the current choices in the worker. */
 	runMonteCarlo(runs: number): void {
 		this.monteCarlo.start({
+			kind: 'simulate',
 			payload: this.payload,
 			choices: this.#choices,
 			likelihoods: this.#likelihoods,
@@ -188,7 +253,8 @@ export class Dashboard {
 			choices: this.#choices,
 			likelihoods: this.#likelihoods,
 			seed: this.#seed,
-			steps: this.path
+			steps: this.path,
+			baseline: this.#baseline
 		})
 	);
 
@@ -200,6 +266,7 @@ export class Dashboard {
 		this.#choices = { ...this.compiled.defaultChoices, ...view.choices };
 		this.#likelihoods = { ...view.likelihoods };
 		if (view.seed !== undefined) this.#seed = view.seed;
+		if (view.baseline) this.#baseline = view.baseline;
 		const left = this.#replay(view.steps);
 		const ignored = [...view.ignored];
 		if (left.length > 0) {

@@ -1,24 +1,28 @@
 /**
- * A Monte Carlo run in a Web Worker, as runes: status, progress and result. Starting a new run or
- * cancelling ends the previous worker, so the page never waits on a stale run.
+ * A run in the Monte Carlo Web Worker, as runes: status, progress and result. Starting a new run
+ * or cancelling ends the previous worker, so the page never waits on a stale run. One class for
+ * both kinds of run (a simulation, a paired comparison); the request decides which.
  */
 import type {
-	MonteCarloMessage,
+	ComparisonSummary,
+	CompareRequest,
 	MonteCarloRequest,
-	MonteCarloSummary
+	MonteCarloSummary,
+	WorkerMessage,
+	WorkerRequest
 } from '$lib/workers/protocol';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-export class MonteCarloRun {
+export class WorkerRun<Request extends WorkerRequest, Result> {
 	status = $state<RunStatus>('idle');
 	/** Share of the runs done, 0 to 1. */
 	progress = $state(0);
-	result = $state.raw<MonteCarloSummary | undefined>(undefined);
+	result = $state.raw<Result | undefined>(undefined);
 	error = $state<string | undefined>(undefined);
 	#worker: Worker | undefined;
 
-	start(request: MonteCarloRequest): void {
+	start(request: Request): void {
 		this.#stop();
 		this.status = 'running';
 		this.progress = 0;
@@ -28,7 +32,7 @@ export class MonteCarloRun {
 			type: 'module'
 		});
 		this.#worker = worker;
-		worker.onmessage = (event: MessageEvent<MonteCarloMessage>) => {
+		worker.onmessage = (event: MessageEvent<WorkerMessage<Result>>) => {
 			if (this.#worker !== worker) return;
 			const message = event.data;
 			if (message.type === 'progress') this.progress = message.done / message.total;
@@ -49,7 +53,7 @@ export class MonteCarloRun {
 			this.#stop();
 		};
 		// Svelte state proxies cannot be cloned into a worker: send plain copies.
-		worker.postMessage($state.snapshot(request) as MonteCarloRequest);
+		worker.postMessage($state.snapshot(request) as Request);
 	}
 
 	cancel(): void {
@@ -58,7 +62,7 @@ export class MonteCarloRun {
 		this.status = 'cancelled';
 	}
 
-	/** Forget the result (after the choices it was run with have changed). */
+	/** Forget the result (after the settings it was run with have changed). */
 	clear(): void {
 		this.#stop();
 		this.status = 'idle';
@@ -71,3 +75,9 @@ export class MonteCarloRun {
 		this.#worker = undefined;
 	}
 }
+
+/** A simulation of the current choices. */
+export class MonteCarloRun extends WorkerRun<MonteCarloRequest, MonteCarloSummary> {}
+
+/** A paired comparison of the baseline and the current choices. */
+export class ComparisonRun extends WorkerRun<CompareRequest, ComparisonSummary> {}

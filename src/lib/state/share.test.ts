@@ -29,6 +29,32 @@ describe('toQuery', () => {
 		expect(toQuery(regions, view)).toBe(expected);
 	});
 
+	it('a pinned baseline, even one at the defaults', () => {
+		const view = { choices: {}, likelihoods: {}, seed: 1, steps: [] };
+		expect(toQuery(regions, { ...view, baseline: { choices: {}, likelihoods: {} } })).toBe(
+			'base=1'
+		);
+		expect(
+			toQuery(regions, {
+				...view,
+				baseline: { choices: { 'north.stance': 'push' }, likelihoods: { [flare]: 0.6 } }
+			})
+		).toBe(`base=1&b.c.north.stance=push&b.p.${encodeURIComponent(flare)}=0.6`);
+	});
+
+	it('round-trips a baseline through fromQuery', () => {
+		const baseline = { choices: { 'north.stance': 'push' }, likelihoods: { [flare]: 0.6 } };
+		const view = { choices: {}, likelihoods: {}, seed: 3, steps: [], baseline };
+		expect(fromQuery(regions, toQuery(regions, view))).toEqual({
+			choices: {},
+			likelihoods: {},
+			seed: 3,
+			steps: [],
+			baseline,
+			ignored: []
+		});
+	});
+
 	it('round-trips through fromQuery', () => {
 		const view = {
 			choices: { 'north.stance': 'push' },
@@ -57,7 +83,12 @@ describe('fromQuery keeps what it can use and names the rest', () => {
 		{ query: `p.${deal}=0.3`, ignored: `no uncertain likelihood "${deal}"` },
 		{ query: 'seed=-3', ignored: 'seed "-3" is not a whole number' },
 		{ query: 'seed=1e3', ignored: 'seed "1e3" is not a whole number' },
-		{ query: 'utm_source=mail', ignored: 'unknown part "utm_source"' }
+		{ query: 'utm_source=mail', ignored: 'unknown part "utm_source"' },
+		{ query: 'base=1&b.c.north.stance=shove', ignored: 'not an option of baseline north.stance' },
+		{ query: `base=1&b.p.${flare}=2`, ignored: 'baseline likelihood 2 for' },
+		{ query: 'b.c.north.stance=hold', ignored: 'baseline settings without base=1' },
+		{ query: 'base=yes', ignored: 'baseline flag "yes" (expected base=1)' },
+		{ query: 'b.x=1', ignored: 'unknown part "b.x"' }
 	])('$query', ({ query, ignored }) => {
 		const view = fromQuery(regions, `${query}&c.north.stance=push`);
 		expect(view.ignored).toHaveLength(1);

@@ -1,16 +1,23 @@
 /**
  * The dashboard's view as URL query parameters, so that a link reproduces it: the choices that
  * differ from the defaults (`c.russia.response=full`), the likelihoods set (`p.<transition id>=0.3`),
- * the seed (`seed=7`) and the steps taken (`steps=<id>,<id>`). Reading is tolerant: whatever cannot
- * be used is left out and named in `ignored`, so the page opens with the rest.
+ * the seed (`seed=7`), the steps taken (`steps=<id>,<id>`) and a pinned baseline for comparison
+ * (`base=1` with its own `b.c.…` and `b.p.…`). Reading is tolerant: whatever cannot be used is left
+ * out and named in `ignored`, so the page opens with the rest.
  */
 import type { Compiled } from '$lib/engine/compile';
 
-export interface SharedView {
+/** Choices and likelihoods: a view's own, or its baseline's. */
+export interface SharedSettings {
 	choices: Record<string, string>;
 	likelihoods: Record<string, number>;
+}
+
+export interface SharedView extends SharedSettings {
 	seed?: number;
 	steps: string[];
+	/** The pinned baseline, if the link holds one. */
+	baseline?: SharedSettings;
 	/** What the link held that could not be used, in words. */
 	ignored: string[];
 }
@@ -20,20 +27,23 @@ export const maxQueryLength = 8_000;
 
 export function toQuery(
 	compiled: Compiled,
-	view: {
-		choices: Record<string, string>;
-		likelihoods: Record<string, number>;
-		seed: number;
-		steps: string[];
-	}
+	view: SharedSettings & { seed: number; steps: string[]; baseline?: SharedSettings | null }
 ): string {
 	const params = new URLSearchParams();
-	for (const [key, option] of Object.entries(view.choices)) {
-		if (compiled.defaultChoices[key] !== option) params.set(`c.${key}`, option);
-	}
-	for (const [id, value] of Object.entries(view.likelihoods)) params.set(`p.${id}`, String(value));
+	const settings = (prefix: string, { choices, likelihoods }: SharedSettings) => {
+		for (const [key, option] of Object.entries(choices)) {
+			if (compiled.defaultChoices[key] !== option) params.set(`${prefix}c.${key}`, option);
+		}
+		for (const [id, value] of Object.entries(likelihoods))
+			params.set(`${prefix}p.${id}`, String(value));
+	};
+	settings('', view);
 	if (view.seed !== 1) params.set('seed', String(view.seed));
 	if (view.steps.length > 0) params.set('steps', view.steps.join(','));
+	if (view.baseline) {
+		params.set('base', '1');
+		settings('b.', view.baseline);
+	}
 	return params.toString();
 }
 
@@ -57,28 +67,45 @@ export function fromQuery(compiled: Compiled, query: string): SharedView {
 		return view;
 	}
 	const transitions = new Map(compiled.model.transitions.map((t) => [t.id, t]));
-	for (const [key, value] of params) {
+	const baseline: SharedSettings = { choices: {}, likelihoods: {} };
+	let pinned = false;
+	let baselineParts = 0;
+	/** Read a `c.` or `p.` part into `into`; false if the key is neither. */
+	const setting = (key: string, value: string, into: SharedSettings, of: string): boolean => {
 		if (key.startsWith('c.')) {
 			const choice = key.slice(2);
 			const [actor, name] = choice.split('.');
 			const options = Object.hasOwn(compiled.defaultChoices, choice)
 				? Object.keys(compiled.model.scenario.actors[actor].choices[name].options)
 				: undefined;
-			if (!options) view.ignored.push(`unknown choice "${shorten(choice)}"`);
+			if (!options) view.ignored.push(`unknown ${of}choice "${shorten(choice)}"`);
 			else if (!options.includes(value))
-				view.ignored.push(`"${shorten(value)}" is not an option of ${choice}`);
-			else view.choices[choice] = value;
-		} else if (key.startsWith('p.')) {
+				view.ignored.push(`"${shorten(value)}" is not an option of ${of}${choice}`);
+			else into.choices[choice] = value;
+			return true;
+		}
+		if (key.startsWith('p.')) {
 			const id = key.slice(2);
 			const t = transitions.get(id);
 			const v = Number(value);
 			if (!t || t.likelihood.kind !== 'range')
-				view.ignored.push(`no uncertain likelihood "${shorten(id)}"`);
+				view.ignored.push(`no uncertain ${of}likelihood "${shorten(id)}"`);
 			else if (!(value.trim() !== '' && v >= t.likelihood.low && v <= t.likelihood.high)) {
 				view.ignored.push(
-					`likelihood ${shorten(value)} for "${t.label}" is outside ${t.likelihood.low}–${t.likelihood.high}`
+					`${of}likelihood ${shorten(value)} for "${t.label}" is outside ${t.likelihood.low}–${t.likelihood.high}`
 				);
-			} else view.likelihoods[id] = v;
+			} else into.likelihoods[id] = v;
+			return true;
+		}
+		return false;
+	};
+	for (const [key, value] of params) {
+		if (setting(key, value, view, '')) continue;
+		if (key.startsWith('b.') && setting(key.slice(2), value, baseline, 'baseline ')) {
+			baselineParts++;
+		} else if (key === 'base') {
+			if (value === '1') pinned = true;
+			else view.ignored.push(`baseline flag "${shorten(value)}" (expected base=1)`);
 		} else if (key === 'seed') {
 			const seed = Number(value);
 			if (/^\d{1,9}$/.test(value) && Number.isSafeInteger(seed)) view.seed = seed;
@@ -89,5 +116,7 @@ export function fromQuery(compiled: Compiled, query: string): SharedView {
 			view.ignored.push(`unknown part "${shorten(key)}"`);
 		}
 	}
+	if (pinned) view.baseline = baseline;
+	else if (baselineParts > 0) view.ignored.push('baseline settings without base=1');
 	return view;
 }

@@ -1,46 +1,81 @@
 /// <reference lib="webworker" />
 /**
  * Monte Carlo off the main thread: the same engine code as the command line, run in chunks so the
- * page can show progress. Cancelling terminates the worker.
+ * page can show progress. Cancelling terminates the worker. Two kinds of run: a simulation of one
+ * set of choices, or a paired comparison of two on common random numbers.
  */
-import { likelihoodValues, resolveChoices } from '$lib/engine/compile';
+import { likelihoodValues, resolveChoices, type Compiled } from '$lib/engine/compile';
+import { createComparison } from '$lib/engine/compare';
 import { explore } from '$lib/engine/explore';
 import { createMonteCarlo } from '$lib/engine/montecarlo';
 import { fromPayload } from '$lib/scenarios/payload';
-import { chunkRuns, type MonteCarloMessage, type MonteCarloRequest } from './protocol';
+import {
+	chunkRuns,
+	type CompareRequest,
+	type ComparisonSummary,
+	type MonteCarloRequest,
+	type MonteCarloSummary,
+	type RunSettings,
+	type WorkerMessage,
+	type WorkerRequest
+} from './protocol';
 
-const post = (message: MonteCarloMessage) => self.postMessage(message);
+const post = <Result>(message: WorkerMessage<Result>) => self.postMessage(message);
 
-self.onmessage = (event: MessageEvent<MonteCarloRequest>) => {
+function chainOf(compiled: Compiled, { choices, likelihoods }: RunSettings) {
+	return explore(
+		compiled,
+		resolveChoices(compiled, choices),
+		likelihoodValues(compiled, likelihoods)
+	);
+}
+
+/** Run `runs` in chunks, reporting progress after each. */
+function inChunks(runs: number, run: (n: number) => void): void {
+	for (let done = 0; done < runs;) {
+		const n = Math.min(chunkRuns, runs - done);
+		run(n);
+		done += n;
+		post({ type: 'progress', done, total: runs });
+	}
+}
+
+function simulate(request: MonteCarloRequest, started: number): MonteCarloSummary {
+	const { payload, runs, seed } = request;
+	const simulation = createMonteCarlo(chainOf(fromPayload(payload), request), { seed });
+	inChunks(runs, (n) => simulation.run(n));
+	const { outcomes, endings, indicators, dimensions, meanSteps, unfinished } = simulation.result();
+	return {
+		outcomes,
+		endings,
+		indicators,
+		dimensions,
+		meanSteps,
+		unfinished,
+		runs,
+		seed,
+		milliseconds: performance.now() - started
+	};
+}
+
+function compare(request: CompareRequest, started: number): ComparisonSummary {
+	const compiled = fromPayload(request.payload);
+	const comparison = createComparison(
+		chainOf(compiled, request.baseline),
+		chainOf(compiled, request.variant),
+		request.seed
+	);
+	inChunks(request.runs, (n) => comparison.run(n));
+	return { ...comparison.result(), milliseconds: performance.now() - started };
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 	try {
-		const { payload, choices, likelihoods, runs, seed } = event.data;
 		const started = performance.now();
-		const compiled = fromPayload(payload);
-		const values = likelihoodValues(compiled, likelihoods);
-		const chain = explore(compiled, resolveChoices(compiled, choices), values);
-		const simulation = createMonteCarlo(chain, { seed });
-		for (let done = 0; done < runs;) {
-			const n = Math.min(chunkRuns, runs - done);
-			simulation.run(n);
-			done += n;
-			post({ type: 'progress', done, total: runs });
-		}
-		const { outcomes, endings, indicators, dimensions, meanSteps, unfinished } =
-			simulation.result();
-		post({
-			type: 'done',
-			result: {
-				outcomes,
-				endings,
-				indicators,
-				dimensions,
-				meanSteps,
-				unfinished,
-				runs,
-				seed,
-				milliseconds: performance.now() - started
-			}
-		});
+		const request = event.data;
+		const result =
+			request.kind === 'compare' ? compare(request, started) : simulate(request, started);
+		post({ type: 'done', result });
 	} catch (error) {
 		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
 	}

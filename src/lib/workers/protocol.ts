@@ -1,14 +1,32 @@
-/** Messages between the page and the Monte Carlo worker. */
+/** Messages between the page and the Monte Carlo worker: a simulation, or a paired comparison. */
+import type { MonteCarloComparison } from '$lib/engine/compare';
 import type { OutcomeSummary } from '$lib/engine/outcomes';
 import type { ScenarioPayload } from '$lib/scenarios/payload';
 
-export interface MonteCarloRequest {
-	payload: ScenarioPayload;
+/** What a person set: choices by `actor.choice`, likelihoods by transition id. */
+export interface RunSettings {
 	choices: Record<string, string>;
 	likelihoods: Record<string, number>;
+}
+
+export interface MonteCarloRequest extends RunSettings {
+	kind: 'simulate';
+	payload: ScenarioPayload;
 	runs: number;
 	seed: number;
 }
+
+/** Baseline and variant run on common random numbers (see engine/compare.ts). */
+export interface CompareRequest {
+	kind: 'compare';
+	payload: ScenarioPayload;
+	baseline: RunSettings;
+	variant: RunSettings;
+	runs: number;
+	seed: number;
+}
+
+export type WorkerRequest = MonteCarloRequest | CompareRequest;
 
 export interface MonteCarloSummary extends OutcomeSummary {
 	runs: number;
@@ -18,9 +36,13 @@ export interface MonteCarloSummary extends OutcomeSummary {
 	milliseconds: number;
 }
 
-export type MonteCarloMessage =
+export interface ComparisonSummary extends MonteCarloComparison {
+	milliseconds: number;
+}
+
+export type WorkerMessage<Result> =
 	| { type: 'progress'; done: number; total: number }
-	| { type: 'done'; result: MonteCarloSummary }
+	| { type: 'done'; result: Result }
 	| { type: 'error'; message: string };
 
 /** Runs per chunk: small enough for frequent progress, large enough to keep the loop hot. */

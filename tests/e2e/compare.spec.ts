@@ -1,0 +1,111 @@
+import AxeBuilder from '@axe-core/playwright';
+import { open } from './ready';
+import { expect, test, type Locator } from '@playwright/test';
+
+const dashboard = '/scenario/regional-escalation';
+
+/** The cells of an outcome's row in a table: [label, baseline, now, difference, …]. */
+async function row(table: Locator, label: string): Promise<string[]> {
+	const cells = table
+		.getByRole('row')
+		.filter({ has: table.page().getByRole('rowheader', { name: label, exact: true }) });
+	await expect(cells).toHaveCount(1);
+	return (await cells.locator('th, td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+test.describe('compare a variant with a pinned baseline', () => {
+	test("pin, change Russia's answer, read the differences, run paired Monte Carlo, share", async ({
+		page,
+		browser
+	}, testInfo) => {
+		const errors: string[] = [];
+		page.on('console', (m) => {
+			if (m.type() === 'error') errors.push(m.text());
+		});
+		await open(page, dashboard);
+		const panel = page.getByRole('region', { name: 'Compare' });
+		await panel.getByRole('button', { name: 'Pin current as baseline' }).click();
+		await expect(panel.getByText('Now identical to the baseline.')).toBeVisible();
+		await expect(panel.getByRole('button', { name: 'Back to the baseline' })).toBeDisabled();
+
+		// Russia: as the article reads it → full package.
+		await page.locator('select[data-choice="russia.response"]').selectOption('full');
+		await expect(panel.getByText('Changed since the baseline:')).toBeVisible();
+		await expect(panel.getByRole('listitem').first()).toContainText(
+			"How does Russia answer Iran's request for hardware?"
+		);
+		await expect(panel.getByRole('listitem').first()).toContainText(
+			'Full package, air defence and SU-35 jets'
+		);
+
+		// Exact, from the engine (compareExact of the defaults and russia.response=full):
+		// ties ruptured 12.9 % → 19.1 % (+6.2), Russia stays out 32.5 % → 0 (−32.5), the north unchanged.
+		const chart = panel.getByRole('region', { name: 'Baseline and now, exact' });
+		await expect(
+			chart.getByRole('img', { name: /largest change is Russia stays out/ })
+		).toHaveCount(1);
+		await panel.screenshot({ path: testInfo.outputPath('compare-chart.png') });
+		await chart.getByRole('button', { name: 'Show as table' }).click();
+		const table = chart.getByRole('table');
+		expect(await row(table, 'Ties ruptured')).toEqual([
+			'Ties ruptured',
+			'12.9 %',
+			'19.1 %',
+			'+6.2 points'
+		]);
+		expect(await row(table, 'Russia stays out')).toEqual([
+			'Russia stays out',
+			'32.5 %',
+			'0.0 %',
+			'−32.5 points'
+		]);
+		expect((await row(table, 'Northern front contained'))[3]).toBe('no change');
+
+		// Paired Monte Carlo: the north does not depend on Russia's answer here, so paired runs give
+		// exactly 0 ± 0 there, where independent runs would not.
+		await panel.getByLabel('Runs').selectOption('10000');
+		await panel.getByRole('button', { name: 'Run paired simulation' }).click();
+		await expect(panel.getByText(/10,000 paired runs with seed 1/)).toBeVisible({
+			timeout: 30_000
+		});
+		const paired = panel.getByRole('table', { name: /Paired Monte Carlo/ });
+		const north = await row(paired, 'Northern front contained');
+		expect(north[3]).toBe('no change ± 0.00');
+		expect(Number(north[4].replace('± ', ''))).toBeGreaterThan(0.5);
+		const ties = await row(paired, 'Ties ruptured');
+		const [difference, error] = ties[3].replace(' points', '').split(' ± ');
+		// Within 4.5 of its standard errors (1.96 s.e. is shown) of the exact +6.2 points.
+		expect(Math.abs(Number(difference.replace('−', '-')) - 6.2)).toBeLessThan(
+			(4.5 / 1.96) * Number(error) + 0.05
+		);
+
+		// The link holds the baseline: a fresh page shows the same comparison.
+		expect(page.url()).toContain('base=1');
+		expect(page.url()).toContain('c.russia.response=full');
+		const context = await browser.newContext();
+		const fresh = await context.newPage();
+		await open(fresh, page.url());
+		const freshPanel = fresh.getByRole('region', { name: 'Compare' });
+		const freshChart = freshPanel.getByRole('region', { name: 'Baseline and now, exact' });
+		await freshChart.getByRole('button', { name: 'Show as table' }).click();
+		expect(await row(freshChart.getByRole('table'), 'Ties ruptured')).toEqual([
+			'Ties ruptured',
+			'12.9 %',
+			'19.1 %',
+			'+6.2 points'
+		]);
+		await context.close();
+
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+
+		// Back to the baseline: no differences left; unpin: the invitation again.
+		await panel.getByRole('button', { name: 'Back to the baseline' }).click();
+		await expect(panel.getByText('Now identical to the baseline.')).toBeVisible();
+		await expect(page.locator('select[data-choice="russia.response"]')).toHaveValue('article');
+		await panel.getByRole('button', { name: 'Unpin' }).click();
+		await expect(panel.getByRole('button', { name: 'Pin current as baseline' })).toBeVisible();
+		expect(page.url()).not.toContain('base=1');
+		expect(errors).toEqual([]);
+	});
+});
