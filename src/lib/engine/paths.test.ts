@@ -1,7 +1,9 @@
+import { sankey } from 'd3-sankey';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../tests/unit/fixtures';
+import { shippedById } from '../scenarios/registry';
 import { analyze } from './analyze';
-import { likelyPaths, toSankey } from './paths';
+import { likelyPaths, toSankey, type SankeyData } from './paths';
 
 const ladder = loadFixture('ladder.yaml');
 const regions = loadFixture('regions.yaml');
@@ -110,11 +112,77 @@ describe('likelyPaths, regions by hand', () => {
 	});
 });
 
+// Regions under hold, paths that end in a deal (hand-derived with the shares and values above;
+// deal 0.5·0.3 = 0.15 at the start, flare 0.675 and calm 0.325 once the talks are over):
+const toDeal = [
+	// deal, flare, war: 0.15·0.675·0.5
+	{ ending: 'crisis.front.war + crisis.talks.deal', probability: 0.050625 },
+	// calm then deal (0.5·0.325·0.3) and deal then calm (0.15·0.325): equal, in either order
+	{ ending: 'crisis.front.calm + crisis.talks.deal', probability: 0.04875 },
+	{ ending: 'crisis.front.calm + crisis.talks.deal', probability: 0.04875 },
+	// flare (0.5·0.675), then war (1/2 · 0.5) before the talks wait, then deal 0.3
+	{ ending: 'crisis.front.war + crisis.talks.deal', probability: 0.0253125 },
+	// deal, flare, cool (0.5), flare, war: round the loop once
+	{ ending: 'crisis.front.war + crisis.talks.deal', probability: 0.15 * 0.675 * 0.5 * 0.675 * 0.5 },
+	// deal, flare, cool, calm
+	{ ending: 'crisis.front.calm + crisis.talks.deal', probability: 0.15 * 0.675 * 0.5 * 0.325 }
+];
+
+describe('likelyPaths endingWith', () => {
+	it('ladder wait: settled has two paths, war one', () => {
+		const settled = likelyPaths(wait.chain, { endingWith: 'settled' });
+		expect(settled.map((p) => p.transitions)).toEqual([
+			['talks:talks.hold'],
+			['talks:talks.fail', 'crisis:crisis.calm']
+		]);
+		expect(settled[1].probability).toBeCloseTo(0.1, 12);
+		const war = likelyPaths(wait.chain, { endingWith: 'war' });
+		expect(war.map((p) => p.transitions)).toEqual([['talks:talks.fail', 'crisis:crisis.fight']]);
+		expect(likelyPaths(press.chain, { endingWith: 'war' })).toEqual([]);
+	});
+
+	it('perOutcome counts the endings that include the leaf', () => {
+		expect(likelyPaths(wait.chain, { endingWith: 'settled', perOutcome: 1 })).toHaveLength(1);
+	});
+
+	it('regions hold, to a deal: the hand-derived paths, in order, around the loop', () => {
+		const paths = likelyPaths(hold.chain, { endingWith: 'crisis.talks.deal', perOutcome: 3 });
+		expect(paths.map((p) => p.ending.join(' + '))).toEqual(toDeal.map((p) => p.ending));
+		paths.forEach((p, i) => expect(p.probability).toBeCloseTo(toDeal[i].probability, 12));
+		expect(paths[4].transitions).toEqual([
+			'crisis.talks.open:talks.deal',
+			'crisis.front.quiet:front.flare',
+			'crisis.front.hot:front.cool',
+			'crisis.front.quiet:front.flare',
+			'crisis.front.hot:front.war'
+		]);
+	});
+
+	it('regions hold, every outcome: only matching paths, never more than the exact probability', () => {
+		for (const outcome of hold.exact.outcomes) {
+			const paths = likelyPaths(hold.chain, { endingWith: outcome.id, perOutcome: 8 });
+			if (outcome.probability === 0) expect(paths, outcome.id).toEqual([]);
+			else expect(paths.length, outcome.id).toBeGreaterThan(0);
+			for (const p of paths) expect(p.ending).toContain(outcome.id);
+			const sum = paths.reduce((total, p) => total + p.probability, 0);
+			expect(sum).toBeLessThanOrEqual(outcome.probability + 1e-12);
+		}
+	});
+
+	it('maxPaths still limits', () => {
+		expect(likelyPaths(hold.chain, { endingWith: 'crisis.front.war', maxPaths: 2 })).toHaveLength(
+			2
+		);
+	});
+});
+
 describe('likelyPaths errors', () => {
 	it.each([
 		{ options: { perOutcome: 0 }, message: /invalid perOutcome: 0/ },
 		{ options: { maxPaths: 1.5 }, message: /invalid maxPaths: 1.5/ },
-		{ options: { maxLength: -1 }, message: /invalid maxLength: -1/ }
+		{ options: { maxLength: -1 }, message: /invalid maxLength: -1/ },
+		{ options: { endingWith: 'peace' }, message: /unknown final state "peace".*settled, war/ },
+		{ options: { endingWith: 'crisis' }, message: /unknown final state "crisis"/ }
 	])('$options', ({ options, message }) => {
 		expect(() => likelyPaths(wait.chain, options)).toThrow(message);
 	});
@@ -140,6 +208,45 @@ describe('toSankey', () => {
 		expect(links).toHaveLength(4);
 	});
 
+	it('ladder wait: each link names the paths that take it; no loop, so not unrolled', () => {
+		// Paths: 0 hold (0.6), 1 fail·fight (0.3), 2 fail·calm (0.1).
+		const { nodes, links, unrolled } = toSankey(wait.chain, likelyPaths(wait.chain));
+		expect(unrolled).toBe(false);
+		expect(nodes.every((n) => !('step' in n))).toBe(true);
+		expect(Object.fromEntries(links.map((l) => [l.transition, l.paths]))).toEqual({
+			'talks:talks.hold': [0],
+			'talks:talks.fail': [1, 2],
+			'crisis:crisis.fight': [1],
+			'crisis:crisis.calm': [2]
+		});
+	});
+
+	it('regions hold, to a deal: the loop is unrolled into (state, step) nodes', () => {
+		const paths = likelyPaths(hold.chain, { endingWith: 'crisis.talks.deal', perOutcome: 3 });
+		const { nodes, links, unrolled } = toSankey(hold.chain, paths);
+		expect(unrolled).toBe(true);
+		// 12 distinct (state, step) pairs and 13 distinct steps over the six paths (see toDeal).
+		expect(nodes).toHaveLength(12);
+		expect(links).toHaveLength(13);
+		for (const link of links) expect(nodes[link.target].step).toBe(nodes[link.source].step! + 1);
+		const keys = nodes.map((n) => `${n.state}@${n.step}`);
+		expect(new Set(keys).size).toBe(nodes.length);
+		// The deal state before the flare is reached after 1 step, and again after 3 (the loop).
+		const quietDeal = nodes.filter((n) => n.label === 'quiet + deal');
+		expect(quietDeal.map((n) => n.step)).toEqual([1, 3]);
+		expect(new Set(quietDeal.map((n) => n.state)).size).toBe(1);
+		const deal = links.find(
+			(l) => l.transition === 'crisis.talks.open:talks.deal' && nodes[l.source].step === 0
+		)!;
+		expect(deal.paths).toEqual([0, 2, 4, 5]);
+		expect(deal.value).toBeCloseTo(
+			[0, 2, 4, 5].reduce((sum, i) => sum + toDeal[i].probability, 0),
+			12
+		);
+		const cool = links.filter((l) => l.transition === 'crisis.front.hot:front.cool');
+		expect(cool.map((l) => l.paths)).toEqual([[4, 5]]);
+	});
+
 	it('regions: labels join the active leaves', () => {
 		const { nodes } = toSankey(hold.chain, likelyPaths(hold.chain, { maxPaths: 1 }));
 		expect(nodes.map((n) => n.label)).toEqual([
@@ -151,6 +258,58 @@ describe('toSankey', () => {
 	});
 
 	it('no paths, no nodes', () => {
-		expect(toSankey(wait.chain, [])).toEqual({ nodes: [], links: [] });
+		expect(toSankey(wait.chain, [])).toEqual({ nodes: [], links: [], unrolled: false });
+	});
+
+	it('does not mutate the paths', () => {
+		const paths = likelyPaths(hold.chain, { endingWith: 'crisis.talks.deal', perOutcome: 3 });
+		const copy = structuredClone(paths);
+		toSankey(hold.chain, paths);
+		expect(paths).toEqual(copy);
+	});
+});
+
+/** Run d3-sankey's layout on a copy (it writes into its input); it throws on a circular link. */
+function layOut({ nodes, links }: SankeyData) {
+	return sankey<object, object>()
+		.nodeWidth(10)
+		.extent([
+			[0, 0],
+			[600, 400]
+		])({ nodes: nodes.map((n) => ({ ...n })), links: links.map((l) => ({ ...l })) });
+}
+
+describe('d3-sankey lays out every shipped scenario', () => {
+	const shipped = [...shippedById().values()];
+
+	it('ships scenarios to check', () => expect(shipped.length).toBeGreaterThanOrEqual(4));
+
+	it.each(shipped.map((loaded) => ({ id: loaded.scenario.id, loaded })))(
+		'$id, default choices, every outcome and each one',
+		({ loaded }) => {
+			const { chain, exact } = analyze(loaded);
+			const views = [likelyPaths(chain, { perOutcome: 2, maxPaths: 12 })];
+			for (const o of exact.outcomes)
+				if (o.probability > 0) views.push(likelyPaths(chain, { endingWith: o.id, perOutcome: 8 }));
+			for (const paths of views) {
+				expect(paths.length).toBeGreaterThan(0);
+				const graph = layOut(toSankey(chain, paths));
+				for (const node of graph.nodes) {
+					expect(Number.isFinite(node.x0) && Number.isFinite(node.y1)).toBe(true);
+				}
+			}
+		}
+	);
+
+	it('is the check that can fail: a state-keyed loop is refused', () => {
+		const paths = likelyPaths(hold.chain, { endingWith: 'crisis.talks.deal', perOutcome: 3 });
+		const { nodes, links } = toSankey(hold.chain, paths);
+		// Key by state alone (what toSankey does without a loop): the link graph is circular.
+		const byState = links.map((l) => ({
+			...l,
+			source: nodes.findIndex((n) => n.state === nodes[l.source].state),
+			target: nodes.findIndex((n) => n.state === nodes[l.target].state)
+		}));
+		expect(() => layOut({ nodes, links: byState, unrolled: false })).toThrow(/circular link/);
 	});
 });

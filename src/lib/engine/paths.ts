@@ -21,6 +21,11 @@ export interface PathOptions {
 	maxPaths?: number;
 	/** Most steps in a path, so that loops end. */
 	maxLength?: number;
+	/**
+	 * A final-state leaf path (`crisis.ties.ruptured`): only paths whose ending includes it are
+	 * found, and `perOutcome` counts the endings that include it.
+	 */
+	endingWith?: string;
 }
 
 /** Prefix mass under which the search stops: what is left cannot matter to a reader. */
@@ -36,19 +41,32 @@ interface Prefix {
 }
 
 /**
- * `likelyPaths(chain)` lists up to 5 paths per ending, most likely first.
- * Throws a RangeError for a non-positive or non-integer option.
+ * `likelyPaths(chain)` lists up to 5 paths per ending, most likely first;
+ * `likelyPaths(chain, { endingWith: 'war' })` only those that end in war.
+ * Throws a RangeError for a non-positive or non-integer option, or an `endingWith` that is not a
+ * final state.
  */
 export function likelyPaths(
 	chain: Chain,
-	{ perOutcome = 5, maxPaths = 50, maxLength = 50 }: PathOptions = {},
+	{ perOutcome = 5, maxPaths = 50, maxLength = 50, endingWith }: PathOptions = {},
 	probabilities: Float64Array = chain.edgeProbability
 ): LikelyPath[] {
 	for (const [name, value] of Object.entries({ perOutcome, maxPaths, maxLength })) {
 		if (!Number.isInteger(value) || value < 1)
 			throw new RangeError(`invalid ${name}: ${value} (expected a positive integer)`);
 	}
-	const endings = reachableEndings(chain, probabilities);
+	if (endingWith !== undefined && chain.compiled.model.states.get(endingWith)?.kind !== 'final') {
+		const finals = [...chain.compiled.model.states.values()]
+			.filter((state) => state.kind === 'final')
+			.map((state) => state.path);
+		throw new RangeError(
+			`invalid endingWith: unknown final state "${endingWith}" (expected one of ${finals.join(', ')})`
+		);
+	}
+	const counts = (s: number) => endingWith === undefined || chain.leaves[s].includes(endingWith);
+	// Only prefixes that can still end in a counted ending are worth extending.
+	const useful = endingWith === undefined ? undefined : leadsTo(chain, probabilities, counts);
+	const endings = reachableEndings(chain, probabilities, counts);
 	const found = new Map<string, number>();
 	const paths: LikelyPath[] = [];
 	const heap = new PrefixHeap();
@@ -62,6 +80,7 @@ export function likelyPaths(
 		mass -= prefix.probability;
 		const s = prefix.states[prefix.states.length - 1];
 		if (isAbsorbing(chain, s)) {
+			if (!counts(s)) continue;
 			const ending = endingOf(chain, s);
 			const key = ending.join(' + ');
 			const count = found.get(key) ?? 0;
@@ -80,7 +99,7 @@ export function likelyPaths(
 		if (prefix.edges.length >= maxLength || ++expansions > maxExpansions) continue;
 		for (let e = chain.rowStart[s]; e < chain.rowStart[s + 1]; e++) {
 			const p = prefix.probability * probabilities[e];
-			if (p <= 0) continue;
+			if (p <= 0 || (useful && !useful[chain.edgeTarget[e]])) continue;
 			mass += p;
 			heap.push({
 				states: [...prefix.states, chain.edgeTarget[e]],
@@ -93,15 +112,19 @@ export function likelyPaths(
 	return paths.sort((a, b) => b.probability - a.probability);
 }
 
-/** Keys of the endings reachable from state 0 along edges of positive probability. */
-function reachableEndings(chain: Chain, probabilities: Float64Array): Set<string> {
+/** Keys of the counted endings reachable from state 0 along edges of positive probability. */
+function reachableEndings(
+	chain: Chain,
+	probabilities: Float64Array,
+	counts: (s: number) => boolean
+): Set<string> {
 	const seen = new Uint8Array(chain.size);
 	const stack = [0];
 	seen[0] = 1;
 	const endings = new Set<string>();
 	while (stack.length > 0) {
 		const s = stack.pop()!;
-		if (isAbsorbing(chain, s)) endings.add(endingOf(chain, s).join(' + '));
+		if (isAbsorbing(chain, s) && counts(s)) endings.add(endingOf(chain, s).join(' + '));
 		for (let e = chain.rowStart[s]; e < chain.rowStart[s + 1]; e++) {
 			const t = chain.edgeTarget[e];
 			if (probabilities[e] > 0 && !seen[t]) {
@@ -111,6 +134,35 @@ function reachableEndings(chain: Chain, probabilities: Float64Array): Set<string
 		}
 	}
 	return endings;
+}
+
+/** The states from which an absorbing state that `counts` can be reached (edges of positive probability). */
+function leadsTo(
+	chain: Chain,
+	probabilities: Float64Array,
+	counts: (s: number) => boolean
+): Uint8Array {
+	const incoming: number[][] = Array.from({ length: chain.size }, () => []);
+	for (let s = 0; s < chain.size; s++)
+		for (let e = chain.rowStart[s]; e < chain.rowStart[s + 1]; e++)
+			if (probabilities[e] > 0) incoming[chain.edgeTarget[e]].push(s);
+	const seen = new Uint8Array(chain.size);
+	const stack: number[] = [];
+	for (let s = 0; s < chain.size; s++) {
+		if (isAbsorbing(chain, s) && counts(s)) {
+			seen[s] = 1;
+			stack.push(s);
+		}
+	}
+	while (stack.length > 0) {
+		for (const s of incoming[stack.pop()!]) {
+			if (!seen[s]) {
+				seen[s] = 1;
+				stack.push(s);
+			}
+		}
+	}
+	return seen;
 }
 
 /** Binary max-heap on probability; ties go to the prefix pushed first, so results are deterministic. */
@@ -160,6 +212,8 @@ export interface SankeyNode {
 	state: number;
 	leaves: string[];
 	label: string;
+	/** Steps from the start, when the graph is unrolled (see `toSankey`). */
+	step?: number;
 }
 
 export interface SankeyLink {
@@ -170,48 +224,84 @@ export interface SankeyLink {
 	value: number;
 	/** Transition id. */
 	transition: string;
+	/** Indices into the `paths` given to `toSankey` of the paths that take this step, in order. */
+	paths: number[];
+}
+
+export interface SankeyData {
+	nodes: SankeyNode[];
+	links: SankeyLink[];
+	/** Whether nodes are keyed by (state, step) because some path revisits a state. */
+	unrolled: boolean;
 }
 
 /**
- * Nodes (one per distinct chain state on the paths) and links, in the shape d3-sankey reads with
- * its default node id (the index). A path through a loop revisits a state and so gives a circular
- * link, which d3-sankey refuses: callers drawing such paths should drop or unroll those links.
+ * Nodes and links in the shape d3-sankey reads with its default node id (the index). Nodes are
+ * one per distinct chain state on the paths; but a path through a loop revisits a state, giving a
+ * circular link that d3-sankey refuses, so then every node is keyed by (state, step) instead: a
+ * state reached after 2 and after 4 steps is two nodes, and the graph is a DAG.
+ * `toSankey(chain, likelyPaths(chain)).links[0].paths` lists the paths taking the first link.
  */
-export function toSankey(
-	chain: Chain,
-	paths: LikelyPath[]
-): { nodes: SankeyNode[]; links: SankeyLink[] } {
+export function toSankey(chain: Chain, paths: LikelyPath[]): SankeyData {
+	const byState = build(chain, paths, false);
+	if (isAcyclic(byState.nodes.length, byState.links)) return byState;
+	return build(chain, paths, true);
+}
+
+function build(chain: Chain, paths: LikelyPath[], unrolled: boolean): SankeyData {
 	const nodes: SankeyNode[] = [];
-	const nodeOf = new Map<number, number>();
-	const node = (s: number): number => {
-		let i = nodeOf.get(s);
+	const nodeOf = new Map<string, number>();
+	const node = (s: number, step: number): number => {
+		const key = unrolled ? `${s}@${step}` : `${s}`;
+		let i = nodeOf.get(key);
 		if (i === undefined) {
 			i = nodes.length;
-			nodeOf.set(s, i);
+			nodeOf.set(key, i);
 			const leaves = chain.leaves[s];
 			const label = leaves
 				.map((leaf) => chain.compiled.model.states.get(leaf)?.label ?? leaf)
 				.join(' + ');
-			nodes.push({ state: s, leaves, label });
+			nodes.push(unrolled ? { state: s, leaves, label, step } : { state: s, leaves, label });
 		}
 		return i;
 	};
 	const links: SankeyLink[] = [];
 	const linkOf = new Map<string, SankeyLink>();
-	for (const path of paths) {
-		node(path.states[0]);
+	paths.forEach((path, index) => {
+		node(path.states[0], 0);
 		path.transitions.forEach((transition, k) => {
-			const source = node(path.states[k]);
-			const target = node(path.states[k + 1]);
+			const source = node(path.states[k], k);
+			const target = node(path.states[k + 1], k + 1);
 			const key = `${source}|${target}|${transition}`;
 			const link = linkOf.get(key);
-			if (link) link.value += path.probability;
-			else {
-				const created = { source, target, value: path.probability, transition };
+			if (link) {
+				link.value += path.probability;
+				if (link.paths.at(-1) !== index) link.paths.push(index);
+			} else {
+				const created = { source, target, value: path.probability, transition, paths: [index] };
 				linkOf.set(key, created);
 				links.push(created);
 			}
 		});
+	});
+	return { nodes, links, unrolled };
+}
+
+/** Kahn's algorithm: whether the links leave every node removable in topological order. */
+function isAcyclic(size: number, links: SankeyLink[]): boolean {
+	const indegree = new Int32Array(size);
+	const out: number[][] = Array.from({ length: size }, () => []);
+	for (const { source, target } of links) {
+		out[source].push(target);
+		indegree[target]++;
 	}
-	return { nodes, links };
+	const ready: number[] = [];
+	indegree.forEach((d, i) => d === 0 && ready.push(i));
+	let removed = 0;
+	while (ready.length > 0) {
+		const n = ready.pop()!;
+		removed++;
+		for (const t of out[n]) if (--indegree[t] === 0) ready.push(t);
+	}
+	return removed === size;
 }
