@@ -1,8 +1,11 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../cli/files';
 import { loadFixture } from '../../../tests/unit/fixtures';
 import { analyze } from './analyze';
-import { reweight } from './explore';
+import { reweight, type Chain } from './explore';
 import { indicatorFan } from './fan';
+import { createRng } from './rng';
 
 const ladder = loadFixture('ladder.yaml');
 const regions = loadFixture('regions.yaml');
@@ -100,5 +103,130 @@ describe('indicatorFan errors', () => {
 		const before = wait.chain.edgeProbability.slice();
 		indicatorFan(wait.chain);
 		expect(wait.chain.edgeProbability).toEqual(before);
+	});
+});
+
+/**
+ * Sample `runs` seeded runs on the chain for `steps` steps: each indicator's value at each step
+ * (`values[k][t][r]`), runs that have ended keeping their last value, and how many runs are still
+ * moving at each step. Independent of fan.ts: it walks the chain's CSR arrays with createRng.
+ */
+function sampleRuns(chain: Chain, runs: number, steps: number, seed: number) {
+	const { rowStart, edgeTarget, edgeProbability } = chain;
+	const n = chain.compiled.indicatorIds.length;
+	const rng = createRng(seed);
+	const values = Array.from({ length: n }, () =>
+		Array.from({ length: steps + 1 }, () => new Float64Array(runs))
+	);
+	const moving = new Array<number>(steps + 1).fill(0);
+	for (let r = 0; r < runs; r++) {
+		let s = 0;
+		for (let t = 0; t <= steps; t++) {
+			for (let k = 0; k < n; k++) values[k][t][r] = chain.indicators[s * n + k];
+			const first = rowStart[s];
+			const last = rowStart[s + 1] - 1;
+			if (last < first) continue; // absorbed: stays put
+			moving[t]++;
+			const u = rng.next();
+			let e = first;
+			for (let sum = edgeProbability[e]; e < last && u >= sum;) sum += edgeProbability[++e];
+			s = edgeTarget[e];
+		}
+	}
+	return { values, moving };
+}
+
+/** The sample's type-1 quantile, the rule fan.ts uses: the smallest v with F(v) ≥ p. */
+const sampleQuantile = (sorted: Float64Array, p: number) =>
+	sorted[Math.max(0, Math.ceil(p * sorted.length - 1e-9) - 1)];
+
+function loadShipped(id: string) {
+	const result = loadScenarioFile(resolve(import.meta.dirname, `../../../scenarios/${id}.yaml`));
+	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+	return result.value;
+}
+
+describe('indicatorFan is the limit of Monte Carlo', () => {
+	const runs = 20_000;
+	// Generous enough that a correct fan fails about once in 100 000 checks, tight enough that an
+	// off-by-one step or a wrong quantile rule (1.5 points of mass moved) fails.
+	const zLimit = 4.5;
+	it.each([
+		{
+			name: 'regional-escalation (shipped)',
+			chain: analyze(loadShipped('regional-escalation')).chain
+		},
+		{
+			name: 'regional-escalation, Russia sends the full package',
+			chain: analyze(loadShipped('regional-escalation'), {
+				choices: { 'russia.response': 'full' }
+			}).chain
+		},
+		{ name: 'regions fixture', chain: hold.chain }
+	])('$name: sampled means and quantiles match the exact fan', ({ chain }) => {
+		const fan = indicatorFan(chain);
+		const sample = sampleRuns(chain, runs, fan.steps, 7);
+		const ids = chain.compiled.indicatorIds;
+		expect(ids.length).toBeGreaterThan(0);
+		ids.forEach((id, k) => {
+			// The values the indicator can take anywhere in the chain, for "adjacent".
+			const possible = [
+				...new Set(
+					Array.from({ length: chain.size }, (_, s) => chain.indicators[s * ids.length + k])
+				)
+			].sort((a, b) => a - b);
+			const near = (sampled: number, exact: number) => {
+				const i = possible.indexOf(exact);
+				return possible.slice(Math.max(0, i - 1), i + 2).includes(sampled);
+			};
+			for (const point of fan.indicators[id]) {
+				const drawn = sample.values[k][point.t];
+				const mean = drawn.reduce((a, b) => a + b, 0) / runs;
+				const variance = drawn.reduce((a, v) => a + (v - mean) ** 2, 0) / (runs - 1);
+				const where = `${id} at step ${point.t}`;
+				// Sampled variance, floored at that of one run in `runs` at the other end of the range:
+				// a rare value that no run drew leaves the sample's variance at 0, not the truth's.
+				const spread = possible[possible.length - 1] - possible[0];
+				const se = Math.sqrt((variance + spread ** 2 / runs) / runs);
+				expect(Math.abs(mean - point.mean), `${where}: mean`).toBeLessThanOrEqual(zLimit * se);
+				const sorted = drawn.slice().sort();
+				for (const key of ['p5', 'p25', 'median', 'p75', 'p95'] as const) {
+					const p = { p5: 0.05, p25: 0.25, median: 0.5, p75: 0.75, p95: 0.95 }[key];
+					const got = sampleQuantile(sorted, p);
+					expect(
+						near(got, point[key]),
+						`${where}: ${key} sampled ${got}, exact ${point[key]}`
+					).toBe(true);
+				}
+			}
+		});
+		// The share of runs still moving matches too.
+		fan.unabsorbed.forEach((exact, t) => {
+			// The binomial standard error under the exact share (the hypothesis being tested).
+			const q = Math.min(1, Math.max(0, exact)); // sums of floats may pass 1 by an ulp
+			const se = Math.sqrt((q * (1 - q)) / runs);
+			const share = sample.moving[t] / runs;
+			expect(Math.abs(share - exact), `moving at step ${t}`).toBeLessThanOrEqual(
+				zLimit * se + 1e-12
+			);
+		});
+	});
+
+	it('the sampler can tell a wrong fan apart (one step late)', () => {
+		const chain = hold.chain;
+		const fan = indicatorFan(chain);
+		const sample = sampleRuns(chain, runs, fan.steps, 7);
+		const k = 0;
+		const id = chain.compiled.indicatorIds[k];
+		// Compare step t's sample with the exact mean of step t − 1: some step must be far off.
+		const worst = Math.max(
+			...fan.indicators[id].slice(1).map((point) => {
+				const drawn = sample.values[k][point.t];
+				const mean = drawn.reduce((a, b) => a + b, 0) / runs;
+				const variance = drawn.reduce((a, v) => a + (v - mean) ** 2, 0) / (runs - 1);
+				return Math.abs(mean - fan.indicators[id][point.t - 1].mean) / Math.sqrt(variance / runs);
+			})
+		);
+		expect(worst).toBeGreaterThan(4.5);
 	});
 });
