@@ -6,10 +6,9 @@
 import { analyze, intervalsFor } from '../lib/engine/analyze';
 import { monteCarlo, standardError } from '../lib/engine/montecarlo';
 import { sensitivity } from '../lib/engine/sensitivity';
-import { formatDiagnostic } from '../lib/scenario/diagnostics';
 import { limits } from '../lib/scenario/limits';
-import { loadScenarioFile, toScenarioFile } from './files';
-import { parse, run, toCount, toPairs, UsageError } from './run';
+import { parse, run, toCount, UsageError } from './run';
+import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
          [--set actor.choice=option]… [--likelihood transition-id=value]… [--samples N] [--json]
@@ -20,40 +19,24 @@ const percent = (p: number) => `${(p * 100).toFixed(1)} %`;
 
 run(() => {
 	const { positionals, values: flags } = parse(usage, {
+		...settingsOptions,
 		exact: { type: 'boolean' },
 		runs: { type: 'string' },
-		seed: { type: 'string' },
-		set: { type: 'string', multiple: true },
-		likelihood: { type: 'string', multiple: true },
 		samples: { type: 'string' },
 		sensitivity: { type: 'boolean' },
 		outcome: { type: 'string' },
 		json: { type: 'boolean' }
 	});
-	if (positionals.length !== 1) throw new UsageError(`give one scenario id or file\n${usage}`);
 	if (flags.sensitivity && flags.outcome === undefined)
 		throw new UsageError(`--sensitivity needs --outcome <outcome id>\n${usage}`);
 	if (!flags.sensitivity && flags.outcome !== undefined)
 		throw new UsageError(`--outcome goes with --sensitivity\n${usage}`);
-	const loaded = loadScenarioFile(toScenarioFile(positionals[0]));
-	if (!loaded.ok) {
-		for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-		return 1;
-	}
-	const likelihoods = Object.fromEntries(
-		Object.entries(toPairs(flags.likelihood, '--likelihood')).map(([id, v]) => {
-			const value = Number(v);
-			if (!Number.isFinite(value))
-				throw new UsageError(`--likelihood ${id} takes a number, got "${v}"`);
-			return [id, value];
-		})
-	);
-	const seedText = flags.seed ?? '1';
-	const seed = /^\d+$/.test(seedText) ? Number(seedText) : seedText;
-	const settings = { choices: toPairs(flags.set, '--set'), likelihoods };
-	const scenario = loaded.value.scenario;
+	const loaded = loadNamedScenario(positionals, usage);
+	if (!loaded) return 1;
+	const { settings, seed } = toSettings(flags);
+	const scenario = loaded.scenario;
 	if (flags.sensitivity) {
-		const result = sensitivity(loaded.value, settings, flags.outcome!);
+		const result = sensitivity(loaded, settings, flags.outcome!);
 		const report = { scenario: scenario.id, method: 'sensitivity', ...result };
 		if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 		else {
@@ -77,7 +60,7 @@ run(() => {
 		}
 		return 0;
 	}
-	const analysis = analyze(loaded.value, settings);
+	const analysis = analyze(loaded, settings);
 
 	if (flags.exact) {
 		const intervals = intervalsFor(

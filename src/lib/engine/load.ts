@@ -3,6 +3,7 @@
  * compile to XState, and check the state space. Returns diagnostics instead of throwing.
  */
 import type { Diagnostic } from '../scenario/diagnostics';
+import { sha256 } from '../scenario/hash';
 import { parseText } from '../scenario/parse';
 import type { SourceResolver } from '../scenario/sources';
 import { validateDocument, type ValidatedScenario } from '../scenario/validate';
@@ -11,6 +12,8 @@ import { compile, type Compiled } from './compile';
 
 export interface LoadedScenario extends ValidatedScenario {
 	file: string;
+	/** SHA-256 (hex) of the file's bytes (a string input as UTF-8): the content hash an audit cites. */
+	sha256: string;
 	compiled: Compiled;
 	warnings: Diagnostic[];
 }
@@ -31,7 +34,10 @@ export function loadScenario(
 	const found = analysisDiagnostics(compiled, parsed.document);
 	const errors = found.filter((d) => d.severity === 'error');
 	if (errors.length > 0) return { ok: false, diagnostics: byPosition(found) };
-	return { ok: true, value: { ...validated.value, file, compiled, warnings: found } };
+	return {
+		ok: true,
+		value: { ...validated.value, file, sha256: sha256(input), compiled, warnings: found }
+	};
 }
 
 /** Diagnostics in reading order: by file, then line and column (a stable sort). */

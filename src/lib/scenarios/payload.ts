@@ -6,6 +6,7 @@
  */
 import { compile, type Compiled } from '$lib/engine/compile';
 import type { LoadedScenario } from '$lib/engine/load';
+import { sha256 } from '$lib/scenario/hash';
 import { buildModel } from '$lib/scenario/model';
 import type { Scenario, SourceMeta } from '$lib/scenario/schema';
 import { toSentences, type Sentence } from '$lib/scenario/sentences';
@@ -15,11 +16,15 @@ export interface SourcePayload {
 	id: string;
 	meta: SourceMeta;
 	text: string;
+	/** SHA-256 (hex) of the text as UTF-8. */
+	sha256: string;
 	sentences: Sentence[];
 }
 
 export interface ScenarioPayload {
 	file: string;
+	/** SHA-256 (hex) of the scenario file's bytes. */
+	sha256: string;
 	scenario: Scenario;
 	sources: SourcePayload[];
 	quotes: AnchoredQuote[];
@@ -28,11 +33,13 @@ export interface ScenarioPayload {
 export function toPayload(loaded: LoadedScenario): ScenarioPayload {
 	return {
 		file: loaded.file,
+		sha256: loaded.sha256,
 		scenario: loaded.scenario,
 		sources: [...loaded.sources.values()].map((s) => ({
 			id: s.meta.id,
 			meta: s.meta,
 			text: s.text,
+			sha256: sha256(s.text),
 			sentences: toSentences(s.text)
 		})),
 		quotes: loaded.quotes

@@ -1,0 +1,125 @@
+/**
+ * `npm run export` as a person uses it: real processes, real exit codes, real output.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const ladderFile = 'tests/fixtures/valid/ladder.yaml';
+const stackTrace = /\n\s+at .+:\d+:\d+/;
+
+function exportCli(...args: string[]) {
+	const result = spawnSync(
+		process.execPath,
+		['--import', 'tsx', join(root, 'src/cli/export.ts'), ...args],
+		{ cwd: root, encoding: 'utf8', env: { ...process.env, BRINK_DEBUG: '' } }
+	);
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('export', () => {
+	it('--format csv writes a header and one row per outcome and dimension', () => {
+		const result = exportCli(ladderFile, '--format', 'csv', '--set', 'west.posture=press');
+		expect(result.code).toBe(0);
+		expect(result.stdout.split('\r\n')).toEqual([
+			'kind,region,id,label,exact,low,median,high,monteCarlo,standardError',
+			'outcome,,settled,Settled,1,,,,,',
+			'outcome,,war,War,0,,,,,',
+			'dimension,,peace,Peace,1,,,,,',
+			''
+		]);
+	});
+
+	it('--format json holds the settings, the hash and the results, with Monte Carlo on --runs', () => {
+		const result = exportCli(ladderFile, '--format', 'json', '--runs', '2000', '--seed', '9');
+		expect(result.code).toBe(0);
+		const json = JSON.parse(result.stdout);
+		expect(json).toMatchObject({
+			format: 'brink-results',
+			scenario: {
+				id: 'ladder',
+				sha256: createHash('sha256')
+					.update(readFileSync(join(root, ladderFile)))
+					.digest('hex')
+			},
+			settings: { choices: { 'west.posture': 'wait' }, likelihoods: {}, seed: 9 },
+			results: { monteCarlo: { runs: 2000, seed: 9 } }
+		});
+		expect(json.results.outcomes[1].monteCarlo).toBeGreaterThan(0.2);
+		expect(json.results.outcomes[1].standardError).toBeGreaterThan(0);
+	});
+
+	it('--format audit holds the transitions used with their quotes, and the tool version', () => {
+		const result = exportCli('regional-escalation', '--format', 'audit', '--seed', '4');
+		expect(result.code).toBe(0);
+		const bundle = JSON.parse(result.stdout);
+		const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+		expect(bundle).toMatchObject({
+			format: 'brink-audit',
+			version: 1,
+			tool: { version: pkg.version },
+			scenario: { id: 'regional-escalation' },
+			settings: { seed: 4 }
+		});
+		expect(bundle.transitions.length).toBeGreaterThan(5);
+		const source = readFileSync(join(root, 'scenarios/sources/putin-iran-2024.txt'), 'utf8');
+		for (const t of bundle.transitions) {
+			expect(t.expectedFlow).toBeGreaterThan(0);
+			for (const e of t.evidence ?? []) expect(source).toContain(e.text);
+		}
+	});
+
+	it('--format mermaid and --format xstate write the statechart', () => {
+		const mermaid = exportCli(ladderFile, '--format', 'mermaid');
+		expect(mermaid.code).toBe(0);
+		expect(mermaid.stdout).toMatch(/^stateDiagram-v2\n\t\[\*\] --> talks\n/);
+		const xstate = exportCli(ladderFile, '--format', 'xstate');
+		expect(xstate.code).toBe(0);
+		expect(JSON.parse(xstate.stdout)).toMatchObject({ id: 'ladder', states: { talks: {} } });
+	});
+
+	it('--out writes the file instead of stdout', () => {
+		const out = join(mkdtempSync(join(tmpdir(), 'brink-export-')), 'ladder.mmd');
+		const result = exportCli(ladderFile, '--format', 'mermaid', '--out', out);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toBe('');
+		expect(readFileSync(out, 'utf8')).toMatch(/^stateDiagram-v2/);
+	});
+
+	it.each([
+		{ args: [ladderFile], expected: /--format is required: give one of csv, json, audit/ },
+		{ args: [ladderFile, '--format', 'xml'], expected: /unknown --format "xml"/ },
+		{ args: ['--format', 'csv'], expected: /give one scenario id or file/ },
+		{
+			args: ['no/such.yaml', '--format', 'csv'],
+			expected: /no\/such\.yaml: \(document\): file not found/
+		},
+		{
+			args: [ladderFile, '--format', 'csv', '--set', 'west.postur=press'],
+			expected: /unknown choice "west\.postur" \(did you mean "west\.posture"\?\)/
+		},
+		{
+			args: [ladderFile, '--format', 'json', '--likelihood', 'talks:talks.fail=x'],
+			expected: /--likelihood talks:talks\.fail takes a number, got "x"/
+		},
+		{
+			args: [ladderFile, '--format', 'csv', '--runs', '0'],
+			expected: /--runs takes a whole number/
+		},
+		{ args: [ladderFile, '--format', 'csv', '--bogus'], expected: /Unknown option '--bogus'/ },
+		{
+			args: [ladderFile, '--format', 'csv', '--out', join(root, 'no/such/folder/x.csv')],
+			expected: /ENOENT/
+		}
+	])('refuses $args with one clear line and exit 1', ({ args, expected }) => {
+		const result = exportCli(...args);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(expected);
+		expect(result.stderr).not.toMatch(stackTrace);
+		expect(result.stdout).toBe('');
+	});
+});

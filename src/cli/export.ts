@@ -1,0 +1,110 @@
+/**
+ * `npm run export -- <scenario id or file> --format csv|json|audit|mermaid|xstate
+ *  [--set actor.choice=option]… [--likelihood transition=value]… [--seed S] [--samples N]
+ *  [--runs N] [--out file]`
+ *
+ * Writes the results (CSV or JSON), the audit bundle, or the statechart (Mermaid or XState
+ * JSON) to stdout or a file. Bad input exits 1 with one clear line.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, intervalsFor } from '../lib/engine/analyze';
+import { SettingsError } from '../lib/engine/compile';
+import { monteCarlo } from '../lib/engine/montecarlo';
+import { auditBundle } from '../lib/export/audit';
+import { toMermaid } from '../lib/export/mermaid';
+import { resultsTable, toCsv, toResultsJson } from '../lib/export/results';
+import { toXStateJson } from '../lib/export/xstate';
+import { limits } from '../lib/scenario/limits';
+import { toPayload } from '../lib/scenarios/payload';
+import { displayPath } from './files';
+import { parse, run, toCount, UsageError } from './run';
+import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
+
+const formats = ['csv', 'json', 'audit', 'mermaid', 'xstate'] as const;
+type Format = (typeof formats)[number];
+
+const usage = `usage: npm run export -- <scenario id or file> --format ${formats.join('|')}
+         [--set actor.choice=option]… [--likelihood transition-id=value]… [--seed S]
+         [--samples N] [--runs N] [--out file]`;
+
+const isFormat = (value: string | undefined): value is Format =>
+	(formats as readonly string[]).includes(value ?? '');
+
+function main(): number {
+	const { positionals, values: flags } = parse(usage, {
+		...settingsOptions,
+		format: { type: 'string' },
+		samples: { type: 'string' },
+		runs: { type: 'string' },
+		out: { type: 'string' }
+	});
+	if (!isFormat(flags.format)) {
+		throw new UsageError(
+			`${flags.format === undefined ? '--format is required' : `unknown --format "${flags.format}"`}: give one of ${formats.join(', ')}\n${usage}`
+		);
+	}
+	const loaded = loadNamedScenario(positionals, usage);
+	if (!loaded) return 1;
+	const { settings, seed } = toSettings(flags);
+	const samples = toCount(flags.samples, '--samples', 1000, 100_000);
+	const runs = flags.runs === undefined ? 0 : toCount(flags.runs, '--runs', 0, limits.maxRuns);
+
+	let text: string;
+	if (flags.format === 'mermaid') text = toMermaid(loaded.model);
+	else if (flags.format === 'xstate') text = toXStateJson(loaded.model);
+	else {
+		const analysis = analyze(loaded, settings);
+		const intervals = intervalsFor(analysis, samples, seed);
+		const mc = runs > 0 ? { ...monteCarlo(analysis.chain, runs, { seed }), seed } : undefined;
+		const results = { model: loaded.model, exact: analysis.exact, intervals, monteCarlo: mc };
+		const exportSettings = { ...settings, choices: analysis.choices, seed };
+		if (flags.format === 'csv') text = toCsv(resultsTable(results));
+		else if (flags.format === 'json') {
+			const json = toResultsJson({ ...results, sha256: loaded.sha256, settings: exportSettings });
+			text = `${JSON.stringify(json, null, 2)}\n`;
+		} else {
+			const bundle = auditBundle({
+				...results,
+				payload: toPayload(loaded),
+				settings: exportSettings,
+				values: analysis.values,
+				steps: [],
+				toolVersion: toolVersion()
+			});
+			text = `${JSON.stringify(bundle, null, 2)}\n`;
+		}
+	}
+	if (flags.out === undefined) process.stdout.write(text);
+	else {
+		writeFileSync(flags.out, text);
+		process.stderr.write(`saved ${displayPath(flags.out)}\n`);
+	}
+	return 0;
+}
+
+/** Brink's version from package.json, or nothing if it cannot be read. */
+function toolVersion(): string | undefined {
+	try {
+		const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+		return typeof pkg.version === 'string' ? pkg.version : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+run(() => {
+	try {
+		return main();
+	} catch (error) {
+		// Bad input (arguments, settings, an unwritable --out) is the person's to fix: one line,
+		// exit 1. Anything else is a bug and goes to run(), which exits 2.
+		const bad =
+			error instanceof UsageError ||
+			error instanceof SettingsError ||
+			(error instanceof Error && 'code' in error && typeof error.code === 'string');
+		if (!bad) throw error;
+		process.stderr.write(`error: ${error.message}\n`);
+		return 1;
+	}
+});
