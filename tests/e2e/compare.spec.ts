@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './ready';
+import { open, watchErrors } from './ready';
 import { expect, test, type Locator } from '@playwright/test';
 
 const dashboard = '/scenario/regional-escalation';
@@ -18,10 +18,7 @@ test.describe('compare a variant with a pinned baseline', () => {
 		page,
 		browser
 	}, testInfo) => {
-		const errors: string[] = [];
-		page.on('console', (m) => {
-			if (m.type() === 'error') errors.push(m.text());
-		});
+		const errors = watchErrors(page);
 		await open(page, dashboard);
 		const panel = page.getByRole('region', { name: 'Compare' });
 		await panel.getByRole('button', { name: 'Pin current as baseline' }).click();

@@ -1,16 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './ready';
-import { expect, test, type Page } from '@playwright/test';
-
-/** Console errors and uncaught exceptions of a page, collected from its start. */
-function watchErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error') errors.push(m.text());
-	});
-	page.on('pageerror', (e) => errors.push(e.message));
-	return errors;
-}
+import { open, watchErrors } from './ready';
+import { expect, test } from '@playwright/test';
 
 const dashboard = '/scenario/regional-escalation';
 

@@ -111,13 +111,15 @@ test.describe('evidence on the dashboard', () => {
 		page
 	}) => {
 		await open(page, dashboard);
+		await page.getByRole('button', { name: 'Pin current as baseline' }).click();
 		await page.locator('button.option').first().focus();
 		const article = page.getByRole('complementary', { name: 'The article' });
 		await article.locator('.cited').first().press('Enter');
 		const toTable = page.getByRole('button', { name: 'Show as table' });
 		while ((await toTable.count()) > 0) await toTable.first().click();
-		// Outcomes, dimensions and sensitivity (what matters most).
-		await expect(page.getByRole('button', { name: 'Show as chart' })).toHaveCount(3);
+		// Outcomes, dimensions, what matters most, the comparison, the likely paths and one fan chart
+		// per indicator (two here).
+		await expect(page.getByRole('button', { name: 'Show as chart' })).toHaveCount(7);
 		await article.locator('details.coverage summary').click();
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

@@ -1,0 +1,108 @@
+import AxeBuilder from '@axe-core/playwright';
+import { open, watchErrors } from './ready';
+import { expect, test, type Locator } from '@playwright/test';
+
+const dashboard = '/scenario/regional-escalation';
+
+/** The cells of a table row as trimmed text, no-break spaces made plain. */
+async function cells(row: Locator): Promise<string[]> {
+	const texts = await row.locator('th, td').allInnerTexts();
+	return texts.map((t) => t.replace(/\u00a0/g, ' ').trim());
+}
+
+test.describe('escalation over time (fan charts)', () => {
+	test('one fan per indicator, described in words, passing axe without errors', async ({
+		page
+	}, testInfo) => {
+		const errors = watchErrors(page);
+		await open(page, dashboard);
+		const panel = page.getByRole('region', { name: 'Escalation over time' });
+		await expect(panel.getByText(/middle 50\s% of runs/)).toBeVisible();
+
+		// regional-escalation declares two indicators: one chart each, side by side, no select.
+		await expect(panel.locator('.fan-chart')).toHaveCount(2);
+		await expect(panel.getByRole('combobox')).toHaveCount(0);
+		await expect(
+			panel.getByRole('region', { name: 'Russian hardware delivered' }).getByRole('img')
+		).toHaveAccessibleName(
+			'Russian hardware delivered: median 1 from step 4 on; 90 % of runs between 0 and 2 at the end (step 10); mean 1.01'
+		);
+		await expect(
+			panel.getByRole('region', { name: 'Escalation rung in the north' }).getByRole('img')
+		).toHaveAccessibleName(
+			'Escalation rung in the north: median 1 from step 2 on; 90 % of runs between 0 and 3 at the end (step 10); mean 1.13'
+		);
+		await expect(panel.getByText(/^Computed exactly over all runs/)).toHaveCount(2);
+		await panel.scrollIntoViewIfNeeded();
+		await panel.screenshot({ path: testInfo.outputPath('fan-panel.png') });
+
+		await expect(page.getByRole('alert')).toHaveCount(0); // no panel failed
+		const axe = await new AxeBuilder({ page }).include('section.fan').analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+
+	test("the table's last rows are the engine's", async ({ page }, testInfo) => {
+		await open(page, dashboard);
+		const panel = page.getByRole('region', { name: 'Escalation over time' });
+		const hardware = panel.getByRole('region', { name: 'Russian hardware delivered' });
+		const escalation = panel.getByRole('region', { name: 'Escalation rung in the north' });
+		// From the engine: `npx tsx` printing capFan(indicatorFan(analyze(regional-escalation).chain))
+		// under the default choices: it settles at step 10, every run ended, with
+		//   package    p5 0, p25 0, median 1, p75 2, p95 2, mean 1.0125
+		//   escalation p5 0, p25 0, median 1, p75 2, p95 3, mean 1.12640625
+		await hardware.getByRole('button', { name: 'Show as table' }).click();
+		await escalation.getByRole('button', { name: 'Show as table' }).click();
+		await expect(hardware.locator('tbody tr')).toHaveCount(11);
+		await hardware.screenshot({ path: testInfo.outputPath('fan-table.png') });
+		expect(await cells(hardware.locator('tbody tr').last())).toEqual([
+			'10',
+			'0',
+			'0',
+			'1',
+			'2',
+			'2',
+			'1.01',
+			'0.0 %'
+		]);
+		expect(await cells(escalation.locator('tbody tr').last())).toEqual([
+			'10',
+			'0',
+			'0',
+			'1',
+			'2',
+			'3',
+			'1.13',
+			'0.0 %'
+		]);
+		// Step 3: 89.4 % of runs still moving (unabsorbed[3] = 0.8944…).
+		await expect(hardware.locator('tbody tr').nth(3)).toContainText('89.4');
+		const axe = await new AxeBuilder({ page }).include('section.fan').analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+	});
+
+	test("changing Russia's choice changes the fan", async ({ page }) => {
+		await open(page, dashboard);
+		const hardware = page
+			.getByRole('region', { name: 'Escalation over time' })
+			.getByRole('region', { name: 'Russian hardware delivered' });
+		// From the engine (same script, choices { 'russia.response': 'decline' }): no hardware is ever
+		// delivered, and every run has ended by step 7.
+		await page.locator('select[data-choice="russia.response"]').selectOption('decline');
+		await expect(hardware.getByRole('img')).toHaveAccessibleName(
+			'Russian hardware delivered: median 0 throughout; at least 90 % of runs at 0 at the end (step 7); mean 0'
+		);
+		await hardware.getByRole('button', { name: 'Show as table' }).click();
+		await expect(hardware.locator('tbody tr')).toHaveCount(8);
+		expect(await cells(hardware.locator('tbody tr').last())).toEqual([
+			'7',
+			'0',
+			'0',
+			'0',
+			'0',
+			'0',
+			'0',
+			'0.0 %'
+		]);
+	});
+});
