@@ -167,6 +167,7 @@ function valueAt(value: unknown, path: Path): unknown {
 }
 
 function describe(value: unknown): string {
+	if (value === undefined) return 'nothing';
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'a mapping';
