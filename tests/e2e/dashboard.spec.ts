@@ -83,8 +83,10 @@ test.describe('the dashboard', () => {
 	}) => {
 		await open(page, dashboard);
 		const panel = page.getByRole('region', { name: 'Outcomes' });
-		await panel.getByLabel('Runs').selectOption('1000000');
+		// Ten million runs take seconds even on a fast machine: long enough to cancel.
+		await panel.getByLabel('Runs').selectOption('10000000');
 		await panel.getByRole('button', { name: 'Run simulation' }).click();
+		await expect(panel.getByRole('progressbar', { name: 'Simulation progress' })).toBeVisible();
 		await panel.getByRole('button', { name: 'Cancel' }).click();
 		await expect(panel.getByText('Cancelled.')).toBeVisible();
 		await panel.getByLabel('Runs').selectOption('100000');

@@ -2,22 +2,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
-import { open, watchErrors } from './ready';
+import { expect, test } from '@playwright/test';
+import { download, open, watchErrors } from './ready';
 
 const dashboard = '/scenario/regional-escalation';
 const root = join(import.meta.dirname, '../..');
 const scenarioBytes = readFileSync(join(root, 'scenarios/regional-escalation.yaml'));
 const sourceText = readFileSync(join(root, 'scenarios/sources/putin-iran-2024.txt'), 'utf8');
-
-/** Click and wait for the download the click starts; its name and bytes. */
-async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
-	const [file]: [Download, void] = await Promise.all([
-		page.waitForEvent('download'),
-		button.click()
-	]);
-	return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
-}
 
 /** Quotes as people type them and as articles print them compare the same. */
 const loose = (text: string) =>

@@ -1,4 +1,5 @@
-import type { Page, Response } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Download, Locator, Page, Response } from '@playwright/test';
 
 /** Collect console errors and uncaught exceptions of a page, for an `expect(errors).toEqual([])`. */
 export function watchErrors(page: Page): string[] {
@@ -15,4 +16,16 @@ export async function open(page: Page, url: string): Promise<Response | null> {
 	const response = await page.goto(url);
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	return response;
+}
+
+/** Click and wait for the download the click starts; its name and bytes. */
+export async function download(
+	page: Page,
+	button: Locator
+): Promise<{ name: string; bytes: Buffer }> {
+	const [file]: [Download, void] = await Promise.all([
+		page.waitForEvent('download'),
+		button.click()
+	]);
+	return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }

@@ -138,7 +138,7 @@ describe('generated scenarios', () => {
 					return;
 				}
 				accepted++;
-				for (const choices of [{}, { 'west.posture': 'press' }]) {
+				for (const choices of [{}, { 'west.posture': 'press' }] as Record<string, string>[]) {
 					const { chain, exact } = analyze(result.value, { choices });
 					const total = exact.outcomes.reduce((sum, o) => sum + o.probability, 0);
 					expect(total).toBeCloseTo(1, 9);
