@@ -70,10 +70,12 @@ export function loadScenarioFile(path: string): LoadResult {
 			? new Uint8Array(readFileSync(full))
 			: undefined;
 	};
+	const sourcesDir = join(dir, 'sources');
+	const list = () => (existsSync(sourcesDir) ? readdirSync(sourcesDir) : []);
 	return loadScenario(
 		file,
 		new Uint8Array(readFileSync(path)),
-		resolverFromFiles(read, displayPath(dir) || '.')
+		resolverFromFiles(read, displayPath(dir) || '.', list)
 	);
 }
 

@@ -25,7 +25,7 @@ const generate: Record<string, () => Buffer | string> = {
 		const line = `x: ${'y'.repeat(60)}\n`; // 64 bytes
 		return line.repeat((10 * 1024 * 1024) / line.length);
 	},
-	// Only one such file per process: a second one can abort Node (see the deep-nesting gap).
+	// 2,000 levels deep: refused before the YAML parser runs (nesting.ts), however many such files.
 	'deep-nesting.yaml': () => `a: ${'['.repeat(2000)}${']'.repeat(2000)}\n`
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bounds, defaultValue, toLikelihood, type Likelihood } from './likelihood';
+import { bounds, defaultValue, likelihoodHint, toLikelihood, type Likelihood } from './likelihood';
 import type { LikelihoodSpec } from './schema';
 
 describe('toLikelihood', () => {
@@ -131,5 +131,23 @@ describe('defaultValue and bounds', () => {
 	it('leaves rest unknown until evaluated', () => {
 		expect(defaultValue({ kind: 'rest' })).toBeNaN();
 		expect(bounds({ kind: 'rest' }).every(Number.isNaN)).toBe(true);
+	});
+});
+
+describe('likelihoodHint', () => {
+	it.each<{ input: LikelihoodSpec | undefined; expected: string | undefined }>([
+		{ input: [0.4, 0.2], expected: 'write the low end first: [0.2, 0.4]' },
+		{ input: { range: [0.9, 0.1] }, expected: 'write the low end first: [0.1, 0.9]' },
+		{ input: {}, expected: 'add one of term:, value:, range: or rest: true' },
+		{ input: { basis: 'x' }, expected: 'add one of term:, value:, range: or rest: true' },
+		{
+			input: { term: 'likely', value: 0.6 },
+			expected: "keep one of them; the source's wording can go in basis:"
+		},
+		{ input: [0.2, 0.4], expected: undefined },
+		{ input: 0.3, expected: undefined },
+		{ input: undefined, expected: undefined }
+	])('$input', ({ input, expected }) => {
+		expect(likelihoodHint(input)).toBe(expected);
 	});
 });

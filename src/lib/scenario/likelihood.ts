@@ -42,6 +42,21 @@ function toRange(low: number, high: number): Likelihood | string {
 	return low === high ? { kind: 'fixed', value: low } : { kind: 'range', low, high };
 }
 
+/**
+ * What to write instead of a likelihood `toLikelihood` refuses.
+ * `likelihoodHint([0.4, 0.2])` is `'write the low end first: [0.2, 0.4]'`.
+ */
+export function likelihoodHint(spec: LikelihoodSpec | undefined): string | undefined {
+	if (spec === undefined || typeof spec !== 'object') return undefined;
+	const range = Array.isArray(spec) ? spec : spec.range;
+	if (range && range[0] > range[1]) return `write the low end first: [${range[1]}, ${range[0]}]`;
+	if (Array.isArray(spec)) return undefined;
+	const given = [spec.term, spec.value, spec.range, spec.rest].filter((x) => x !== undefined);
+	return given.length === 0
+		? 'add one of term:, value:, range: or rest: true'
+		: "keep one of them; the source's wording can go in basis:";
+}
+
 /** The value used when no override is given: a fixed value, or the middle of a range. */
 export function defaultValue(likelihood: Likelihood): number {
 	switch (likelihood.kind) {

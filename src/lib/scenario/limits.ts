@@ -2,6 +2,10 @@
 export const limits = {
 	/** Largest scenario or source file read, in bytes. */
 	maxFileBytes: 1_000_000,
+	/** Deepest nesting of lists and mappings in a scenario file, checked before the YAML parser runs. */
+	maxNestingDepth: 64,
+	/** Most nodes the YAML aliases of one file may expand to (billion laughs). */
+	maxAliasCount: 100,
 	/** Most state nodes in one scenario. */
 	maxStates: 500,
 	/** Most transitions in one scenario. */

@@ -5,7 +5,7 @@
  */
 import { didYouMean, type Path } from './diagnostics';
 import { limits } from './limits';
-import { toLikelihood, type Likelihood } from './likelihood';
+import { likelihoodHint, toLikelihood, type Likelihood } from './likelihood';
 import type { Condition, EvidenceSpec, OutcomeSpec, Scenario, StateNodeInput } from './schema';
 
 export type StateKind = 'atomic' | 'compound' | 'parallel' | 'final';
@@ -191,7 +191,8 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 			);
 		}
 		const likelihood = toLikelihood(spec.likelihood);
-		if (typeof likelihood === 'string') report([...docPath, 'likelihood'], likelihood);
+		if (typeof likelihood === 'string')
+			report([...docPath, 'likelihood'], likelihood, likelihoodHint(spec.likelihood));
 		const id = `${source === '' ? '(root)' : source}:${spec.event}`;
 		if (seenIds.has(id)) {
 			report(
@@ -278,7 +279,11 @@ function checkReferences(model: Model, report: Report): void {
 	}
 	for (const [id, ind] of Object.entries(scenario.indicators)) {
 		if (ind.min !== undefined && ind.max !== undefined && ind.min > ind.max) {
-			report(['indicators', id], `min ${ind.min} is greater than max ${ind.max}`);
+			report(
+				['indicators', id],
+				`min ${ind.min} is greater than max ${ind.max}`,
+				`swap them: min: ${ind.max}, max: ${ind.min}, or lower min to at most ${ind.max}`
+			);
 		} else if (
 			(ind.min !== undefined && ind.initial < ind.min) ||
 			(ind.max !== undefined && ind.initial > ind.max)
@@ -307,7 +312,11 @@ function checkReferences(model: Model, report: Report): void {
 			}
 		}
 		if (state.kind === 'parallel' && state.children.length < 2) {
-			report(state.docPath, 'a parallel state needs at least two regions');
+			report(
+				state.docPath,
+				'a parallel state needs at least two regions',
+				'add a second region, or remove type: parallel'
+			);
 		}
 	}
 	for (const t of model.transitions) {

@@ -88,7 +88,7 @@ describe('parseText: refused input', () => {
 		{
 			name: 'white space only',
 			input: '  \n\n\t\n',
-			expected: { line: 0, path: '(document)', message: 'file is empty' }
+			expected: { line: 0, path: '(document)', message: 'file has only white space' }
 		},
 		{ name: 'no bytes', input: new Uint8Array(0), expected: { line: 0, message: 'file is empty' } },
 		{
@@ -151,7 +151,8 @@ describe('parseText: refused input', () => {
 			expected: {
 				line: 3,
 				column: 1,
-				hint: 'each key may appear once in a mapping; rename or merge the two'
+				message: 'key "a" appears twice in this mapping: first at line 1',
+				hint: 'keep one "a": rename this one, or merge the two'
 			}
 		},
 		{
@@ -284,7 +285,7 @@ describe('locate', () => {
 describe('regressions: aliases never throw', () => {
 	const ten = (x: string) => Array(10).fill(x).join(',');
 	it.each([
-		{ name: 'unknown alias', text: 'a: *nope\n', message: /Unresolved alias/ },
+		{ name: 'unknown alias', text: 'a: *nope\n', message: /^alias \*nope names no anchor/ },
 		{
 			name: 'alias bomb',
 			text: `a: &a [${ten('x')}]\nb: &b [${ten('*a')}]\nc: &c [${ten('*b')}]\nd: &d [${ten('*c')}]\ne: [${ten('*d')}]\n`,
@@ -302,5 +303,76 @@ describe('regressions: aliases never throw', () => {
 		expect(typeof result).not.toBe('string');
 		if (typeof result !== 'string' && !result.ok)
 			expect(result.diagnostics[0].message).toMatch(/bytes, over the limit/);
+	});
+});
+
+describe('regressions: deep nesting never crashes', () => {
+	const deep = 2000;
+	const block = (indent: string) =>
+		Array.from({ length: 1000 }, (_, i) => `${indent.repeat(i)}a:`).join('\n');
+	// Each of these overflowed the parser's stack; two in one process could abort Node.
+	it.each([
+		{ name: 'flow lists', text: `a: ${'['.repeat(deep)}${']'.repeat(deep)}\n` },
+		{ name: 'flow maps', text: `a: ${'{a: '.repeat(deep)}1${'}'.repeat(deep)}\n` },
+		{ name: 'block maps', text: block(' ') },
+		{
+			name: 'block lists',
+			text: Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}-`).join('\n')
+		},
+		{ name: 'JSON arrays', text: `${'['.repeat(deep)}${']'.repeat(deep)}` },
+		{ name: 'flow lists again', text: `b: ${'['.repeat(deep)}${']'.repeat(deep)}\n` }
+	])('refuses $name at the first level over maxNestingDepth', ({ text }) => {
+		const result = parseText('deep.yaml', text);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.diagnostics).toHaveLength(1);
+		expect(result.diagnostics[0]).toMatchObject({
+			path: '(syntax)',
+			message: `nesting deeper than maxNestingDepth = ${limits.maxNestingDepth}`,
+			hint: expect.stringMatching(/^flatten the structure/)
+		});
+		expect(result.diagnostics[0].line).toBeGreaterThan(0);
+	});
+
+	it('accepts nesting up to the limit', () => {
+		const depth = limits.maxNestingDepth - 1; // the mapping holding a: is one level
+		const result = parseText('ok.yaml', `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+		expect(result.ok).toBe(true);
+	});
+
+	it('refuses an alias inside its own anchor, which would make the value endless', () => {
+		const result = parseText('loop.yaml', 'a: &x [1, *x]\n');
+		expect(result.ok).toBe(false);
+		if (!result.ok)
+			expect(result.diagnostics[0].message).toMatch(/^nesting deeper than maxNestingDepth/);
+	});
+});
+
+describe('aliases are located', () => {
+	const ten = (x: string) => Array(10).fill(x).join(', ');
+	it.each([
+		{
+			name: 'an alias to no anchor',
+			text: 'a: 1\nb: [2, *nope]\n',
+			expected: {
+				line: 2,
+				column: 8,
+				message: 'alias *nope names no anchor before it',
+				hint: 'put &nope on the node to repeat, above this alias, or fix the name'
+			}
+		},
+		{
+			name: 'an alias bomb',
+			text: `a: &a [${ten('x')}]\nb: &b [${ten('*a')}]\nc: &c [${ten('*b')}]\nd: [${ten('*c')}]\n`,
+			expected: {
+				line: 3,
+				message: `aliases expand to too many nodes: over the limit maxAliasCount = ${limits.maxAliasCount}`,
+				hint: expect.not.stringMatching(/anchor/)
+			}
+		}
+	])('$name', ({ text, expected }) => {
+		const result = parseText('x.yaml', text);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.diagnostics[0]).toMatchObject({ path: '(syntax)', ...expected });
 	});
 });

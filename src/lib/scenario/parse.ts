@@ -2,9 +2,21 @@
  * Text to document: YAML (JSON is valid YAML) with positions kept, so every later diagnostic can
  * name a line and column. Never throws on bad input: problems come back as diagnostics.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+	isMap,
+	isScalar,
+	isSeq,
+	LineCounter,
+	parseDocument,
+	visit,
+	type Alias,
+	type Document,
+	type Node
+} from 'yaml';
 import { fileDiagnostic, toPathString, type Diagnostic, type Path } from './diagnostics';
 import { limits } from './limits';
+import { scanNesting } from './nesting';
+import { syntaxDiagnostics } from './syntax';
 
 export interface ParsedDocument {
 	file: string;
@@ -61,55 +73,114 @@ export function parseText(file: string, input: string | Uint8Array): ParseResult
 	if (text.trim() === '') {
 		return fileProblem(
 			file,
-			'file is empty',
+			text === '' ? 'file is empty' : 'file has only white space',
 			'start from the worked example in docs/scenario-format.md'
 		);
 	}
+	// The parser recurses once per level: refuse deep nesting before it can exhaust the stack.
+	const { tooDeep } = scanNesting(text, limits.maxNestingDepth);
+	if (tooDeep) return tooDeepProblem(file, tooDeep);
 	const lineCounter = new LineCounter();
-	const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+	let doc: Document;
+	try {
+		doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+	} catch (error) {
+		if (!(error instanceof RangeError)) throw error;
+		return tooDeepProblem(file);
+	}
 	if (doc.errors.length > 0) {
 		return {
 			ok: false,
-			diagnostics: doc.errors.slice(0, 20).map((error) => {
-				const pos = lineCounter.linePos(error.pos[0]);
-				return {
-					file,
-					line: pos.line,
-					column: pos.col,
-					path: '(syntax)',
-					message: error.message.split('\n')[0],
-					hint: syntaxHint(error.code),
-					severity: 'error' as const
-				};
-			})
+			diagnostics: syntaxDiagnostics({ file, text, doc, counter: lineCounter }, doc.errors)
 		};
 	}
-	let value: unknown;
-	try {
-		value = doc.toJS({ maxAliasCount: 100 });
-	} catch (error) {
-		// Aliases are resolved here: an unknown anchor, or an alias bomb, fails without a position.
-		return fileProblem(
-			file,
-			`cannot read the document: ${(error as Error).message}`,
-			'define each &anchor before its *alias, and avoid deeply nested aliases'
-		);
-	}
-	return { ok: true, document: { file, value, locate: (path) => locate(doc, lineCounter, path) } };
+	const value = toValue(file, doc, lineCounter);
+	if (!value.ok) return value;
+	return {
+		ok: true,
+		document: { file, value: value.value, locate: (path) => locate(doc, lineCounter, path) }
+	};
 }
 
-function syntaxHint(code: string): string | undefined {
-	switch (code) {
-		case 'DUPLICATE_KEY':
-			return 'each key may appear once in a mapping; rename or merge the two';
-		case 'BAD_INDENT':
-		case 'MISSING_CHAR':
-			return 'check the indentation and the punctuation on this line';
-		case 'TAB_AS_INDENT':
-			return 'indent YAML with spaces, not tabs';
-		default:
-			return undefined;
+function tooDeepProblem(file: string, at?: { line: number; column: number }): ParseResult {
+	const diagnostic: Diagnostic = {
+		...fileDiagnostic(
+			file,
+			`nesting deeper than maxNestingDepth = ${limits.maxNestingDepth}`,
+			'flatten the structure: name the inner parts and refer to them by id'
+		),
+		...at,
+		path: at ? '(syntax)' : '(document)'
+	};
+	return { ok: false, diagnostics: [diagnostic] };
+}
+
+/**
+ * The document as plain values, aliases resolved. The YAML library does not say which alias
+ * failed, so each alias records itself when its resolution throws: the innermost one is kept.
+ */
+function toValue(
+	file: string,
+	doc: Document,
+	counter: LineCounter
+): { ok: true; value: unknown } | { ok: false; diagnostics: Diagnostic[] } {
+	let failed: Alias | undefined;
+	visit(doc, {
+		Alias(_, alias) {
+			const toJSON = alias.toJSON.bind(alias);
+			alias.toJSON = (arg, ctx) => {
+				try {
+					return toJSON(arg, ctx) as unknown;
+				} catch (error) {
+					failed ??= alias;
+					throw error;
+				}
+			};
+		}
+	});
+	let value: unknown;
+	try {
+		value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+	} catch (error) {
+		const at = failed?.range ? counter.linePos(failed.range[0]) : undefined;
+		const where = at ? { line: at.line, column: at.col, path: '(syntax)' } : {};
+		const name = failed?.source ?? '';
+		const problem = !(error instanceof ReferenceError)
+			? { message: 'cannot read the document', hint: 'simplify the aliases (*name) in this file' }
+			: /Excessive alias count/.test(error.message)
+				? {
+						message: `aliases expand to too many nodes: over the limit maxAliasCount = ${limits.maxAliasCount}`,
+						hint: 'write the repeated part out, or use fewer levels of aliases within aliases'
+					}
+				: {
+						message: `alias *${name} names no anchor before it`,
+						hint: `put &${name} on the node to repeat, above this alias, or fix the name`
+					};
+		return {
+			ok: false,
+			diagnostics: [{ ...fileDiagnostic(file, problem.message, problem.hint), ...where }]
+		};
 	}
+	if (tooDeepValue(value, limits.maxNestingDepth)) {
+		return {
+			ok: false,
+			diagnostics: [
+				fileDiagnostic(
+					file,
+					`nesting deeper than maxNestingDepth = ${limits.maxNestingDepth} once aliases are expanded`,
+					'an alias may not repeat the node it stands in; write the repeated part out'
+				)
+			]
+		};
+	}
+	return { ok: true, value };
+}
+
+/** Whether `value` nests deeper than `max` (a cycle, made by an alias inside its anchor, does). */
+function tooDeepValue(value: unknown, max: number): boolean {
+	if (value === null || typeof value !== 'object') return false;
+	if (max === 0) return true;
+	return Object.values(value).some((v) => tooDeepValue(v, max - 1));
 }
 
 function locate(doc: Document, counter: LineCounter, path: Path): { line: number; column: number } {

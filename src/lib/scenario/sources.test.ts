@@ -8,13 +8,25 @@ function resolverOver(files: Record<string, string | Uint8Array>) {
 }
 
 describe('resolverFromFiles', () => {
+	it.each([
+		{ name: 'without a listing', list: undefined, known: [] },
+		{
+			name: 'with the ids of the metadata files listed',
+			list: () => ['memo.yaml', 'memo.txt', 'brief.yaml'],
+			known: ['memo', 'brief']
+		}
+	])('says an id with no metadata file is missing, $name', ({ list, known }) => {
+		const found = resolverFromFiles(() => undefined, 'scenarios', list)('memoo');
+		expect(found).toEqual({ missing: 'scenarios/sources/memoo.yaml', known });
+	});
+
 	it('reads the metadata and the text beside it', () => {
 		const found = resolverOver({
 			'sources/memo.yaml': memoMeta,
 			'sources/memo.txt': 'It\u2019s  here.'
 		})('memo');
-		expect(Array.isArray(found)).toBe(false);
-		if (Array.isArray(found)) return;
+		expect(Array.isArray(found) || 'missing' in found).toBe(false);
+		if (Array.isArray(found) || 'missing' in found) return;
 		expect(found.meta).toMatchObject({ id: 'memo', title: 'A memo', file: 'memo.txt' });
 		expect(found.text).toBe('It\u2019s  here.');
 		expect(found.normalized.text).toBe("It's here.");
@@ -25,16 +37,6 @@ describe('resolverFromFiles', () => {
 		files: Record<string, string | Uint8Array>;
 		expected: Record<string, unknown>;
 	}>([
-		{
-			name: 'no metadata file',
-			files: {},
-			expected: {
-				file: 'scenarios/sources/memo.yaml',
-				path: '(document)',
-				message: 'source "memo" has no metadata file',
-				hint: 'create scenarios/sources/memo.yaml with id, title and file'
-			}
-		},
 		{
 			name: 'an id that does not match the file name',
 			files: {

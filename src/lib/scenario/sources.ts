@@ -1,5 +1,5 @@
 import { normalizeText, type NormalizedText } from './anchor';
-import { fileDiagnostic, type Diagnostic } from './diagnostics';
+import type { Diagnostic } from './diagnostics';
 import { decodeText, diagnosticAt, parseText } from './parse';
 import { sourceMetaSchema, type SourceMeta } from './schema';
 
@@ -10,8 +10,17 @@ export interface SourceText {
 	normalized: NormalizedText;
 }
 
-/** Finds a source by id: its text, or the diagnostics that explain why it could not be read. */
-export type SourceResolver = (id: string) => SourceText | Diagnostic[];
+/** A source id with no metadata file: the file to create, and the ids that do exist. */
+export interface MissingSource {
+	missing: string;
+	known: string[];
+}
+
+/**
+ * Finds a source by id: its text, the diagnostics that explain why it could not be read, or
+ * word that it does not exist (reported by the scenario, at the entry that names it).
+ */
+export type SourceResolver = (id: string) => SourceText | Diagnostic[] | MissingSource;
 
 export function toSourceText(meta: SourceMeta, text: string): SourceText {
 	return { meta, text, normalized: normalizeText(text) };
@@ -24,20 +33,19 @@ export function toSourceText(meta: SourceMeta, text: string): SourceText {
  */
 export function resolverFromFiles(
 	files: (path: string) => string | Uint8Array | undefined,
-	displayDir: string
+	displayDir: string,
+	/** The file names in sources/, for "did you mean" when an id has no file. */
+	list: () => readonly string[] = () => []
 ): SourceResolver {
 	return (id) => {
 		const metaPath = `sources/${id}.yaml`;
 		const metaFile = `${displayDir}/${metaPath}`;
 		const metaText = files(metaPath);
 		if (metaText === undefined) {
-			return [
-				fileDiagnostic(
-					metaFile,
-					`source "${id}" has no metadata file`,
-					`create ${metaFile} with id, title and file`
-				)
-			];
+			const known = list()
+				.filter((name) => name.endsWith('.yaml'))
+				.map((name) => name.slice(0, -'.yaml'.length));
+			return { missing: metaFile, known };
 		}
 		const parsed = parseText(metaFile, metaText);
 		if (!parsed.ok) return parsed.diagnostics;

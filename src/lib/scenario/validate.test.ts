@@ -246,7 +246,11 @@ const broken: BrokenCase[] = [
 	{
 		name: 'unknown source id in sources',
 		text: variant('sources: [memo]', 'sources: [memo, nosuch]'),
-		expected: { path: '(document)', message: 'source "nosuch" has no metadata file' }
+		expected: {
+			path: 'sources.1',
+			message: 'source "nosuch" not found',
+			hint: 'create fixtures/sources/nosuch.yaml with id, title and file'
+		}
 	},
 	{
 		name: 'evidence without a source when several are listed',
@@ -520,5 +524,66 @@ describe('hints that know where they are', () => {
 				high: 0.8,
 				term: 'likely'
 			});
+	});
+});
+
+describe('hints for the wrong type, a missing field and a bad id', () => {
+	it.each([
+		{
+			name: 'a number where text is expected',
+			text: variant('title: Ladder', 'title: 42'),
+			expected: { path: 'title', hint: "write text, quoted if it looks like a number: title: '42'" }
+		},
+		{
+			name: 'a quoted numeral where a number is expected',
+			text: variant('min: 0, max: 3 }', "min: 0, max: '3' }"),
+			expected: { path: 'indicators.escalation.max', hint: 'write it without quotes: max: 3' }
+		},
+		{
+			name: 'a number word where a number is expected',
+			text: variant('min: 0, max: 3 }', 'min: 0, max: five }'),
+			expected: { path: 'indicators.escalation.max', hint: 'write a number, such as max: 5' }
+		},
+		{
+			name: 'text where a list is expected',
+			text: variant('sources: [memo]', 'sources: memo'),
+			expected: {
+				path: 'sources',
+				message: 'expected a list, got "memo"',
+				hint: 'write a list: sources: [memo]'
+			}
+		},
+		{
+			name: 'an id that is not a slug',
+			text: variant('id: ladder', "id: '2 Ladders: Up!'"),
+			expected: {
+				path: 'id',
+				message: 'invalid id "2 Ladders: Up!"',
+				hint: 'use lower-case letters, digits and hyphens: scenario-2-ladders-up'
+			}
+		},
+		{
+			name: 'a missing id, named after the file',
+			text: variant('id: ladder\n', ''),
+			expected: { path: 'id', hint: 'add id: ladder, in lower-case letters, digits and hyphens' }
+		},
+		{
+			name: 'a missing title',
+			text: variant('title: Ladder\n', ''),
+			expected: { path: 'title', hint: 'add title: and a short name' }
+		},
+		{
+			name: 'an unknown term in the long form, as in the short form',
+			text: variant('likelihood: 0.75', 'likelihood: { term: guaranteed }'),
+			expected: {
+				path: 'statechart.states.crisis.on.1.likelihood.term',
+				message: 'unknown estimative term "guaranteed"',
+				hint: expect.stringMatching(/keep the source's word as basis/)
+			}
+		}
+	])('$name', ({ text, expected }) => {
+		const result = validate(text);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.diagnostics).toContainEqual(expect.objectContaining(expected));
 	});
 });

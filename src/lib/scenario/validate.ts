@@ -47,11 +47,104 @@ function unknownFieldHint(key: string, allowed: string[]): string {
 }
 
 function missingField(document: ParsedDocument, path: Path): Diagnostic {
+	const key = String(path.at(-1));
 	return diagnosticAt(
 		document,
 		path,
-		`missing required field "${String(path.at(-1))}"`,
-		formHint(path)
+		`missing required field "${key}"`,
+		missingHint(document, key) ?? formHint(path) ?? `add ${key}:, as in docs/scenario-format.md`
+	);
+}
+
+/** What to add for a missing field, with an example from the document where one helps. */
+function missingHint(document: ParsedDocument, key: string): string | undefined {
+	switch (key) {
+		case 'id':
+			return `add id: ${toSlug(document.file.replace(/^.*[\\/]/, '').replace(/\.\w+$/, ''))}, in lower-case letters, digits and hyphens`;
+		case 'title':
+		case 'label':
+			return `add ${key}: and a short name`;
+		case 'actors':
+			return 'add actors: {} when nobody decides, or declare the actors named in by:';
+		case 'statechart':
+			return 'add statechart: with initial: and states:, as in docs/scenario-format.md';
+		case 'by': {
+			const actors = valueAt(document.value, ['actors']);
+			const first = actors && typeof actors === 'object' ? Object.keys(actors)[0] : undefined;
+			return `add by: chance, or by: ${first ? `<an actor id such as ${first}>` : '<an actor id>'}`;
+		}
+		default:
+			return undefined;
+	}
+}
+
+/** `toSlug('Ladder Two') === 'ladder-two'` */
+function toSlug(text: string): string {
+	const slug = text
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+	return /^[a-z]/.test(slug) ? slug : `scenario-${slug}`.replace(/-$/, '');
+}
+
+const typeNames: Record<string, string> = {
+	array: 'a list',
+	object: 'a mapping',
+	int: 'a whole number',
+	boolean: 'true or false'
+};
+
+/** What to write instead of a value of the wrong type, with the field's key as the example. */
+function typeHint(path: Path, expected: string, got: unknown): string | undefined {
+	const key = path.at(-1);
+	const as = (value: string) => (typeof key === 'string' ? `${key}: ${value}` : value);
+	switch (expected) {
+		case 'string':
+			return typeof got === 'number' || typeof got === 'boolean'
+				? `write text, quoted if it looks like a number: ${as(`'${String(got)}'`)}`
+				: 'write text';
+		case 'number':
+		case 'int': {
+			const numeral = typeof got === 'string' ? Number(got.trim()) : Number.NaN;
+			if (typeof got === 'string' && got.trim() !== '' && Number.isFinite(numeral))
+				return `write it without quotes: ${as(String(numeral))}`;
+			const word = typeof got === 'string' ? numberWords.indexOf(got.trim().toLowerCase()) : -1;
+			return `write a number, such as ${as(String(word >= 0 ? word : 3))}`;
+		}
+		case 'array':
+			return typeof got === 'string' || typeof got === 'number'
+				? `write a list: ${as(`[${String(got)}]`)}`
+				: `write a list: ${as('[a, b]')}`;
+		case 'object':
+			return `write ${typeof key === 'string' ? `${key}: followed by ` : ''}indented name: value lines`;
+		case 'boolean':
+			return `write ${as('true')} or ${as('false')}`;
+		default:
+			return undefined;
+	}
+}
+
+const numberWords = [
+	'zero',
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten'
+];
+
+function unknownTerm(document: ParsedDocument, path: Path, value: string): Diagnostic {
+	return diagnosticAt(
+		document,
+		path,
+		`unknown estimative term "${value}"`,
+		suggestion(value, estimativeWordings) ??
+			`choose one of ${estimativeTerms.join(', ')}, and keep the source's word as basis: { term: almost certain, basis: "${value}" }`
 	);
 }
 
@@ -91,17 +184,8 @@ function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = [
 			const best = bestBranch(issue);
 			if (best) return best.flatMap((i) => issueDiagnostics(document, i, path));
 			const value = valueAt(document.value, path);
-			if (path.at(-1) === 'likelihood' && typeof value === 'string') {
-				return [
-					diagnosticAt(
-						document,
-						path,
-						`unknown estimative term "${value}"`,
-						suggestion(value, estimativeWordings) ??
-							`choose one of ${estimativeTerms.join(', ')}, and keep the source's word as basis: { term: almost certain, basis: "${value}" }`
-					)
-				];
-			}
+			if (path.at(-1) === 'likelihood' && typeof value === 'string')
+				return [unknownTerm(document, path, value)];
 			return [diagnosticAt(document, path, 'does not match any allowed form', formHint(path))];
 		}
 		case 'unrecognized_keys': {
@@ -122,12 +206,16 @@ function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = [
 				diagnosticAt(
 					document,
 					path,
-					`expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, got ${describe(got)}`,
-					formHint(path)
+					`expected ${typeNames[issue.expected] ?? issue.expected}, got ${describe(got)}`,
+					formHint(path) ?? typeHint(path, issue.expected, got)
 				)
 			];
 		}
-		case 'invalid_value':
+		case 'invalid_value': {
+			const value = valueAt(document.value, path);
+			// The long form { term: … } says what the short form says.
+			if (path.at(-1) === 'term' && path.at(-2) === 'likelihood' && typeof value === 'string')
+				return [unknownTerm(document, path, value)];
 			return [
 				diagnosticAt(
 					document,
@@ -136,6 +224,7 @@ function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = [
 					`use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
 				)
 			];
+		}
 		case 'invalid_key':
 			return [
 				diagnosticAt(
@@ -145,7 +234,17 @@ function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = [
 					'ids start with a letter and use letters, digits, _ and -'
 				)
 			];
-		default:
+		default: {
+			const value = valueAt(document.value, path);
+			if (issue.code === 'invalid_format' && path.length === 1 && path[0] === 'id')
+				return [
+					diagnosticAt(
+						document,
+						path,
+						`invalid id ${describe(value)}`,
+						`use lower-case letters, digits and hyphens: ${toSlug(String(value))}`
+					)
+				];
 			return [
 				diagnosticAt(
 					document,
@@ -154,6 +253,7 @@ function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = [
 					formHint(path)
 				)
 			];
+		}
 	}
 }
 
@@ -211,14 +311,15 @@ export function validateDocument(
 	const sources = new Map<string, SourceText>();
 	scenario.sources.forEach((id, i) => {
 		const found = resolveSource(id);
-		if (Array.isArray(found)) {
-			diagnostics.push(...found);
-			if (found.length === 0)
-				report(
-					['sources', i],
-					`source "${id}" not found`,
-					`add scenarios/sources/${id}.yaml and its text file`
-				);
+		if (Array.isArray(found)) diagnostics.push(...found);
+		else if ('missing' in found) {
+			const near = suggestion(id, found.known);
+			const create = `create ${found.missing} with id, title and file`;
+			report(
+				['sources', i],
+				`source "${id}" not found`,
+				near ? `${near} Otherwise ${create}` : create
+			);
 		} else sources.set(id, found);
 	});
 	const quotes: AnchoredQuote[] = [];
