@@ -40,6 +40,9 @@ export default defineConfig({
 		url: `http://127.0.0.1:${port}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000,
+		// The test build also carries the hostile-text fixture (tests/fixtures/hostile, see
+		// src/lib/scenarios/registry.ts and tests/e2e/hardening.spec.ts); real builds never do.
+		env: { BRINK_EXTRA_SCENARIOS: 'tests/fixtures/hostile' },
 		stdout: 'ignore',
 		stderr: 'pipe'
 	}

@@ -5,11 +5,37 @@
 import { loadScenario, type LoadResult } from '$lib/engine/load';
 import { resolverFromFiles } from '$lib/scenario/sources';
 
-const files = import.meta.glob('/scenarios/**/*.{yaml,yml,json,txt,md}', {
+const shipped = import.meta.glob('/scenarios/**/*.{yaml,yml,json,txt,md}', {
 	query: '?raw',
 	import: 'default',
 	eager: true
 }) as Record<string, string>;
+
+/**
+ * Test-only: building with `BRINK_EXTRA_SCENARIOS=tests/fixtures/hostile` adds the hostile-text
+ * fixture (tests/e2e/hardening.spec.ts) as if it were shipped: its files are read as if they stood
+ * under scenarios/. A glob needs a literal pattern, so that one folder is the only one allowed.
+ * Unset (every real build), `files` is exactly the glob of scenarios/ above. This module runs only
+ * at build time (prerendering) and in Node, so the fixture text never reaches build/ unless asked.
+ */
+const fixtures = import.meta.glob('/tests/fixtures/hostile/**/*.{yaml,txt}', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
+const extra = process.env.BRINK_EXTRA_SCENARIOS?.replace(/^\.?\/+|\/+$/g, '');
+const files: Record<string, string> =
+	extra === 'tests/fixtures/hostile'
+		? {
+				...shipped,
+				...Object.fromEntries(
+					Object.entries(fixtures).map(([path, text]) => [
+						path.replace('/tests/fixtures/hostile/', '/scenarios/'),
+						text
+					])
+				)
+			}
+		: shipped;
 
 const resolveSource = resolverFromFiles((rel) => files[`/scenarios/${rel}`], 'scenarios');
 

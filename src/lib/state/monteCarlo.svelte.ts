@@ -14,6 +14,13 @@ import type {
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
+/**
+ * A worker reports progress every chunk, within a fraction of a second. One that has said nothing
+ * after this long did not start (blocked by a security policy, or its script failed to run
+ * without an error event) and is given up with a message.
+ */
+const startTimeout = 15_000;
+
 export class WorkerRun<Request extends WorkerRequest, Result> {
 	status = $state<RunStatus>('idle');
 	/** Share of the runs done, 0 to 1. */
@@ -21,36 +28,44 @@ export class WorkerRun<Request extends WorkerRequest, Result> {
 	result = $state.raw<Result | undefined>(undefined);
 	error = $state<string | undefined>(undefined);
 	#worker: Worker | undefined;
+	#watchdog: ReturnType<typeof setTimeout> | undefined;
 
 	start(request: Request): void {
 		this.#stop();
 		this.status = 'running';
 		this.progress = 0;
 		this.error = undefined;
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Vite finds workers by this exact new URL(…, import.meta.url) form
-		const worker = new Worker(new URL('../workers/montecarlo.worker.ts', import.meta.url), {
-			type: 'module'
-		});
+		let worker: Worker;
+		try {
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Vite finds workers by this exact new URL(…, import.meta.url) form
+			worker = new Worker(new URL('../workers/montecarlo.worker.ts', import.meta.url), {
+				type: 'module'
+			});
+		} catch (error) {
+			this.#fail(`the simulation worker could not start: ${String(error)}`);
+			return;
+		}
 		this.#worker = worker;
+		this.#watchdog = setTimeout(() => {
+			if (this.#worker === worker)
+				this.#fail(
+					`the simulation worker did not start within ${startTimeout / 1000} s: reload the page and try again`
+				);
+		}, startTimeout);
 		worker.onmessage = (event: MessageEvent<WorkerMessage<Result>>) => {
 			if (this.#worker !== worker) return;
+			clearTimeout(this.#watchdog);
 			const message = event.data;
 			if (message.type === 'progress') this.progress = message.done / message.total;
 			else if (message.type === 'done') {
 				this.result = message.result;
 				this.status = 'done';
 				this.#stop();
-			} else {
-				this.error = message.message;
-				this.status = 'error';
-				this.#stop();
-			}
+			} else this.#fail(message.message);
 		};
 		worker.onerror = (event) => {
 			if (this.#worker !== worker) return;
-			this.error = event.message || 'the simulation worker failed';
-			this.status = 'error';
-			this.#stop();
+			this.#fail(event.message || 'the simulation worker failed');
 		};
 		// Svelte state proxies cannot be cloned into a worker: send plain copies.
 		worker.postMessage($state.snapshot(request) as Request);
@@ -70,7 +85,14 @@ export class WorkerRun<Request extends WorkerRequest, Result> {
 		this.progress = 0;
 	}
 
+	#fail(message: string): void {
+		this.error = message;
+		this.status = 'error';
+		this.#stop();
+	}
+
 	#stop(): void {
+		clearTimeout(this.#watchdog);
 		this.#worker?.terminate();
 		this.#worker = undefined;
 	}
