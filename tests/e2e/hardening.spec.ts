@@ -385,7 +385,7 @@ const tampered: Tampered[] = [
 		name: 'longer than maxQueryLength',
 		query: oversized,
 		ignored: [
-			`the link is ${oversized.length.toLocaleString('en')} characters long; only the first 8,000 were read`,
+			`the link is ${oversized.length.toLocaleString('en')} characters long, over the limit maxLinkLength = 8,000: only the first 8,000 were read`,
 			'unknown part "pad"'
 		],
 		choices: { 'russia.response': 'full' }

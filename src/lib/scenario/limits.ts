@@ -18,6 +18,8 @@ export const limits = {
 	maxChoiceCombinations: 1_024,
 	/** Most Monte Carlo runs in one call. */
 	maxRuns: 50_000_000,
+	/** Longest share link query read, in characters; the rest is ignored, and said to be. */
+	maxLinkLength: 8_000,
 	/** Most steps one Monte Carlo run may take before it is counted as unfinished. */
 	maxStepsPerRun: 10_000
 } as const;

@@ -164,7 +164,7 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 	if (states.size > limits.maxStates) {
 		report(
 			['statechart'],
-			`more than ${limits.maxStates} states, over the limit maxStates`,
+			`more than ${limits.maxStates} states, over the limit maxStates = ${limits.maxStates}`,
 			'split the scenario'
 		);
 	}

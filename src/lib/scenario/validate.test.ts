@@ -587,3 +587,37 @@ describe('hints for the wrong type, a missing field and a bad id', () => {
 		if (!result.ok) expect(result.diagnostics).toContainEqual(expect.objectContaining(expected));
 	});
 });
+
+describe('size limits name themselves and their values', () => {
+	/** A scenario of `n` states in a row, each with `k` chance transitions to the next. */
+	function chain(n: number, k: number): string {
+		const states = Array.from({ length: n }, (_, i) => {
+			const next = i + 1 < n ? `s${i + 1}` : 'end';
+			const on = Array.from(
+				{ length: k },
+				(_, j) =>
+					`        - { event: e${i}.${j}, target: ${next}, by: chance, likelihood: ${j === k - 1 ? 'rest' : 0}, assumption: a }`
+			);
+			return `    s${i}:\n      on:\n${on.join('\n')}`;
+		});
+		return `id: big\ntitle: Big\nactors: {}\nstatechart:\n  initial: s0\n  states:\n${states.join('\n')}\n    end: { type: final }\n`;
+	}
+
+	it('more than maxStates = 500 states', () => {
+		const result = validate(chain(501, 1));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.diagnostics.map((d) => d.message)).toContain(
+			'more than 500 states, over the limit maxStates = 500'
+		);
+	});
+
+	it('more than maxTransitions = 2,000 transitions', () => {
+		const result = validate(chain(300, 7));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.diagnostics.map((d) => d.message)).toContain(
+			'2100 transitions, over the limit maxTransitions = 2000'
+		);
+	});
+});

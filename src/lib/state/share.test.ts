@@ -99,7 +99,9 @@ describe('fromQuery keeps what it can use and names the rest', () => {
 	it('reads only the first maxQueryLength characters of an oversized link', () => {
 		const view = fromQuery(regions, `seed=5&x=${'a'.repeat(maxQueryLength)}`);
 		expect(view.seed).toBe(5);
-		expect(view.ignored[0]).toMatch(/only the first 8,000 were read/);
+		expect(view.ignored[0]).toMatch(
+			/over the limit maxLinkLength = 8,000: only the first 8,000 were read/
+		);
 	});
 
 	it.each(['', '?', '%', '&&&', '=='])('garbage %j never throws', (query) => {

@@ -6,6 +6,7 @@
  * out and named in `ignored`, so the page opens with the rest.
  */
 import type { Compiled } from '$lib/engine/compile';
+import { limits } from '$lib/scenario/limits';
 
 /** Choices and likelihoods: a view's own, or its baseline's. */
 export interface SharedSettings {
@@ -23,7 +24,7 @@ export interface SharedView extends SharedSettings {
 }
 
 /** Longest query string read; the rest of a longer one is ignored (and said to be). */
-export const maxQueryLength = 8_000;
+export const maxQueryLength = limits.maxLinkLength;
 
 export function toQuery(
 	compiled: Compiled,
@@ -55,7 +56,7 @@ export function fromQuery(compiled: Compiled, query: string): SharedView {
 	let text = query.startsWith('?') ? query.slice(1) : query;
 	if (text.length > maxQueryLength) {
 		view.ignored.push(
-			`the link is ${text.length.toLocaleString('en')} characters long; only the first ${maxQueryLength.toLocaleString('en')} were read`
+			`the link is ${text.length.toLocaleString('en')} characters long, over the limit maxLinkLength = ${maxQueryLength.toLocaleString('en')}: only the first ${maxQueryLength.toLocaleString('en')} were read`
 		);
 		text = text.slice(0, maxQueryLength);
 	}
