@@ -2,7 +2,7 @@
  * `npm run validate -- <files or dirs>`: exit 0 when every scenario is valid; otherwise exit 1
  * and one line per problem, `file:line:column: path: message (hint: …)`.
  */
-import { formatDiagnostic } from '../lib/scenario/diagnostics';
+import { toReportLines } from '../lib/scenario/format';
 import { findScenarioFiles, loadScenarioFile, scenariosDir } from './files';
 import { parse, run } from './run';
 
@@ -20,16 +20,13 @@ run(() => {
 	let failed = 0;
 	for (const file of files) {
 		const result = loadScenarioFile(file);
-		if (result.ok) {
-			for (const warning of result.value.warnings)
-				process.stderr.write(`${formatDiagnostic(warning)}\n`);
-			if (!values.quiet)
-				process.stdout.write(
-					`${result.value.file}: ok (${result.value.model.states.size - 1} states, ${result.value.model.transitions.length} transitions, ${result.value.quotes.length} quotes anchored)\n`
-				);
-		} else {
-			failed++;
-			for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+		if (!result.ok) failed++;
+		// The problems of an invalid file go to stdout; a valid file's warnings go to stderr, beside
+		// its `ok` line on stdout (left out with --quiet).
+		for (const line of toReportLines(result)) {
+			if (line.kind === 'ok') {
+				if (!values.quiet) process.stdout.write(`${line.text}\n`);
+			} else (result.ok ? process.stderr : process.stdout).write(`${line.text}\n`);
 		}
 	}
 	if (failed > 0) process.stderr.write(`${failed} of ${files.length} file(s) invalid\n`);

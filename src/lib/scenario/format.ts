@@ -1,0 +1,38 @@
+/**
+ * What `npm run validate` says about one file, as lines: the command line prints them and the
+ * /validate page shows them, so both say the same thing in the same order.
+ */
+import type { LoadResult } from '../engine/load';
+import { formatDiagnostic, type Diagnostic } from './diagnostics';
+
+export interface ReportLine {
+	/** `ok` is the one-line verdict of a file that loads. */
+	kind: 'error' | 'warning' | 'ok';
+	text: string;
+	/** The diagnostic behind the line; none for the `ok` line. */
+	diagnostic?: Diagnostic;
+}
+
+/**
+ * The lines for one file, in the order the command line writes them: for a file that loads, its
+ * warnings and then `file: ok (…)`; for one that does not, every diagnostic in reading order.
+ *
+ * `toReportLines(result).map((l) => l.text)` →
+ * `['ladder.yaml: ok (4 states, 5 transitions, 3 quotes anchored)']`
+ */
+export function toReportLines(result: LoadResult): ReportLine[] {
+	const toLine = (d: Diagnostic): ReportLine => ({
+		kind: d.severity,
+		text: formatDiagnostic(d),
+		diagnostic: d
+	});
+	if (!result.ok) return result.diagnostics.map(toLine);
+	const { file, model, quotes, warnings } = result.value;
+	return [
+		...warnings.map(toLine),
+		{
+			kind: 'ok',
+			text: `${file}: ok (${model.states.size - 1} states, ${model.transitions.length} transitions, ${quotes.length} quotes anchored)`
+		}
+	];
+}
