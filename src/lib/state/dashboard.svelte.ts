@@ -23,6 +23,15 @@ export interface Analysis {
 	intervals?: IntervalResult;
 }
 
+/**
+ * A performance mark for `npm run perf` (scripts/perf.mjs; docs/performance.md says what each mark
+ * times). Only when that benchmark set `globalThis.brinkPerf` before the page loaded, so a normal
+ * visit leaves nothing on the performance timeline.
+ */
+export function perfMark(name: string): void {
+	if ((globalThis as { brinkPerf?: boolean }).brinkPerf) performance.mark(name);
+}
+
 /** Draws for the intervals shown on the page: enough for a stable 90 % band, fast enough to redo on every change. */
 const intervalSamples = 200;
 
@@ -79,12 +88,14 @@ export class Dashboard {
 
 	/** The exact analysis under the current choices and likelihoods. */
 	readonly analysis: Analysis = $derived.by(() => {
+		perfMark('brink:analysis:start'); // npm run perf: the exact analysis alone
 		const choices = resolveChoices(this.compiled, this.#choices);
 		const chain = explore(this.compiled, choices, this.values);
 		const exact = solveExact(chain);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built afresh inside $derived, never mutated after
 		const fixed = new Set(Object.keys(this.#likelihoods));
 		const intervals = likelihoodIntervals(chain, this.values, intervalSamples, this.#seed, fixed);
+		perfMark('brink:analysis:end');
 		return { chain, exact, intervals: intervals.uncertain.length > 0 ? intervals : undefined };
 	});
 
@@ -122,6 +133,7 @@ export class Dashboard {
 	}
 
 	setChoice(key: string, option: string): void {
+		perfMark('brink:choice'); // npm run perf: a choice's change handler starts
 		this.#choices = { ...this.#choices, [key]: option };
 		this.#settingsChanged();
 	}

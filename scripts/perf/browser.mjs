@@ -1,0 +1,262 @@
+// The in-browser half of `npm run perf`: choice changes, the Monte Carlo run and the first visit's
+// JavaScript, measured in Chromium against the served production build. docs/performance.md
+// explains each method.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+export const scenarioPath = '/scenario/regional-escalation';
+
+/** Chromium as the tests launch it (TOOLCHAIN.md). */
+export function launch(executablePath) {
+	return chromium.launch({
+		executablePath,
+		args: ['--disable-quic', '--disable-dev-shm-usage', '--disable-gpu']
+	});
+}
+
+/** Median, 90th percentile and maximum of `samples`. */
+export function summary(samples) {
+	const sorted = [...samples].sort((a, b) => a - b);
+	const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+	return { median: at(0.5), p90: at(0.9), max: sorted.at(-1), runs: samples.length };
+}
+
+/** A page of the scenario with the dashboard's performance marks switched on, hydrated. */
+async function openScenario(browser, base) {
+	const context = await browser.newContext();
+	await context.addInitScript(() => {
+		globalThis.brinkPerf = true;
+		// The page load's long tasks (hydration), observed from the first script on.
+		const tasks = (globalThis.perfLoadTasks = []);
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) tasks.push(e.duration);
+		}).observe({ type: 'longtask' });
+	});
+	const page = await context.newPage();
+	await page.goto(base + scenarioPath, { waitUntil: 'load' });
+	// The page's effect marks `brink:dom` once it has hydrated and rendered the analysis.
+	await page.waitForFunction(() => performance.getEntriesByName('brink:dom').length > 0);
+	return { context, page };
+}
+
+/**
+ * Change choices one at a time (`changes` of them after two warm-ups), cycling through every
+ * select's options, and read the page's marks: see docs/performance.md for what each span covers.
+ */
+export async function measureChoices(browser, base, changes = 20) {
+	const { context, page } = await openScenario(browser, base);
+	try {
+		const selects = await page.$$eval('select[data-choice]', (all) =>
+			all.map((s) => ({
+				key: s.dataset.choice,
+				value: s.value,
+				options: [...s.options].map((o) => o.value)
+			}))
+		);
+		// The first render (prerendered HTML hydrated) leaves the same marks once.
+		const load = await page.evaluate(() => {
+			const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+			return {
+				longestTask: Math.max(0, ...globalThis.perfLoadTasks),
+				analysis: at('brink:analysis:end') - at('brink:analysis:start'),
+				sensitivity: at('brink:after-sensitivity') - at('brink:before-sensitivity')
+			};
+		});
+		const spans = [];
+		for (let i = 0; i < changes + 2; i++) {
+			const select = selects[i % selects.length];
+			const next =
+				select.options[(select.options.indexOf(select.value) + 1) % select.options.length];
+			select.value = next;
+			const span = await page.evaluate(changeOnce, { key: select.key, value: next });
+			if (i >= 2) spans.push(span);
+		}
+		const of = (name) => summary(spans.map((s) => s[name]));
+		return {
+			choices: selects.length,
+			changes: spans.length,
+			load,
+			analysis: of('analysis'),
+			exactFirst: of('exactFirst'),
+			sensitivity: of('sensitivity'),
+			afterSensitivity: of('afterSensitivity'),
+			exactCharts: of('exactCharts'),
+			total: of('total'),
+			frame: of('frame')
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+/** In the page: change one select as a person would, wait for the DOM and the next frame. */
+async function changeOnce({ key, value }) {
+	performance.clearMarks();
+	const select = document.querySelector(`select[data-choice="${key}"]`);
+	select.value = value;
+	const start = performance.now();
+	select.dispatchEvent(new Event('change', { bubbles: true }));
+	const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+	for (let i = 0; i < 500 && performance.getEntriesByName('brink:dom').length === 0; i++)
+		await frame();
+	await frame();
+	const end = performance.now();
+	const at = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
+	const choice = at('brink:choice');
+	const before = at('brink:before-sensitivity');
+	const after = at('brink:after-sensitivity');
+	const dom = at('brink:dom');
+	return {
+		analysis: at('brink:analysis:end') - at('brink:analysis:start'),
+		exactFirst: before - choice,
+		sensitivity: after - before,
+		afterSensitivity: dom - after,
+		exactCharts: before - choice + (dom - after),
+		total: dom - choice,
+		frame: end - start
+	};
+}
+
+/**
+ * Run a Monte Carlo of `runs` in the worker through the panel, watching the main thread's long
+ * tasks (an observer registered before the click) and the progress bar.
+ */
+export async function measureMonteCarlo(browser, base, runs = 1_000_000) {
+	const { context, page } = await openScenario(browser, base);
+	try {
+		await page.locator('.mc').getByLabel('Runs').selectOption(String(runs));
+		await page.evaluate(() => {
+			const w = /** @type {any} */ (window);
+			w.perfLongTasks = [];
+			w.perfProgress = new Set();
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries())
+					w.perfLongTasks.push({ start: e.startTime, duration: e.duration });
+			}).observe({ type: 'longtask', buffered: false });
+			const status = document.querySelector('.mc .status');
+			new MutationObserver(() => {
+				const bar = status.querySelector('progress');
+				if (bar) w.perfProgress.add(bar.value);
+				if (w.perfDone === undefined && /runs with seed/.test(status.textContent))
+					w.perfDone = performance.now();
+			}).observe(status, { subtree: true, childList: true, characterData: true, attributes: true });
+			document.addEventListener('click', () => (w.perfClick = performance.now()), {
+				capture: true,
+				once: true
+			});
+		});
+		await page.locator('.mc').getByRole('button', { name: 'Run simulation' }).click();
+		const status = page.locator('.mc .status');
+		await status
+			.filter({ hasText: /runs with seed \d+ in [\d,]+ ms/ })
+			.waitFor({ timeout: 120_000 });
+		// Long tasks are reported a little late; the result's own rendering counts too.
+		await page.waitForTimeout(1000);
+		const text = (await status.textContent()) ?? '';
+		const seen = await page.evaluate(() => {
+			const w = /** @type {any} */ (window);
+			return {
+				wall: w.perfDone - w.perfClick,
+				longTasks: w.perfLongTasks,
+				progressValues: w.perfProgress.size
+			};
+		});
+		const reported = Number(/in ([\d,]+) ms/.exec(text)?.[1].replace(/,/g, ''));
+		const durations = seen.longTasks.map((t) => t.duration);
+		return {
+			runs,
+			reported,
+			wall: seen.wall,
+			longTasks: durations.length,
+			longest: durations.length > 0 ? Math.max(...durations) : 0,
+			progressValues: seen.progressValues,
+			status: text.trim()
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+/** Files of the client build that hold ELK or the chart exporters (found by their contents). */
+function lazyChunks(clientDir) {
+	const found = { elk: [], exporters: [] };
+	const walk = (dir) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else if (entry.name.endsWith('.js')) {
+				const text = readFileSync(path, 'utf8');
+				const file = `/${relative(clientDir, path)}`;
+				if (text.includes('org.eclipse.elk')) found.elk.push(file);
+				// 'alignment-baseline' is one of the styles src/lib/export/svgFile.ts copies; no other module has it.
+				if (text.includes('alignment-baseline')) found.exporters.push(file);
+			}
+		}
+	};
+	walk(clientDir);
+	return found;
+}
+
+/**
+ * Every script a first visit downloads (fresh context), each gzipped at level 9, and whether ELK
+ * or the exporters are among them.
+ */
+export async function measureFirstLoad(browser, base, clientDir) {
+	const context = await browser.newContext();
+	const scripts = new Map();
+	context.on('response', (response) => {
+		const request = response.request();
+		const url = new URL(response.url());
+		if (request.resourceType() !== 'script' && !url.pathname.endsWith('.js')) return;
+		scripts.set(
+			url.pathname,
+			Promise.all([response.body(), request.sizes()])
+				.then(([body, sizes]) => ({
+					path: url.pathname,
+					raw: body.length,
+					gzip: gzipSync(body, { level: 9 }).length,
+					// As served: vite preview gzips on the fly (level 6), the body above is decoded.
+					served: sizes.responseBodySize,
+					encoding: response.headers()['content-encoding'] ?? 'none',
+					text: body.toString('utf8')
+				}))
+				.catch(() => undefined)
+		);
+	});
+	try {
+		const page = await context.newPage();
+		await page.goto(base + scenarioPath, { waitUntil: 'networkidle' });
+		await page.waitForTimeout(1000);
+		const files = (await Promise.all(scripts.values())).filter((f) => f !== undefined);
+		const lazy = lazyChunks(clientDir);
+		const paths = new Set(files.map((f) => f.path));
+		// Downloaded: a built chunk that holds it, or any downloaded file with its marker text.
+		const inFirst = (chunks, marker) => [
+			...new Set([
+				...chunks.filter((p) => paths.has(p)),
+				...files.filter((f) => f.text.includes(marker)).map((f) => f.path)
+			])
+		];
+		return {
+			files: files.length,
+			gzip: files.reduce((sum, f) => sum + f.gzip, 0),
+			raw: files.reduce((sum, f) => sum + f.raw, 0),
+			served: files.reduce((sum, f) => sum + f.served, 0),
+			encodings: [...new Set(files.map((f) => f.encoding))],
+			largest: files
+				.sort((a, b) => b.gzip - a.gzip)
+				.slice(0, 5)
+				.map(({ path, raw, gzip }) => ({ path, raw, gzip })),
+			worker: files.some((f) => f.path.includes('/workers/')),
+			elk: { built: lazy.elk, downloaded: inFirst(lazy.elk, 'org.eclipse.elk') },
+			exporters: {
+				built: lazy.exporters,
+				downloaded: inFirst(lazy.exporters, 'alignment-baseline')
+			}
+		};
+	} finally {
+		await context.close();
+	}
+}
