@@ -8,9 +8,11 @@ import type {
 	CompareRequest,
 	MonteCarloRequest,
 	MonteCarloSummary,
+	SensitivityRequest,
 	WorkerMessage,
 	WorkerRequest
 } from '$lib/workers/protocol';
+import type { SensitivityResult } from '$lib/engine/sensitivity';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -103,3 +105,6 @@ export class MonteCarloRun extends WorkerRun<MonteCarloRequest, MonteCarloSummar
 
 /** A paired comparison of the baseline and the current choices. */
 export class ComparisonRun extends WorkerRun<CompareRequest, ComparisonSummary> {}
+
+/** What matters most for one outcome under the current settings. */
+export class SensitivityRun extends WorkerRun<SensitivityRequest, SensitivityResult> {}

@@ -1,13 +1,15 @@
 /// <reference lib="webworker" />
 /**
  * Monte Carlo off the main thread: the same engine code as the command line, run in chunks so the
- * page can show progress. Cancelling terminates the worker. Two kinds of run: a simulation of one
- * set of choices, or a paired comparison of two on common random numbers.
+ * page can show progress. Cancelling terminates the worker. Three kinds of run: a simulation of one
+ * set of choices, a paired comparison of two on common random numbers, or a sensitivity sweep (so
+ * that the page stays responsive while it re-explores the scenario once per option).
  */
 import { likelihoodValues, resolveChoices, type Compiled } from '$lib/engine/compile';
 import { createComparison } from '$lib/engine/compare';
 import { explore } from '$lib/engine/explore';
 import { createMonteCarlo } from '$lib/engine/montecarlo';
+import { sensitivityOf } from '$lib/engine/sensitivity';
 import { fromPayload } from '$lib/scenarios/payload';
 import {
 	chunkRuns,
@@ -16,6 +18,7 @@ import {
 	type MonteCarloRequest,
 	type MonteCarloSummary,
 	type RunSettings,
+	type SensitivityRequest,
 	type WorkerMessage,
 	type WorkerRequest
 } from './protocol';
@@ -69,12 +72,20 @@ function compare(request: CompareRequest, started: number): ComparisonSummary {
 	return { ...comparison.result(), milliseconds: performance.now() - started };
 }
 
+function sensitivity({ payload, choices, likelihoods, outcome }: SensitivityRequest) {
+	return sensitivityOf(fromPayload(payload), { choices, likelihoods }, outcome);
+}
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 	try {
 		const started = performance.now();
 		const request = event.data;
 		const result =
-			request.kind === 'compare' ? compare(request, started) : simulate(request, started);
+			request.kind === 'compare'
+				? compare(request, started)
+				: request.kind === 'sensitivity'
+					? sensitivity(request)
+					: simulate(request, started);
 		post({ type: 'done', result });
 	} catch (error) {
 		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

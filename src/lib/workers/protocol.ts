@@ -1,4 +1,4 @@
-/** Messages between the page and the Monte Carlo worker: a simulation, or a paired comparison. */
+/** Messages between the page and the analysis worker: a simulation, a paired comparison, or a sensitivity sweep. */
 import type { MonteCarloComparison } from '$lib/engine/compare';
 import type { OutcomeSummary } from '$lib/engine/outcomes';
 import type { ScenarioPayload } from '$lib/scenarios/payload';
@@ -26,7 +26,14 @@ export interface CompareRequest {
 	seed: number;
 }
 
-export type WorkerRequest = MonteCarloRequest | CompareRequest;
+/** What matters most for one outcome (engine/sensitivity.ts), off the main thread. */
+export interface SensitivityRequest extends RunSettings {
+	kind: 'sensitivity';
+	payload: ScenarioPayload;
+	outcome: string;
+}
+
+export type WorkerRequest = MonteCarloRequest | CompareRequest | SensitivityRequest;
 
 export interface MonteCarloSummary extends OutcomeSummary {
 	runs: number;
