@@ -10,6 +10,9 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: 'test-results',
 	fullyParallel: true,
+	// The longer tests (a comparison with two simulations and a fresh page, axe on the whole
+	// dashboard) take 15–25 s on a busy 2-core machine: leave them room.
+	timeout: 60_000,
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	reporter: process.env.CI ? [['list']] : [['list']],
