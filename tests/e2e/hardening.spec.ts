@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
-import { open, watchErrors } from './ready';
+import { open, watchCsp, watchErrors } from './ready';
 
 const dashboard = '/scenario/regional-escalation';
 
@@ -13,33 +13,6 @@ async function download(page: Page, button: Locator): Promise<{ name: string; te
 		button.click()
 	]);
 	return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
-}
-
-/**
- * Record Content Security Policy violations: `securitypolicyviolation` events (kept on window by an
- * init script, so that they are caught from the first byte of each page) and the console messages
- * Chromium prints for them. Returns a function that reads both.
- */
-async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
-	const logged: string[] = [];
-	page.on('console', (m) => {
-		if (/Content[ -]Security[ -]Policy/i.test(m.text())) logged.push(m.text());
-	});
-	await page.addInitScript(() => {
-		const w = window as unknown as { __cspViolations: string[] };
-		w.__cspViolations = [];
-		window.addEventListener('securitypolicyviolation', (e) =>
-			w.__cspViolations.push(
-				`${e.effectiveDirective}: ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`
-			)
-		);
-	});
-	return async () => [
-		...logged,
-		...(await page.evaluate(
-			() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []
-		))
-	];
 }
 
 /**

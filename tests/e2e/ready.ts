@@ -29,3 +29,30 @@ export async function download(
 	]);
 	return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
+
+/**
+ * Record Content Security Policy violations: `securitypolicyviolation` events (kept on window by an
+ * init script, so that they are caught from the first byte of each page) and the console messages
+ * Chromium prints for them. Returns a function that reads both.
+ */
+export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+	const logged: string[] = [];
+	page.on('console', (m) => {
+		if (/Content[ -]Security[ -]Policy/i.test(m.text())) logged.push(m.text());
+	});
+	await page.addInitScript(() => {
+		const w = window as unknown as { __cspViolations: string[] };
+		w.__cspViolations = [];
+		window.addEventListener('securitypolicyviolation', (e) =>
+			w.__cspViolations.push(
+				`${e.effectiveDirective}: ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`
+			)
+		);
+	});
+	return async () => [
+		...logged,
+		...(await page.evaluate(
+			() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []
+		))
+	];
+}

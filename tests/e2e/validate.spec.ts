@@ -17,7 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { download, open, watchErrors } from './ready';
+import { download, open, watchCsp, watchErrors } from './ready';
 
 const root = join(import.meta.dirname, '../..');
 const invalidDir = 'tests/fixtures/invalid';
@@ -208,6 +208,8 @@ test.describe('check a scenario file', () => {
 
 	test('pasted text is checked with the sources opened, and stays in the box', async ({ page }) => {
 		const errors = watchErrors(page);
+		// The checker runs in the page under the site's Content Security Policy (no eval).
+		const violations = await watchCsp(page);
 		const file = 'unknown-target.yaml';
 		const expected = asInFolder(await cliLines(`${invalidDir}/${file}`), invalidDir).map((line) =>
 			line.replaceAll(file, 'pasted text')
@@ -227,6 +229,7 @@ test.describe('check a scenario file', () => {
 		expect(await shownLines(page, 'pasted text', text)).toEqual(expected);
 		await expect(box).toHaveValue(text);
 		expect(errors).toEqual([]);
+		expect(await violations()).toEqual([]);
 	});
 
 	test('files dropped on the page are checked like files opened', async ({ page }) => {

@@ -5,6 +5,11 @@
 import { z } from 'zod';
 import { estimativeWordings } from './icd203';
 
+// Zod would probe for eval while the schemas below are built, and compile parsers with
+// `new Function`: the site's Content Security Policy has no 'unsafe-eval', so in the browser the
+// probe is a reported violation. Interpreted parsers are fast enough for a scenario file.
+z.config({ jitless: true });
+
 const id = z
 	.string()
 	.regex(

@@ -1,0 +1,49 @@
+/**
+ * What the editor shows beside a valid draft: the exact outcome probabilities under the default
+ * choices, and the statechart laid out by ELK. elkjs is large, so the layout module is imported
+ * here, on first use, and lands in a chunk of its own that only the editor loads.
+ */
+import type { StatechartLayout } from '$lib/charts/statechartLayout';
+import { analyze } from '$lib/engine/analyze';
+import type { LoadedScenario } from '$lib/engine/load';
+import { activeLeaves } from '$lib/engine/machine';
+import { options, startSession } from '$lib/engine/stepper';
+import { ancestors, type TransitionInfo } from '$lib/scenario/model';
+
+export interface DraftResults {
+	title: string;
+	outcomes: ReturnType<typeof analyze>['exact']['outcomes'];
+	expectedSteps: number;
+	regionLabels: Record<string, string>;
+	layout: StatechartLayout;
+	/** The StatechartDiagram's props, as the dashboard computes them at the first step. */
+	active: ReadonlySet<string>;
+	flow: ReadonlyMap<string, number>;
+	evidenced: ReadonlySet<string>;
+	open: ReadonlySet<string>;
+	transitions: readonly TransitionInfo[];
+}
+
+export async function toResults(loaded: LoadedScenario): Promise<DraftResults> {
+	const { model } = loaded;
+	const analysis = analyze(loaded);
+	const session = startSession(loaded.compiled, analysis.choices, analysis.values);
+	const active = new Set<string>();
+	for (const leaf of activeLeaves(session.steps[0].snapshot.value))
+		for (const p of [leaf, ...ancestors(leaf)]) active.add(p);
+	const { layoutStatechart } = await import('$lib/charts/statechartLayout');
+	return {
+		title: model.scenario.title,
+		outcomes: analysis.exact.outcomes,
+		expectedSteps: analysis.exact.expectedSteps,
+		regionLabels: Object.fromEntries(
+			model.regions.map((r) => [r, model.states.get(r)?.label ?? r])
+		),
+		layout: await layoutStatechart(model),
+		active,
+		flow: new Map(model.transitions.map((t) => [t.id, analysis.exact.transitionFlow[t.index]])),
+		evidenced: new Set(model.transitions.filter((t) => t.evidence.length > 0).map((t) => t.id)),
+		open: new Set(options(session).map((b) => b.transition.id)),
+		transitions: model.transitions
+	};
+}

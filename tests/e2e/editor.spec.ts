@@ -1,0 +1,208 @@
+/**
+ * The /editor page: write a small scenario from scratch in a new draft, see its outcomes, break it
+ * and see the command line's message at its line, fix it, reload and find the same text, then
+ * add a pasted source and attach a selected passage of it as evidence, and rename and delete
+ * the draft. No console error, no Content Security Policy violation (CodeMirror
+ * styles itself; see src/routes/editor/codeEditor.ts), no axe violation.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { open, watchCsp, watchErrors } from './ready';
+
+const tiny = `id: tiny
+title: Tiny
+sources: []
+actors: {}
+statechart:
+  initial: talks
+  states:
+    talks:
+      on:
+        - event: talks.fail
+          target: war
+          by: chance
+          likelihood: 0.25
+          assumption: One in four.
+        - event: talks.hold
+          target: peace
+          by: chance
+          likelihood: rest
+          assumption: The rest.
+    peace:
+      type: final
+      outcome:
+        label: Peace
+    war:
+      type: final
+      outcome:
+        label: War
+`;
+
+const memo = 'Talks may fail. If they fail, the sides will probably fight.';
+
+/** `tiny` after adding the memo and attaching "may fail" to talks.fail. */
+const withEvidence = tiny
+	.replace('sources: []', 'sources: [memo]')
+	.replace(
+		'assumption: One in four.\n',
+		'assumption: One in four.\n          evidence:\n            - { quote: "may fail", source: "memo", stance: supports }\n'
+	);
+
+/** Select `phrase` in an element's text, across the text nodes (marks) it spans. */
+async function select(page: Page, within: Locator, phrase: string) {
+	await within.evaluate((el, phrase) => {
+		const nodes: Text[] = [];
+		const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+		const at = (offset: number): [Text, number] => {
+			for (const node of nodes) {
+				if (offset <= node.length) return [node, offset];
+				offset -= node.length;
+			}
+			throw new Error('offset outside the text');
+		};
+		const start = (el.textContent ?? '').indexOf(phrase);
+		if (start < 0) throw new Error(`"${phrase}" not in the text`);
+		const range = document.createRange();
+		range.setStart(...at(start));
+		range.setEnd(...at(start + phrase.length));
+		document.getSelection()!.removeAllRanges();
+		document.getSelection()!.addRange(range);
+	}, phrase);
+}
+
+const code = (page: Page) => page.locator('.cm-content');
+
+/** Replace the editor's whole text, as typing would (insertText: no auto-indent). */
+async function replaceText(page: Page, text: string) {
+	await code(page).click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.insertText(text);
+}
+
+const editorText = (page: Page) =>
+	code(page).evaluate((el) =>
+		[...el.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n')
+	);
+
+async function expectNoAxeViolations(page: Page) {
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+		[]
+	);
+}
+
+test('write a scenario, see it checked and charted, attach a source passage, reload, rename and delete', async ({
+	page
+}, testInfo) => {
+	const errors = watchErrors(page);
+	const violations = await watchCsp(page);
+	await open(page, '/editor');
+
+	await page.getByRole('button', { name: 'New draft' }).click();
+	await expect(code(page)).toBeVisible();
+	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+	// A small valid scenario: the outcome chart and the statechart follow it.
+	await replaceText(page, tiny);
+	const results = page.getByRole('region', { name: 'Results' });
+	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
+		/ok \(3 states, 2 transitions, 0 quotes anchored\)/
+	);
+	await expect(results.getByText('Probability of each outcome').first()).toBeVisible();
+	await expect(results.getByText('War').first()).toBeAttached();
+	await expect(results.locator('svg').getByText('talks.fail').first()).toBeAttached();
+	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.screenshot({ path: testInfo.outputPath(`editor-${testInfo.project.name}.png`) });
+
+	// A typo in a target: the command line's message, at its line, in the list and in the editor.
+	await replaceText(page, tiny.replace('target: war', 'target: wra'));
+	const problem = page.getByRole('button', { name: /^new-scenario\.yaml:/ });
+	// What `npm run validate new-scenario.yaml` prints for this text.
+	await expect(problem).toHaveText(
+		'new-scenario.yaml:11:19: statechart.states.talks.on.0.target: unknown state "wra" (hint: did you mean "war"?)'
+	);
+	await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);
+	await expect(page.getByText(/^Out of date/)).toBeVisible();
+	await problem.click();
+	const cursorLine = await page.locator('.cm-activeLine').evaluate((el) => el.textContent ?? '');
+	expect(cursorLine).toContain('target: wra');
+	await page.screenshot({ path: testInfo.outputPath(`editor-error-${testInfo.project.name}.png`) });
+
+	// Fixed again: fresh results, nothing listed.
+	await replaceText(page, tiny);
+	await expect(page.getByText(/^Out of date/)).toBeHidden();
+	await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
+	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+	// A transition picked in the diagram (here with the keyboard; the edge's box centre is empty
+	// space): the cursor goes to it in the text.
+	await results.getByRole('button', { name: /^talks\.hold:/ }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('.cm-activeLine')).toContainText('event: talks.hold');
+
+	// A pasted source: cited by the scenario, its likelihood words marked; a selected passage
+	// attached to a transition as evidence that anchors.
+	await page.getByLabel('Or paste a text: its title').fill('Memo');
+	await page.getByLabel('Source text').fill(memo);
+	await page.getByRole('button', { name: 'Add pasted text' }).click();
+	const source = page.getByRole('region', { name: 'Text of memo' });
+	await expect(source.locator('mark', { hasText: 'probably' })).toHaveAttribute(
+		'title',
+		'suggests: likely'
+	);
+	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toBeVisible();
+	await select(page, source, 'may fail');
+	await page.getByLabel('Attach the selected passage to').selectOption('talks:talks.fail');
+	await page.getByRole('button', { name: 'Attach to transition' }).click();
+	await expect(page.getByText('Attached to talks:talks.fail: “may fail”.')).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
+		/ok \(3 states, 2 transitions, 1 quotes anchored\)/
+	);
+	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.screenshot({
+		path: testInfo.outputPath(`editor-sources-${testInfo.project.name}.png`),
+		fullPage: true
+	});
+
+	// A reload reopens the draft with the text exactly as typed and edited, and its source.
+	await page.reload();
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect(code(page)).toBeVisible();
+	expect(await editorText(page)).toBe(withEvidence);
+	await expect(results.getByText('Probability of each outcome').first()).toBeVisible();
+	await expect(source).toHaveText(memo);
+
+	// Rename, then delete with confirmation.
+	await page.getByRole('button', { name: 'Rename' }).click();
+	await page.getByLabel('New name').fill('Tiny talks');
+	await page.getByRole('button', { name: 'Save name' }).click();
+	await expect(page.getByRole('heading', { name: 'Tiny talks' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Tiny talks' })).toHaveAttribute(
+		'aria-current',
+		'true'
+	);
+	await page.getByRole('button', { name: 'Delete…' }).click();
+	await page.getByRole('button', { name: 'Delete draft' }).click();
+	await expect(page.getByRole('button', { name: 'Tiny talks' })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'No draft open' })).toBeVisible();
+
+	expect(await violations()).toEqual([]);
+	expect(errors).toEqual([]);
+});
+
+test('fork a shipped scenario: it loads valid, with its results', async ({ page }) => {
+	const errors = watchErrors(page);
+	const violations = await watchCsp(page);
+	await open(page, '/editor');
+	await page.getByLabel('Fork a shipped scenario').selectOption('russia-arms-to-iran');
+	await page.getByRole('button', { name: 'Fork', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Results' }).getByText('Probability of each outcome').first()
+	).toBeVisible();
+	expect(await violations()).toEqual([]);
+	expect(errors).toEqual([]);
+});
