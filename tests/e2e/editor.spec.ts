@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { open, watchCsp, watchErrors } from './ready';
+import { download, open, watchCsp, watchErrors } from './ready';
 
 const tiny = `id: tiny
 title: Tiny
@@ -204,5 +204,51 @@ test('fork a shipped scenario: it loads valid, with its results', async ({ page 
 		page.getByRole('region', { name: 'Results' }).getByText('Probability of each outcome').first()
 	).toBeVisible();
 	expect(await violations()).toEqual([]);
+	expect(errors).toEqual([]);
+});
+
+test('a draft exported as one file imports back as a new draft with the same text and sources', async ({
+	page
+}) => {
+	const errors = watchErrors(page);
+	await open(page, '/editor');
+	await page.getByLabel('Fork a shipped scenario').selectOption('israel-russia-ties');
+	await page.getByRole('button', { name: 'Fork', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toBeVisible();
+	const exported = await download(page, page.getByRole('button', { name: 'Export draft (.json)' }));
+	expect(exported.name).toBe('israel-russia-ties-fork.brink-draft.json');
+	const file = JSON.parse(exported.bytes.toString('utf8'));
+	expect(file).toMatchObject({
+		format: 'brink-draft',
+		version: 1,
+		name: 'israel-russia-ties (fork)'
+	});
+	expect(file.scenario).toContain('id: israel-russia-ties');
+
+	await page.getByLabel('Import a draft file').setInputFiles({
+		name: exported.name,
+		mimeType: 'application/json',
+		buffer: exported.bytes
+	});
+	await expect(
+		page.getByText(`Imported “israel-russia-ties (fork)” from ${exported.name}.`)
+	).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'israel-russia-ties (fork) 2' })
+	).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toBeVisible();
+	// The imported draft is itself exported to the same content, under its new name.
+	const again = await download(page, page.getByRole('button', { name: 'Export draft (.json)' }));
+	expect({ ...JSON.parse(again.bytes.toString('utf8')), name: file.name }).toEqual(file);
+
+	// A damaged file is refused with a message, and the drafts stay as they were.
+	const before = await page.locator('.draft-list li').count();
+	await page.getByLabel('Import a draft file').setInputFiles({
+		name: 'broken.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"format": "brink-draft"')
+	});
+	await expect(page.getByText(/Not imported: broken\.json: not JSON/)).toBeVisible();
+	await expect(page.locator('.draft-list li')).toHaveCount(before);
 	expect(errors).toEqual([]);
 });
