@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
-import { open, watchCsp, watchErrors } from './ready';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { download, open, watchCsp, watchErrors } from './ready';
 
 const dashboard = '/scenario/regional-escalation';
-
-/** Click and wait for the download the click starts; its name and text. */
-async function download(page: Page, button: Locator): Promise<{ name: string; text: string }> {
-	const [file]: [Download, void] = await Promise.all([
-		page.waitForEvent('download'),
-		button.click()
-	]);
-	return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
-}
 
 /**
  * Wait until `done` shows or a violation is recorded, whichever comes first, so that a blocked
@@ -129,7 +120,7 @@ test.describe('content security policy', () => {
 			page,
 			exports.getByRole('button', { name: 'Audit bundle (JSON)' })
 		);
-		expect(JSON.parse(audit.text).format).toBe('brink-audit');
+		expect(JSON.parse(audit.bytes.toString('utf8')).format).toBe('brink-audit');
 		// Steps and the statechart's own export.
 		await page
 			.getByRole('region', { name: 'Step through' })
@@ -251,7 +242,7 @@ test.describe('hostile scenario text', () => {
 					.join(' ')
 					.replace(/\s+/g, ' ')
 			};
-		}, svg.text);
+		}, svg.bytes.toString('utf8'));
 		expect(parsed).toMatchObject({ error: null, active: 0, handlers: 0 });
 		expect(parsed.text).toContain(hostile.settled);
 		await download(page, group.getByRole('button', { name: 'PNG' }));
@@ -290,12 +281,14 @@ test.describe('hostile scenario text', () => {
 		// Files: the payloads travel as data, exactly as written.
 		const exports = page.getByRole('region', { name: 'Export' });
 		const csv = await download(page, exports.getByRole('button', { name: 'Results (CSV)' }));
-		expect(csv.text).toContain('Settled <script>window.__pwned=1</script> outcome');
+		expect(csv.bytes.toString('utf8')).toContain(
+			'Settled <script>window.__pwned=1</script> outcome'
+		);
 		const audit = await download(
 			page,
 			exports.getByRole('button', { name: 'Audit bundle (JSON)' })
 		);
-		const bundle = JSON.parse(audit.text);
+		const bundle = JSON.parse(audit.bytes.toString('utf8'));
 		expect(bundle.scenario.id).toBe('hostile');
 		expect(JSON.stringify(bundle)).toContain(JSON.stringify(hostile.quote).slice(1, -1));
 

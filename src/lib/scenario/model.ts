@@ -81,6 +81,11 @@ export function isAncestorOrSelf(ancestor: string, path: string): boolean {
 	return ancestor === '' || path === ancestor || path.startsWith(`${ancestor}.`);
 }
 
+/** Each region's heading: its state's label, by region path (`'crisis.arms'` → 'Russian arms to Iran'). */
+export function regionLabelsOf(model: Model): Record<string, string> {
+	return Object.fromEntries(model.regions.map((r) => [r, model.states.get(r)?.label ?? r]));
+}
+
 function kindOf(node: StateNodeInput): StateKind {
 	if (node.type === 'parallel' || node.type === 'final') return node.type;
 	return node.states && Object.keys(node.states).length > 0 ? 'compound' : 'atomic';

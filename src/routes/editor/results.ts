@@ -8,7 +8,7 @@ import { analyze } from '$lib/engine/analyze';
 import type { LoadedScenario } from '$lib/engine/load';
 import { activeLeaves } from '$lib/engine/machine';
 import { options, startSession } from '$lib/engine/stepper';
-import { ancestors, type TransitionInfo } from '$lib/scenario/model';
+import { ancestors, regionLabelsOf, type TransitionInfo } from '$lib/scenario/model';
 
 export interface DraftResults {
 	title: string;
@@ -36,9 +36,7 @@ export async function toResults(loaded: LoadedScenario): Promise<DraftResults> {
 		title: model.scenario.title,
 		outcomes: analysis.exact.outcomes,
 		expectedSteps: analysis.exact.expectedSteps,
-		regionLabels: Object.fromEntries(
-			model.regions.map((r) => [r, model.states.get(r)?.label ?? r])
-		),
+		regionLabels: regionLabelsOf(model),
 		layout: await layoutStatechart(model),
 		active,
 		flow: new Map(model.transitions.map((t) => [t.id, analysis.exact.transitionFlow[t.index]])),

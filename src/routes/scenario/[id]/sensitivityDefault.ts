@@ -6,11 +6,11 @@
  * time so that the page does not redo it while it loads.
  */
 import { outcomeGroups, type OutcomeInput } from '$lib/charts/outcomeBars';
-import type { Model } from '$lib/scenario/model';
+import { regionLabelsOf, type Model } from '$lib/scenario/model';
 
 export function defaultSensitivityOutcome(outcomes: readonly OutcomeInput[], model: Model): string {
 	const regions = outcomeGroups(outcomes, {
-		regionLabels: Object.fromEntries(model.regions.map((r) => [r, model.states.get(r)?.label ?? r]))
+		regionLabels: regionLabelsOf(model)
 	});
 	return regions.at(-1)?.rows[0]?.id ?? '';
 }
