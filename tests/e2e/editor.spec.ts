@@ -1,8 +1,8 @@
 /**
  * The /editor page: write a small scenario from scratch in a new draft, see its outcomes, break it
  * and see the command line's message at its line, fix it, reload and find the same text, then
- * add a pasted source and attach a selected passage of it as evidence, and rename and delete
- * the draft. No console error, no Content Security Policy violation (CodeMirror
+ * add a pasted source and attach a selected passage of it as evidence, open the draft in the full
+ * dashboard and step through it, and rename and delete the draft. No console error, no Content Security Policy violation (CodeMirror
  * styles itself; see src/routes/editor/codeEditor.ts), no axe violation.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -175,6 +175,36 @@ test('write a scenario, see it checked and charted, attach a source passage, rel
 	await expect(results.getByText('Probability of each outcome').first()).toBeVisible();
 	await expect(source).toHaveText(memo);
 
+	// One click opens the draft in the full dashboard: its outcomes, its source with the attached
+	// passage highlighted, and a step-through to an ending, kept in the address.
+	await page.getByRole('button', { name: 'Open in the dashboard' }).click();
+	await expect(page).toHaveURL(/\/draft\?draft=[^&]+$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Draft: Tiny' })).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Outcomes' }).getByText('War').first()
+	).toBeAttached();
+	const article = page.getByRole('complementary', { name: 'The article' });
+	await expect(article.getByText('Source: Memo')).toBeVisible();
+	await expect(article.locator('.cited', { hasText: 'may fail' })).toHaveCount(1);
+	const steps = page.getByRole('region', { name: 'Step through' });
+	await steps.locator('button.option[data-transition="talks:talks.fail"]').focus();
+	await page.keyboard.press('Enter');
+	await expect(steps.getByText(/^Ended: War/)).toBeVisible();
+	await expect(page).toHaveURL(/\/draft\?draft=[^&]+&.*steps=/);
+	await expectNoAxeViolations(page);
+	await page.screenshot({
+		path: testInfo.outputPath(`draft-dashboard-${testInfo.project.name}.png`),
+		fullPage: true
+	});
+	// The address holds the view: a reload opens the same draft at the same step.
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Draft: Tiny' })).toBeVisible();
+	await expect(steps.getByText(/^Ended: War/)).toBeVisible();
+	// And back to the editor, on the same draft.
+	await page.getByRole('link', { name: 'Back to the editor' }).click();
+	await expect(code(page)).toBeVisible();
+	expect(await editorText(page)).toBe(withEvidence);
+
 	// Rename, then delete with confirmation.
 	await page.getByRole('button', { name: 'Rename' }).click();
 	await page.getByLabel('New name').fill('Tiny talks');
@@ -250,5 +280,29 @@ test('a draft exported as one file imports back as a new draft with the same tex
 	});
 	await expect(page.getByText(/Not imported: broken\.json: not JSON/)).toBeVisible();
 	await expect(page.locator('.draft-list li')).toHaveCount(before);
+	expect(errors).toEqual([]);
+});
+
+test('a draft that is not in this browser, or does not load, is explained in the dashboard', async ({
+	page
+}) => {
+	const errors = watchErrors(page);
+	await open(page, '/draft?draft=no-such-draft');
+	await expect(page.getByRole('alert')).toContainText('This draft is not in this browser.');
+	await open(page, '/draft');
+	await expect(page.getByText('No draft was named in this address.')).toBeVisible();
+
+	// A draft with an error: the dashboard lists the command line's message and links back.
+	await open(page, '/editor');
+	await page.getByRole('button', { name: 'New draft' }).click();
+	await replaceText(page, tiny.replace('target: war', 'target: wra'));
+	await expect(page.getByRole('button', { name: 'Open in the dashboard' })).toBeDisabled();
+	const id = await page.evaluate(() => localStorage.getItem('brink.editor.open'));
+	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+	await open(page, `/draft?draft=${id}`);
+	await expect(page.getByRole('alert')).toContainText('unknown state "wra"');
+	await page.getByRole('link', { name: 'editor', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'New scenario' })).toBeVisible();
+	await expectNoAxeViolations(page);
 	expect(errors).toEqual([]);
 });
