@@ -5,9 +5,8 @@
  * document's own ids, and hovering a key shows its description. The popups render inside the
  * editor's shadow root without a Content Security Policy violation or an axe violation.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { open, watchCsp, watchErrors } from './ready';
+import { editorText, expectNoAxeViolations, open, watchCsp, watchErrors } from './ready';
 
 const code = (page: Page) => page.locator('.cm-content');
 const popup = (page: Page) => page.locator('.cm-tooltip-autocomplete');
@@ -23,22 +22,6 @@ const option = (page: Page, label: string) =>
 async function accept(page: Page) {
 	await page.waitForTimeout(150);
 	await page.keyboard.press('Enter');
-}
-
-const editorText = (page: Page) =>
-	code(page).evaluate((el) =>
-		[...el.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n')
-	);
-
-/**
- * axe on the editor and its popups (in its shadow root). Only there: the text typed here is not a
- * valid scenario, so the page dims its out-of-date results, which is the page's business.
- */
-async function expectNoAxeViolations(page: Page) {
-	const axe = await new AxeBuilder({ page }).include('.code').analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
-		[]
-	);
 }
 
 /** The middle of the key `key` on the last line that has it, scrolled into view, in page coordinates. */

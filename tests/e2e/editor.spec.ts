@@ -5,9 +5,8 @@
  * dashboard and step through it, and rename and delete the draft. No console error, no Content Security Policy violation (CodeMirror
  * styles itself; see src/routes/editor/codeEditor.ts), no axe violation.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { download, open, watchCsp, watchErrors } from './ready';
+import { download, editorText, expectNoAxeViolations, open, watchCsp, watchErrors } from './ready';
 
 const tiny = `id: tiny
 title: Tiny
@@ -78,18 +77,6 @@ async function replaceText(page: Page, text: string) {
 	await code(page).click();
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.insertText(text);
-}
-
-const editorText = (page: Page) =>
-	code(page).evaluate((el) =>
-		[...el.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n')
-	);
-
-async function expectNoAxeViolations(page: Page) {
-	const axe = await new AxeBuilder({ page }).analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
-		[]
-	);
 }
 
 test('write a scenario, see it checked and charted, attach a source passage, reload, rename and delete', async ({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Download, Locator, Page, Response } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Download, type Locator, type Page, type Response } from '@playwright/test';
 
 /** Collect console errors and uncaught exceptions of a page, for an `expect(errors).toEqual([])`. */
 export function watchErrors(page: Page): string[] {
@@ -56,3 +57,19 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 		))
 	];
 }
+
+/** Run axe on the page as it is now and expect no violation (each listed with its elements). */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+		[]
+	);
+}
+
+/** The /editor page's CodeMirror text, line by line as shown. */
+export const editorText = (page: Page): Promise<string> =>
+	page
+		.locator('.cm-content')
+		.evaluate((el) =>
+			[...el.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n')
+		);

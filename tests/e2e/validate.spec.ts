@@ -11,13 +11,12 @@
  * rewrites the command line's lines that way before comparing: `<folder>/sources/` becomes
  * `./sources/` and `<folder>/` is dropped; nothing else is touched.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { download, open, watchCsp, watchErrors } from './ready';
+import { download, expectNoAxeViolations, open, watchCsp, watchErrors } from './ready';
 
 const root = join(import.meta.dirname, '../..');
 const invalidDir = 'tests/fixtures/invalid';
@@ -111,13 +110,6 @@ async function shownLines(page: Page, file: string, text?: string): Promise<stri
 		shown.push(line);
 	}
 	return shown;
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-	const axe = await new AxeBuilder({ page }).analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
-		[]
-	);
 }
 
 /** Corpus files, each with the kind of problem it stands for. */

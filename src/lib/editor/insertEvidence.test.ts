@@ -78,6 +78,13 @@ describe('addEvidence', () => {
 		]);
 	});
 
+	it('a flow map gets the new key after its last item', () => {
+		const text = 'statechart: { states: { a: { on: [ { event: x } ] } } }\n';
+		expect(edit(text, addEvidence(text, on('a', 0), entry))).toBe(
+			'statechart: { states: { a: { on: [ { event: x, evidence: [{ quote: "Talks \\"may\\" fail.", suffix: "If they", stance: supports }] } ] } } }\n'
+		);
+	});
+
 	it('JSON stays JSON', () => {
 		const text = '{ "statechart": { "states": { "a": { "on": [ { "event": "x" } ] } } } }';
 		expect(() => JSON.parse(edit(text, addEvidence(text, on('a', 0), entry)))).not.toThrow();

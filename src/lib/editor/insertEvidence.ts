@@ -6,7 +6,7 @@
  * undoable edit. Block collections get a new line at their indentation; flow collections (and
  * JSON, which is flow YAML) get a new item before their closing bracket.
  */
-import { isMap, isSeq, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, parseDocument, type Node, type YAMLMap } from 'yaml';
 import type { Path } from '../scenario/diagnostics';
 
 export interface TextChange {
@@ -43,6 +43,7 @@ function blockEnd(text: string, end: number): { at: number; lead: string } {
 	return text[end - 1] === '\n' ? { at: end, lead: '' } : { at: end, lead: '\n' };
 }
 
+/** The text as a `yaml` document with node positions; undefined when it does not parse. */
 function parse(text: string) {
 	const doc = parseDocument(text, { keepSourceTokens: false });
 	return doc.errors.length > 0 ? undefined : doc;
@@ -63,33 +64,76 @@ function appendTo(text: string, seq: Node, block: string, flow: string): EditRes
 	return { ok: true, change: { from: at, to: at, insert: `${lead}${indent}- ${block}\n` } };
 }
 
+/** Whether edits of `node` are JSON: a flow node in a text that opens with a bracket. */
+export const isJsonAt = (text: string, node: YAMLMap) =>
+	node.flow === true && /^\s*[{[]/.test(text);
+
 /**
- * The change that adds `entry` to the evidence of the transition at `path` (a TransitionInfo's
- * `docPath`): a new item of its `evidence` list, or a new `evidence` key holding it.
+ * The change that adds `key` to `map`: in a block map, a new line at its indentation, `key:` and
+ * then `value.block` (which starts with a space or a line break); in a flow map (and JSON),
+ * `key: value.flow` after its last item.
  */
-export function addEvidence(text: string, path: Path, entry: EvidenceEntry): EditResult {
+export function addPair(
+	text: string,
+	map: YAMLMap,
+	key: string,
+	value: { block: string; flow: string },
+	json = false
+): TextChange {
+	const [start, , end] = map.range!;
+	if (map.flow) {
+		const name = json ? JSON.stringify(key) : key;
+		const last = map.items.at(-1);
+		const keyAt = (last?.key as Node | null)?.range?.[0];
+		const after = (last?.value as Node | null)?.range?.[1] ?? (last?.key as Node)?.range?.[1];
+		if (keyAt !== undefined && after !== undefined) {
+			// A map written one item a line (pretty-printed JSON) gets its new item on a line too.
+			const apart = text.slice(start, keyAt).includes('\n');
+			const sep = apart ? `,\n${' '.repeat(columnOf(text, keyAt))}` : ', ';
+			return { from: after, to: after, insert: `${sep}${name}: ${value.flow}` };
+		}
+		const open = text.indexOf('{', start) + 1;
+		return { from: open, to: open, insert: ` ${name}: ${value.flow} ` };
+	}
+	const indent = ' '.repeat(columnOf(text, start));
+	const { at, lead } = blockEnd(text, end);
+	return { from: at, to: at, insert: `${lead}${indent}${key}:${value.block}\n` };
+}
+
+/** The transition map at `path` (a TransitionInfo's `docPath`), or why there is none. */
+export function transitionAt(
+	text: string,
+	path: Path
+):
+	| (YAMLMap<unknown, unknown> & { range: [number, number, number] })
+	| { ok: false; message: string } {
 	const doc = parse(text);
 	if (!doc) return { ok: false, message: 'fix the errors in the text first' };
 	const transition = doc.getIn(path, true) as Node | undefined;
 	if (!isMap(transition) || !transition.range)
 		return { ok: false, message: `no transition at ${path.join('.')}: the text has changed` };
-	const json = transition.flow === true && /^\s*[{[]/.test(text);
+	return transition as YAMLMap<unknown, unknown> & { range: [number, number, number] };
+}
+
+/**
+ * The change that adds `entry` to the evidence of the transition at `path` (a TransitionInfo's
+ * `docPath`): a new item of its `evidence` list, or a new `evidence` key holding it.
+ */
+export function addEvidence(text: string, path: Path, entry: EvidenceEntry): EditResult {
+	const transition = transitionAt(text, path);
+	if (!isMap(transition)) return transition;
+	const json = isJsonAt(text, transition);
 	const existing = transition.get('evidence', true) as Node | undefined;
 	if (existing && !(isScalar(existing) && existing.value === null))
 		return appendTo(text, existing, toFlowEntry(entry), toFlowEntry(entry, json));
 	if (existing)
 		return { ok: false, message: 'the transition has an empty evidence key: remove it' };
-	const [start, , end] = transition.range;
-	if (transition.flow) {
-		const close = text.lastIndexOf('}', end);
-		const key = json ? '"evidence"' : 'evidence';
-		const insert = `${transition.items.length > 0 ? ', ' : ''}${key}: [${toFlowEntry(entry, json)}]`;
-		return { ok: true, change: { from: close, to: close, insert } };
-	}
-	const indent = ' '.repeat(columnOf(text, start));
-	const { at, lead } = blockEnd(text, end);
-	const insert = `${lead}${indent}evidence:\n${indent}  - ${toFlowEntry(entry)}\n`;
-	return { ok: true, change: { from: at, to: at, insert } };
+	const indent = ' '.repeat(columnOf(text, transition.range[0]));
+	const value = {
+		block: `\n${indent}  - ${toFlowEntry(entry)}`,
+		flow: `[${toFlowEntry(entry, json)}]`
+	};
+	return { ok: true, change: addPair(text, transition, 'evidence', value, json) };
 }
 
 /** The change that adds `id` to the scenario's `sources`; `change: null` when it is there. */

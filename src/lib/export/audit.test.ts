@@ -150,6 +150,26 @@ describe('auditBundle', () => {
 		});
 	});
 
+	it("records the editor's proposal and the analyst's decision beside the likelihood", () => {
+		const proposal = { term: 'likely', wording: 'probably', decision: 'overridden' } as const;
+		const base = input({}, ['talks:talks.fail']);
+		const model = {
+			...base.model,
+			transitions: base.model.transitions.map((t) =>
+				t.event === 'crisis.fight' ? { ...t, likelihood: { ...t.likelihood, proposal } } : t
+			)
+		};
+		const { transitions } = auditBundle({ ...base, model });
+		expect(transitions.find((t) => t.event === 'crisis.fight')!.likelihood).toEqual({
+			kind: 'fixed',
+			value: 0.75,
+			proposal
+		});
+		expect(transitions.find((t) => t.event === 'talks.fail')!.likelihood).not.toHaveProperty(
+			'proposal'
+		);
+	});
+
 	it('is deterministic JSON, whatever order the settings were made in, and leaves its input alone', () => {
 		const a = input();
 		a.settings.likelihoods = { b: 0.1, a: 0.2 };

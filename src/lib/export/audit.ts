@@ -97,6 +97,8 @@ function toAuditLikelihood(likelihood: Likelihood, value: number, setByUser: boo
 		}),
 		...(likelihood.basis !== undefined && { basis: likelihood.basis }),
 		...(likelihood.note !== undefined && { note: likelihood.note }),
+		// The editor's proposal from the evidence's wording, and whether the analyst took it.
+		...(likelihood.proposal !== undefined && { proposal: likelihood.proposal }),
 		...(setByUser && { setByUser: true })
 	};
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bounds, defaultValue, likelihoodHint, toLikelihood, type Likelihood } from './likelihood';
+import {
+	bounds,
+	defaultValue,
+	describeLikelihood,
+	describeProposal,
+	likelihoodHint,
+	proposalProblem,
+	toLikelihood,
+	type Likelihood,
+	type Proposal
+} from './likelihood';
 import type { LikelihoodSpec } from './schema';
 
 describe('toLikelihood', () => {
@@ -150,4 +160,126 @@ describe('likelihoodHint', () => {
 	])('$input', ({ input, expected }) => {
 		expect(likelihoodHint(input)).toBe(expected);
 	});
+});
+
+const proposal = (decision: Proposal['decision']): Proposal => ({
+	term: 'very likely',
+	wording: 'hard to resist',
+	decision
+});
+
+describe('proposals', () => {
+	it('carries the record through, its term made standard', () => {
+		const spec: LikelihoodSpec = {
+			term: 'likely',
+			proposal: { term: 'highly probable', wording: 'hard to resist', decision: 'overridden' }
+		};
+		expect(toLikelihood(spec)).toMatchObject({ kind: 'range', proposal: proposal('overridden') });
+		expect(spec.proposal?.term).toBe('highly probable');
+	});
+
+	it.each<{ likelihood: Likelihood; expected: string | undefined }>([
+		{
+			likelihood: {
+				kind: 'range',
+				low: 0.8,
+				high: 0.95,
+				term: 'very likely',
+				proposal: proposal('accepted')
+			},
+			expected: undefined
+		},
+		{
+			likelihood: { kind: 'range', low: 0.8, high: 0.95, proposal: proposal('accepted') },
+			expected: undefined
+		},
+		{
+			likelihood: {
+				kind: 'range',
+				low: 0.55,
+				high: 0.8,
+				term: 'likely',
+				proposal: proposal('overridden')
+			},
+			expected: undefined
+		},
+		{
+			likelihood: {
+				kind: 'range',
+				low: 0.55,
+				high: 0.8,
+				term: 'likely',
+				proposal: proposal('accepted')
+			},
+			expected:
+				'recorded as accepted, but the likelihood is likely, not the proposed "very likely" (from "hard to resist") / to accept it, write term: very likely instead of term: likely; to keep likely, write decision: overridden'
+		},
+		{
+			likelihood: { kind: 'range', low: 0.3, high: 0.6, proposal: proposal('accepted') },
+			expected:
+				'recorded as accepted, but the likelihood is [0.3, 0.6], not the proposed "very likely" (from "hard to resist") / to accept it, write term: very likely instead of range: [0.3, 0.6]; to keep [0.3, 0.6], write decision: overridden'
+		},
+		{
+			likelihood: { kind: 'rest', proposal: proposal('accepted') },
+			expected:
+				'recorded as accepted, but the likelihood is rest, not the proposed "very likely" (from "hard to resist") / to accept it, write term: very likely instead of rest: true; to keep rest, write decision: overridden'
+		},
+		{
+			likelihood: {
+				kind: 'range',
+				low: 0.8,
+				high: 0.95,
+				term: 'very likely',
+				proposal: proposal('overridden')
+			},
+			expected:
+				'recorded as overridden, but the likelihood is the proposed "very likely" (from "hard to resist") / write decision: accepted; or, if the analyst chose otherwise, write their likelihood instead of term: very likely'
+		},
+		{ likelihood: { kind: 'fixed', value: 0.4 }, expected: undefined }
+	])('$likelihood.kind $likelihood.proposal.decision', ({ likelihood, expected }) => {
+		const problem = proposalProblem(likelihood);
+		expect(problem && `${problem.message} / ${problem.hint}`).toBe(expected);
+	});
+
+	it.each<{ likelihood: Likelihood; expected: string }>([
+		{ likelihood: { kind: 'certain' }, expected: 'certain' },
+		{ likelihood: { kind: 'rest' }, expected: 'rest' },
+		{ likelihood: { kind: 'fixed', value: 0.4 }, expected: '0.4' },
+		{ likelihood: { kind: 'range', low: 0.3, high: 0.6 }, expected: '[0.3, 0.6]' },
+		{ likelihood: { kind: 'range', low: 0.55, high: 0.8, term: 'likely' }, expected: 'likely' }
+	])('describeLikelihood: $expected', ({ likelihood, expected }) => {
+		expect(describeLikelihood(likelihood)).toBe(expected);
+	});
+});
+
+describe('describeProposal', () => {
+	it.each<{ likelihood: Likelihood; expected: string | undefined }>([
+		{
+			likelihood: {
+				kind: 'range',
+				low: 0.55,
+				high: 0.8,
+				term: 'likely',
+				proposal: proposal('overridden')
+			},
+			expected: 'Editor proposed “very likely” from “hard to resist”; the analyst kept likely.'
+		},
+		{
+			likelihood: { kind: 'fixed', value: 0.4, proposal: proposal('overridden') },
+			expected: 'Editor proposed “very likely” from “hard to resist”; the analyst kept 0.4.'
+		},
+		{
+			likelihood: {
+				kind: 'range',
+				low: 0.8,
+				high: 0.95,
+				term: 'very likely',
+				proposal: proposal('accepted')
+			},
+			expected: 'Editor proposed “very likely” from “hard to resist”; the analyst accepted it.'
+		},
+		{ likelihood: { kind: 'fixed', value: 0.4 }, expected: undefined }
+	])('$expected', ({ likelihood, expected }) =>
+		expect(describeProposal(likelihood)).toBe(expected)
+	);
 });

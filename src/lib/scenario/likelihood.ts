@@ -1,5 +1,15 @@
-import { estimativeBands, toStandardTerm } from './icd203';
+import { estimativeBands, toStandardTerm, type EstimativeTerm } from './icd203';
 import type { LikelihoodSpec } from './schema';
+
+/**
+ * The editor's proposal from the evidence's wording, and what the analyst did with it: a record
+ * for readers; the engine never reads it.
+ */
+export interface Proposal {
+	term: EstimativeTerm;
+	wording: string;
+	decision: 'accepted' | 'overridden';
+}
 
 /** A likelihood in one of four kinds the engine evaluates; `basis` keeps the source's wording. */
 export type Likelihood = (
@@ -7,7 +17,7 @@ export type Likelihood = (
 	| { kind: 'fixed'; value: number }
 	| { kind: 'range'; low: number; high: number; term?: string }
 	| { kind: 'rest' }
-) & { basis?: string; note?: string };
+) & { basis?: string; note?: string; proposal?: Proposal };
 
 /**
  * Normalise the file's likelihood forms. Returns a message for an impossible combination.
@@ -21,7 +31,13 @@ export function toLikelihood(spec: LikelihoodSpec | undefined): Likelihood | str
 	if (typeof spec === 'string') return toTerm(spec);
 	const given = [spec.term, spec.value, spec.range, spec.rest].filter((x) => x !== undefined);
 	if (given.length !== 1) return 'give exactly one of term, value, range or rest';
-	const extra = { basis: spec.basis, note: spec.note };
+	let proposal: Proposal | undefined;
+	if (spec.proposal) {
+		const term = toStandardTerm(spec.proposal.term);
+		if (term === undefined) return `unknown estimative term "${spec.proposal.term}"`;
+		proposal = { ...spec.proposal, term };
+	}
+	const extra = { basis: spec.basis, note: spec.note, ...(proposal && { proposal }) };
 	let base: Likelihood | string;
 	if (spec.term !== undefined) base = toTerm(spec.term);
 	else if (spec.value !== undefined) base = { kind: 'fixed', value: spec.value };
@@ -76,4 +92,81 @@ export function bounds(likelihood: Likelihood): [number, number] {
 	if (likelihood.kind === 'range') return [likelihood.low, likelihood.high];
 	const v = defaultValue(likelihood);
 	return [v, v];
+}
+
+/** How a likelihood reads in a message: `likely`, `0.4`, `[0.3, 0.6]`, `rest`, `certain`. */
+export function describeLikelihood(likelihood: Likelihood): string {
+	switch (likelihood.kind) {
+		case 'certain':
+			return 'certain';
+		case 'rest':
+			return 'rest';
+		case 'fixed':
+			return String(likelihood.value);
+		case 'range':
+			return likelihood.term ?? `[${likelihood.low}, ${likelihood.high}]`;
+	}
+}
+
+/** Whether a likelihood is exactly the band of `term`: the term itself, or its range written out. */
+export function isBandOf(likelihood: Likelihood, term: EstimativeTerm): boolean {
+	if (likelihood.kind !== 'range') return false;
+	const [low, high] = estimativeBands[term];
+	return likelihood.term === term || (likelihood.low === low && likelihood.high === high);
+}
+
+/** The field that gives a likelihood in the object form: `value: 0.4`, `term: likely`, `rest: true`. */
+function asField(likelihood: Likelihood): string {
+	switch (likelihood.kind) {
+		case 'fixed':
+			return `value: ${likelihood.value}`;
+		case 'range':
+			return likelihood.term
+				? `term: ${likelihood.term}`
+				: `range: [${likelihood.low}, ${likelihood.high}]`;
+		case 'rest':
+			return 'rest: true';
+		case 'certain':
+			return 'no likelihood';
+	}
+}
+
+/**
+ * What is wrong with a likelihood's recorded proposal, if anything: a decision the likelihood
+ * beside it contradicts. For `{ value: 0.75, proposal: { term: likely, wording: probably,
+ * decision: accepted } }` the message is `recorded as accepted, but the likelihood is 0.75, not
+ * the proposed "likely" (from "probably")`.
+ */
+export function proposalProblem(
+	likelihood: Likelihood
+): { message: string; hint: string } | undefined {
+	const { proposal } = likelihood;
+	if (!proposal) return undefined;
+	const proposed = `"${proposal.term}" (from "${proposal.wording}")`;
+	const now = describeLikelihood(likelihood);
+	const same = isBandOf(likelihood, proposal.term);
+	if (proposal.decision === 'accepted' && !same)
+		return {
+			message: `recorded as accepted, but the likelihood is ${now}, not the proposed ${proposed}`,
+			hint: `to accept it, write term: ${proposal.term} instead of ${asField(likelihood)}; to keep ${now}, write decision: overridden`
+		};
+	if (proposal.decision === 'overridden' && same)
+		return {
+			message: `recorded as overridden, but the likelihood is the proposed ${proposed}`,
+			hint: `write decision: accepted; or, if the analyst chose otherwise, write their likelihood instead of ${asField(likelihood)}`
+		};
+	return undefined;
+}
+
+/**
+ * The record of a proposal in a sentence for readers, or undefined without one:
+ * `Editor proposed “very likely” from “hard to resist”; the analyst kept likely.`
+ */
+export function describeProposal(likelihood: Likelihood): string | undefined {
+	const { proposal } = likelihood;
+	if (!proposal) return undefined;
+	const proposed = `Editor proposed “${proposal.term}” from “${proposal.wording}”`;
+	return proposal.decision === 'accepted'
+		? `${proposed}; the analyst accepted it.`
+		: `${proposed}; the analyst kept ${describeLikelihood(likelihood)}.`;
 }

@@ -55,6 +55,18 @@ export const dimensionSchema = z.strictObject({
 const termSchema = z.enum(estimativeWordings as [string, ...string[]]);
 const rangeSchema = z.tuple([probability, probability]).describe('[low, high]');
 
+export const proposalSchema = z
+	.strictObject({
+		term: termSchema.describe('The ICD 203 term the editor proposed.'),
+		wording: text.describe('The words of the evidence that carried it, such as "hard to resist".'),
+		decision: z
+			.enum(['accepted', 'overridden'])
+			.describe('Whether the analyst took the proposed term or kept a likelihood of their own.')
+	})
+	.describe(
+		"The editor's proposal from the evidence's wording and the analyst's decision: a record; the engine does not use it."
+	);
+
 export const likelihoodSchema = z.union([
 	termSchema.describe('An ICD 203 estimative term; the engine uses its band as a range.'),
 	probability.describe('A fixed probability.'),
@@ -69,7 +81,8 @@ export const likelihoodSchema = z.union([
 			.string()
 			.optional()
 			.describe('The source wording the likelihood comes from, or "silent" when it says nothing.'),
-		note: z.string().optional()
+		note: z.string().optional(),
+		proposal: proposalSchema.optional()
 	})
 ]);
 
@@ -235,5 +248,6 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type TransitionSpec = z.output<typeof transitionSchema>;
 export type EvidenceSpec = z.output<typeof evidenceSchema>;
 export type LikelihoodSpec = z.output<typeof likelihoodSchema>;
+export type ProposalSpec = z.output<typeof proposalSchema>;
 export type OutcomeSpec = z.output<typeof outcomeSchema>;
 export type SourceMeta = z.output<typeof sourceMetaSchema>;

@@ -7,6 +7,7 @@ import { anchorQuote } from './anchor';
 import { suggestion, type Diagnostic, type Path } from './diagnostics';
 import { fieldsAt } from './fields';
 import { estimativeTerms, estimativeWordings } from './icd203';
+import { proposalProblem } from './likelihood';
 import { buildModel, type Model } from './model';
 import { diagnosticAt, type ParsedDocument } from './parse';
 import { scenarioSchema, type Scenario } from './schema';
@@ -322,6 +323,11 @@ export function validateDocument(
 			);
 		} else sources.set(id, found);
 	});
+	for (const t of model.transitions) {
+		const problem = proposalProblem(t.likelihood);
+		if (problem)
+			report([...t.docPath, 'likelihood', 'proposal', 'decision'], problem.message, problem.hint);
+	}
 	const quotes: AnchoredQuote[] = [];
 	for (const t of model.transitions) {
 		t.evidence.forEach((e, i) => {
