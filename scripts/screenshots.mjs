@@ -38,6 +38,8 @@ async function waitForServer() {
 async function capture(browser, name, options) {
 	const page = await browser.newPage(options);
 	await page.goto(`${base}/scenario/regional-escalation`);
+	// Every panel, including those rendered just after the start (Deferred.svelte).
+	await page.waitForFunction(() => document.querySelector('[data-deferred]') === null);
 	// Play three seeded chance steps and select the last one, so the evidence is in view.
 	for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Let chance decide' }).click();
 	await page.locator('button.option').first().focus();

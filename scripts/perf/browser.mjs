@@ -38,6 +38,9 @@ async function openScenario(browser, base) {
 	await page.goto(base + scenarioPath, { waitUntil: 'load' });
 	// The page's effect marks `brink:dom` once it has hydrated and rendered the analysis.
 	await page.waitForFunction(() => performance.getEntriesByName('brink:dom').length > 0);
+	// And the panels rendered just after the start (Deferred.svelte): the changes measured below
+	// update every panel, as a person's would.
+	await page.waitForFunction(() => document.querySelector('[data-deferred]') === null);
 	return { context, page };
 }
 

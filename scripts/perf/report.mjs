@@ -116,11 +116,13 @@ export function toRows({ choices, monteCarlo, engine, firstLoad, lighthouse }) {
 			row(
 				`Lighthouse ${l.preset} performance ${l.path}`,
 				'≥ 95',
-				String(l.performance),
+				l.scores?.length > 1
+					? `${l.performance} (median of ${l.scores.length}: ${l.scores.join(', ')})`
+					: String(l.performance),
 				l.performance >= 95
 			),
 			row(
-				`Lighthouse ${l.preset} accessibility ${l.path}`,
+				`Lighthouse ${l.preset} accessibility ${l.path}${l.scores?.length > 1 ? ' (lowest)' : ''}`,
 				'100',
 				String(l.accessibility),
 				l.accessibility >= 100

@@ -27,7 +27,7 @@ const goals = { ratio: 300, stepsPerSecond: 50_000_000 };
 function chainTallies(chain: Chain, counts: Float64Array): Map<string, number> {
 	const tallies = new Map<string, number>();
 	counts.forEach((n, s) => {
-		if (n > 0) tallies.set(endKey(chain.compiled, chain.snapshots[s]), n);
+		if (n > 0) tallies.set(endKey(chain.compiled, chain.snapshots![s]), n);
 	});
 	return tallies;
 }

@@ -12,10 +12,14 @@ export function watchErrors(page: Page): string[] {
 	return errors;
 }
 
-/** Open a page and wait until Svelte has hydrated it (prerendered pages show before they respond). */
+/**
+ * Open a page and wait until Svelte has hydrated it (prerendered pages show before they respond)
+ * and the panels it renders just after starting (Deferred.svelte) are there.
+ */
 export async function open(page: Page, url: string): Promise<Response | null> {
 	const response = await page.goto(url);
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect(page.locator('[data-deferred]')).toHaveCount(0);
 	return response;
 }
 

@@ -4,6 +4,7 @@ import { analyze, intervalsFor } from '../engine/analyze';
 import { monteCarlo } from '../engine/montecarlo';
 import {
 	dimensionRows,
+	formatCount,
 	formatPercent,
 	formatRange,
 	formatScore,
@@ -248,4 +249,12 @@ describe('on the shipped regional-escalation scenario', () => {
 			expect(r.span![0]).toBeLessThanOrEqual(r.span![1]);
 		}
 	});
+});
+
+describe('formatCount', () => {
+	it.each([
+		0, 7, 999, 1000, 12_345, 100_000, 1_000_000, 10_000_000, 123_456_789, -4_500, 2.5, 1234.75
+	])('%d reads as toLocaleString("en") does', (n) =>
+		expect(formatCount(n)).toBe(n.toLocaleString('en', { maximumFractionDigits: 20 }))
+	);
 });

@@ -15,7 +15,8 @@ export interface Chain {
 	compiled: Compiled;
 	choices: Record<string, string>;
 	size: number;
-	snapshots: BrinkSnapshot[];
+	/** The XState snapshot of each state; absent in a chain rebuilt from data (`fromChainData`). */
+	snapshots?: BrinkSnapshot[];
 	/** Sorted active leaf paths of each state. */
 	leaves: string[][];
 	/** Indicator values of each state, `size × indicatorIds.length`. */
@@ -165,6 +166,26 @@ export function reweight(
 			);
 	}
 	return out;
+}
+
+/** A chain as plain data (typed arrays included), to compute once at build time and ship. */
+export type ChainData = Omit<Chain, 'compiled' | 'snapshots'>;
+
+/** The data of a chain: everything but the compiled scenario and the XState snapshots. */
+export function toChainData({
+	compiled: _compiled,
+	snapshots: _snapshots,
+	...data
+}: Chain): ChainData {
+	return data;
+}
+
+/**
+ * The chain again, on the same compiled scenario: every analysis (solve, intervals, paths, fan,
+ * Monte Carlo) works on it as on the explored one; only the snapshots are missing.
+ */
+export function fromChainData(compiled: Compiled, data: ChainData): Chain {
+	return { ...data, compiled };
 }
 
 export function isAbsorbing(chain: Chain, s: number): boolean {

@@ -1,12 +1,15 @@
 /**
  * The dashboard's state: the user's choices and likelihood settings, the step-through session and
  * the selection, with the exact analysis derived from them. Engine results are large, so they are
- * kept raw (replaced, never mutated).
+ * kept raw (replaced, never mutated). The 90 % intervals of the ranged likelihoods (200 exact
+ * solves) are computed in the analysis worker, so that a change redraws the exact results at once
+ * and the intervals follow; the default view's come with the page.
  */
 import { likelihoodValues, resolveChoices, type Compiled } from '$lib/engine/compile';
 import { compareExact, type ExactComparison } from '$lib/engine/compare';
-import { explore, type Chain } from '$lib/engine/explore';
-import { likelihoodIntervals, type IntervalResult } from '$lib/engine/interval';
+import { explore, fromChainData, type Chain, type ChainData } from '$lib/engine/explore';
+import { pageIntervalSamples } from '$lib/engine/analyze';
+import type { IntervalResult } from '$lib/engine/interval';
 import { createRng } from '$lib/engine/rng';
 import { solveExact, type ExactResult } from '$lib/engine/solve';
 import { options, startSession, take, takeByChance, undo, type Session } from '$lib/engine/stepper';
@@ -14,14 +17,20 @@ import type { Branch } from '$lib/engine/branches';
 import type { TransitionInfo } from '$lib/scenario/model';
 import { fromPayload, type ScenarioPayload } from '$lib/scenarios/payload';
 import type { RunSettings } from '$lib/workers/protocol';
-import { ComparisonRun, MonteCarloRun } from './monteCarlo.svelte';
+import { ComparisonRun, IntervalsRun, MonteCarloRun } from './monteCarlo.svelte';
 import { fromQuery, toQuery, type SharedView } from './share';
 
 export interface Analysis {
 	chain: Chain;
 	exact: ExactResult;
-	intervals?: IntervalResult;
 }
+
+/** The settings the intervals depend on, as one string (key order does not matter). */
+const settingsKey = (
+	choices: Record<string, string>,
+	likelihoods: Record<string, number>,
+	seed: number
+) => JSON.stringify([Object.entries(choices).sort(), Object.entries(likelihoods).sort(), seed]);
 
 /**
  * A performance mark for `npm run perf` (scripts/perf.mjs; docs/performance.md says what each mark
@@ -31,9 +40,6 @@ export interface Analysis {
 export function perfMark(name: string): void {
 	if ((globalThis as { brinkPerf?: boolean }).brinkPerf) performance.mark(name);
 }
-
-/** Draws for the intervals shown on the page: enough for a stable 90 % band, fast enough to redo on every change. */
-const intervalSamples = 200;
 
 export class Dashboard {
 	readonly payload: ScenarioPayload;
@@ -54,14 +60,35 @@ export class Dashboard {
 	/** The latest paired Monte Carlo of baseline and current settings; cleared when either changes. */
 	readonly comparison = new ComparisonRun();
 
+	/** The default view's chain, computed ahead (see the constructor). */
+	readonly #prebuilt: ChainData | undefined;
+	/** The intervals and the settings they were computed for. */
+	#intervals = $state.raw<{ key: string; result?: IntervalResult; error?: string }>();
+	#waiting: { key: string; resolve: (result: IntervalResult | undefined) => void }[] = [];
+
 	/** What a shared link held that could not be used (empty when opened without one). */
 	readonly notices: string[] = [];
 
-	/** `query`: a shared link's query string, applied at once (see share.ts). */
-	constructor(payload: ScenarioPayload, query = '') {
+	/**
+	 * `query`: a shared link's query string, applied at once (see share.ts). `intervals`: the
+	 * default view's intervals (default choices, no likelihood set, seed 1), computed ahead (at
+	 * build time; null when no likelihood is a range). `chain`: the default view's explored chain,
+	 * computed ahead likewise, so that opening the page does not explore the scenario again.
+	 */
+	constructor(
+		payload: ScenarioPayload,
+		query = '',
+		{ intervals, chain }: { intervals?: IntervalResult | null; chain?: ChainData } = {}
+	) {
 		this.payload = payload;
 		this.compiled = fromPayload(payload);
+		this.#prebuilt = chain;
 		this.#choices = { ...this.compiled.defaultChoices };
+		if (intervals !== undefined)
+			this.#intervals = {
+				key: settingsKey(this.#choices, {}, 1),
+				result: intervals ?? undefined
+			};
 		this.#session = startSession(this.compiled, this.#choices, this.values);
 		if (query.replace(/^\?/, '') !== '')
 			this.notices = this.applyShared(fromQuery(this.compiled, query));
@@ -90,17 +117,85 @@ export class Dashboard {
 	readonly analysis: Analysis = $derived.by(() => {
 		perfMark('brink:analysis:start'); // npm run perf: the exact analysis alone
 		const choices = resolveChoices(this.compiled, this.#choices);
-		const chain = explore(this.compiled, choices, this.values);
+		const chain = this.#isPrebuilt(choices)
+			? fromChainData(this.compiled, this.#prebuilt!)
+			: explore(this.compiled, choices, this.values);
 		const exact = solveExact(chain);
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built afresh inside $derived, never mutated after
-		const fixed = new Set(Object.keys(this.#likelihoods));
-		const intervals = likelihoodIntervals(chain, this.values, intervalSamples, this.#seed, fixed);
 		perfMark('brink:analysis:end');
-		return { chain, exact, intervals: intervals.uncertain.length > 0 ? intervals : undefined };
+		return { chain, exact };
 	});
 
-	/** The exact analysis of the pinned baseline (no intervals), or undefined. */
-	readonly baselineAnalysis: Omit<Analysis, 'intervals'> | undefined = $derived.by(() => {
+	/** Whether the chain computed ahead holds for these choices and the current likelihoods. */
+	#isPrebuilt(choices: Record<string, string>): boolean {
+		const prebuilt = this.#prebuilt;
+		if (!prebuilt || Object.keys(this.#likelihoods).length > 0) return false;
+		const keys = Object.keys(choices);
+		return (
+			keys.length === Object.keys(prebuilt.choices).length &&
+			keys.every((k) => prebuilt.choices[k] === choices[k])
+		);
+	}
+
+	/** The settings the intervals depend on. */
+	readonly intervalsKey: string = $derived(
+		settingsKey(this.#choices, this.#likelihoods, this.#seed)
+	);
+
+	/**
+	 * The 90 % intervals where likelihoods are ranges (none when nothing is ranged). While new ones
+	 * are computed after a change, the last ones (`intervalsCurrent` is false).
+	 */
+	get intervals(): IntervalResult | undefined {
+		return this.#intervals?.result;
+	}
+	/** Whether `intervals` are those of the current settings. */
+	get intervalsCurrent(): boolean {
+		return this.#intervals?.key === this.intervalsKey;
+	}
+	/** Why the intervals of the current settings could not be computed, if they could not. */
+	get intervalsError(): string | undefined {
+		return this.intervalsCurrent ? this.#intervals?.error : undefined;
+	}
+
+	/** The intervals of the current settings, once computed. */
+	intervalsReady(): Promise<IntervalResult | undefined> {
+		const key = this.intervalsKey;
+		if (this.#intervals?.key === key) return Promise.resolve(this.#intervals.result);
+		return new Promise((resolve) => this.#waiting.push({ key, resolve }));
+	}
+
+	/**
+	 * Keep the intervals in step with the settings: the page calls this in an `$effect` (it reads
+	 * the settings, so it reruns after each change) and the cleanup it returns stops a run that a
+	 * newer change has made stale.
+	 */
+	followIntervals(): (() => void) | undefined {
+		const key = this.intervalsKey;
+		if (this.#intervals?.key === key) return undefined;
+		const run = new IntervalsRun({
+			done: (result) => this.#settle({ key, result: result ?? undefined }),
+			failed: (error) => this.#settle({ key, error })
+		});
+		run.start({
+			kind: 'intervals',
+			payload: this.payload,
+			choices: this.#choices,
+			likelihoods: this.#likelihoods,
+			seed: this.#seed,
+			samples: pageIntervalSamples
+		});
+		return () => run.clear();
+	}
+
+	#settle(intervals: { key: string; result?: IntervalResult; error?: string }): void {
+		this.#intervals = intervals;
+		const waiting = this.#waiting;
+		this.#waiting = waiting.filter((w) => w.key !== intervals.key);
+		for (const w of waiting) if (w.key === intervals.key) w.resolve(intervals.result);
+	}
+
+	/** The exact analysis of the pinned baseline, or undefined. */
+	readonly baselineAnalysis: Analysis | undefined = $derived.by(() => {
 		if (!this.#baseline) return undefined;
 		const { choices, likelihoods } = this.#baseline;
 		const chain = explore(

@@ -6,12 +6,14 @@
 import type {
 	ComparisonSummary,
 	CompareRequest,
+	IntervalsRequest,
 	MonteCarloRequest,
 	MonteCarloSummary,
 	SensitivityRequest,
 	WorkerMessage,
 	WorkerRequest
 } from '$lib/workers/protocol';
+import type { IntervalResult } from '$lib/engine/interval';
 import type { SensitivityResult } from '$lib/engine/sensitivity';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -23,6 +25,11 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
  */
 const startTimeout = 15_000;
 
+export interface RunHooks<Result> {
+	done?: (result: Result) => void;
+	failed?: (message: string) => void;
+}
+
 export class WorkerRun<Request extends WorkerRequest, Result> {
 	status = $state<RunStatus>('idle');
 	/** Share of the runs done, 0 to 1. */
@@ -31,6 +38,12 @@ export class WorkerRun<Request extends WorkerRequest, Result> {
 	error = $state<string | undefined>(undefined);
 	#worker: Worker | undefined;
 	#watchdog: ReturnType<typeof setTimeout> | undefined;
+	readonly #hooks: RunHooks<Result>;
+
+	/** `hooks`: told when a run ends (for a caller that keeps results of its own). */
+	constructor(hooks: RunHooks<Result> = {}) {
+		this.#hooks = hooks;
+	}
 
 	start(request: Request): void {
 		this.#stop();
@@ -63,14 +76,18 @@ export class WorkerRun<Request extends WorkerRequest, Result> {
 				this.result = message.result;
 				this.status = 'done';
 				this.#stop();
+				this.#hooks.done?.(message.result);
 			} else this.#fail(message.message);
 		};
 		worker.onerror = (event) => {
 			if (this.#worker !== worker) return;
 			this.#fail(event.message || 'the simulation worker failed');
 		};
-		// Svelte state proxies cannot be cloned into a worker: send plain copies.
-		worker.postMessage($state.snapshot(request) as Request);
+		// Svelte state proxies cannot be cloned into a worker: send plain copies of the settings.
+		// The payload is plain data already, and large (the sources and their sentences): copying
+		// it here too would cost every run a deep copy on the main thread.
+		const { payload, ...settings } = request;
+		worker.postMessage({ ...($state.snapshot(settings) as object), payload } as Request);
 	}
 
 	cancel(): void {
@@ -91,6 +108,7 @@ export class WorkerRun<Request extends WorkerRequest, Result> {
 		this.error = message;
 		this.status = 'error';
 		this.#stop();
+		this.#hooks.failed?.(message);
 	}
 
 	#stop(): void {
@@ -108,3 +126,6 @@ export class ComparisonRun extends WorkerRun<CompareRequest, ComparisonSummary> 
 
 /** What matters most for one outcome under the current settings. */
 export class SensitivityRun extends WorkerRun<SensitivityRequest, SensitivityResult> {}
+
+/** The 90 % intervals under the current settings (null: no likelihood is a range). */
+export class IntervalsRun extends WorkerRun<IntervalsRequest, IntervalResult | null> {}

@@ -1,13 +1,15 @@
 /// <reference lib="webworker" />
 /**
  * Monte Carlo off the main thread: the same engine code as the command line, run in chunks so the
- * page can show progress. Cancelling terminates the worker. Three kinds of run: a simulation of one
- * set of choices, a paired comparison of two on common random numbers, or a sensitivity sweep (so
- * that the page stays responsive while it re-explores the scenario once per option).
+ * page can show progress. Cancelling terminates the worker. Four kinds of run: a simulation of one
+ * set of choices, a paired comparison of two on common random numbers, a sensitivity sweep (so
+ * that the page stays responsive while it re-explores the scenario once per option), and the 90 %
+ * intervals of the ranged likelihoods (200 exact solves, kept off the main thread likewise).
  */
 import { likelihoodValues, resolveChoices, type Compiled } from '$lib/engine/compile';
 import { createComparison } from '$lib/engine/compare';
 import { explore } from '$lib/engine/explore';
+import { likelihoodIntervals, type IntervalResult } from '$lib/engine/interval';
 import { createMonteCarlo } from '$lib/engine/montecarlo';
 import { sensitivityOf } from '$lib/engine/sensitivity';
 import { fromPayload } from '$lib/scenarios/payload';
@@ -15,6 +17,7 @@ import {
 	chunkRuns,
 	type CompareRequest,
 	type ComparisonSummary,
+	type IntervalsRequest,
 	type MonteCarloRequest,
 	type MonteCarloSummary,
 	type RunSettings,
@@ -76,6 +79,19 @@ function sensitivity({ payload, choices, likelihoods, outcome }: SensitivityRequ
 	return sensitivityOf(fromPayload(payload), { choices, likelihoods }, outcome);
 }
 
+/** The intervals as the dashboard computed them on the main thread: null when nothing is ranged. */
+function intervals(request: IntervalsRequest): IntervalResult | null {
+	const compiled = fromPayload(request.payload);
+	const result = likelihoodIntervals(
+		chainOf(compiled, request),
+		likelihoodValues(compiled, request.likelihoods),
+		request.samples,
+		request.seed,
+		new Set(Object.keys(request.likelihoods))
+	);
+	return result.uncertain.length > 0 ? result : null;
+}
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 	try {
 		const started = performance.now();
@@ -85,7 +101,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 				? compare(request, started)
 				: request.kind === 'sensitivity'
 					? sensitivity(request)
-					: simulate(request, started);
+					: request.kind === 'intervals'
+						? intervals(request)
+						: simulate(request, started);
 		post({ type: 'done', result });
 	} catch (error) {
 		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

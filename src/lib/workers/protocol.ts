@@ -1,4 +1,7 @@
-/** Messages between the page and the analysis worker: a simulation, a paired comparison, or a sensitivity sweep. */
+/**
+ * Messages between the page and the analysis worker: a simulation, a paired comparison, a
+ * sensitivity sweep, or the intervals of the ranged likelihoods.
+ */
 import type { MonteCarloComparison } from '$lib/engine/compare';
 import type { OutcomeSummary } from '$lib/engine/outcomes';
 import type { ScenarioPayload } from '$lib/scenarios/payload';
@@ -33,7 +36,16 @@ export interface SensitivityRequest extends RunSettings {
 	outcome: string;
 }
 
-export type WorkerRequest = MonteCarloRequest | CompareRequest | SensitivityRequest;
+/** The 90 % intervals of the ranged likelihoods (engine/interval.ts), off the main thread. */
+export interface IntervalsRequest extends RunSettings {
+	kind: 'intervals';
+	payload: ScenarioPayload;
+	samples: number;
+	seed: number;
+}
+
+export type WorkerRequest =
+	MonteCarloRequest | CompareRequest | SensitivityRequest | IntervalsRequest;
 
 export interface MonteCarloSummary extends OutcomeSummary {
 	runs: number;
