@@ -176,7 +176,7 @@ export class Dashboard {
 			done: (result) => this.#settle({ key, result: result ?? undefined }),
 			failed: (error) => this.#settle({ key, error })
 		});
-		run.start({
+		run.startAfterPaint({
 			kind: 'intervals',
 			payload: this.payload,
 			choices: this.#choices,

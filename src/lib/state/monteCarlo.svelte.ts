@@ -38,11 +38,30 @@ export class WorkerRun<Request extends WorkerRequest, Result> {
 	error = $state<string | undefined>(undefined);
 	#worker: Worker | undefined;
 	#watchdog: ReturnType<typeof setTimeout> | undefined;
+	/** Cancels a start waiting for the next frame (startAfterPaint). */
+	#pending: (() => void) | undefined;
 	readonly #hooks: RunHooks<Result>;
 
 	/** `hooks`: told when a run ends (for a caller that keeps results of its own). */
 	constructor(hooks: RunHooks<Result> = {}) {
 		this.#hooks = hooks;
+	}
+
+	/**
+	 * Start once the next frame is painted: a run that follows a change (intervals, sensitivity)
+	 * then leaves the CPU to the page's own update of the charts first (this machine has two cores,
+	 * and a worker starting up competes with the main thread). Shown as running meanwhile.
+	 */
+	startAfterPaint(request: Request): void {
+		this.#stop();
+		this.status = 'running';
+		this.progress = 0;
+		this.error = undefined;
+		const frame = requestAnimationFrame(() => {
+			const timer = setTimeout(() => this.start(request), 0);
+			this.#pending = () => clearTimeout(timer);
+		});
+		this.#pending = () => cancelAnimationFrame(frame);
 	}
 
 	start(request: Request): void {
@@ -112,6 +131,8 @@ export class WorkerRun<Request extends WorkerRequest, Result> {
 	}
 
 	#stop(): void {
+		this.#pending?.();
+		this.#pending = undefined;
 		clearTimeout(this.#watchdog);
 		this.#worker?.terminate();
 		this.#worker = undefined;
