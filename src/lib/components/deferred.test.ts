@@ -40,4 +40,15 @@ describe('defer', () => {
 		vi.runAllTimers();
 		expect(ran).toEqual(['a', 'b', 'late']);
 	});
+
+	it('a job that throws does not stop the ones after it', () => {
+		const ran: string[] = [];
+		defer(() => {
+			throw new Error('broken panel');
+		});
+		defer(() => ran.push('after'));
+		expect(() => vi.advanceTimersToNextTimer()).toThrow('broken panel');
+		vi.runAllTimers();
+		expect(ran).toEqual(['after']);
+	});
 });

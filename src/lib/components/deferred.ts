@@ -9,8 +9,12 @@ let scheduled = false;
 
 function runNext(): void {
 	scheduled = false;
-	queue.shift()?.();
-	if (queue.length > 0) schedule();
+	try {
+		queue.shift()?.();
+	} finally {
+		// A job that throws does not stop the ones after it.
+		if (queue.length > 0) schedule();
+	}
 }
 
 function schedule(): void {

@@ -157,11 +157,21 @@ export class Dashboard {
 		return this.intervalsCurrent ? this.#intervals?.error : undefined;
 	}
 
-	/** The intervals of the current settings, once computed. */
-	intervalsReady(): Promise<IntervalResult | undefined> {
-		const key = this.intervalsKey;
-		if (this.#intervals?.key === key) return Promise.resolve(this.#intervals.result);
-		return new Promise((resolve) => this.#waiting.push({ key, resolve }));
+	/**
+	 * The intervals of the current settings, once computed; if the settings change meanwhile, those
+	 * of the new settings. Undefined when nothing is ranged or they could not be computed.
+	 */
+	async intervalsReady(): Promise<IntervalResult | undefined> {
+		for (;;) {
+			const key = this.intervalsKey;
+			const result =
+				this.#intervals?.key === key
+					? this.#intervals.result
+					: await new Promise<IntervalResult | undefined>((resolve) =>
+							this.#waiting.push({ key, resolve })
+						);
+			if (key === this.intervalsKey) return result;
+		}
 	}
 
 	/**
@@ -184,14 +194,22 @@ export class Dashboard {
 			seed: this.#seed,
 			samples: pageIntervalSamples
 		});
-		return () => run.clear();
+		return () => {
+			run.clear();
+			// Settings changed (or the page left) before the run ended: its waiters look again.
+			this.#release(key, undefined);
+		};
 	}
 
 	#settle(intervals: { key: string; result?: IntervalResult; error?: string }): void {
 		this.#intervals = intervals;
+		this.#release(intervals.key, intervals.result);
+	}
+
+	#release(key: string, result: IntervalResult | undefined): void {
 		const waiting = this.#waiting;
-		this.#waiting = waiting.filter((w) => w.key !== intervals.key);
-		for (const w of waiting) if (w.key === intervals.key) w.resolve(intervals.result);
+		this.#waiting = waiting.filter((w) => w.key !== key);
+		for (const w of waiting) if (w.key === key) w.resolve(result);
 	}
 
 	/** The exact analysis of the pinned baseline, or undefined. */
