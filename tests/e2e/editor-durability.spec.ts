@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { editorText, open, watchErrors } from './ready';
+import { editorCode, editorText, newDraft, open, watchErrors } from './ready';
 
 /** A small valid scenario whose title and assumption are unique to one test run. */
 const scenarioText = (mark: string) => `id: durable
@@ -45,7 +45,6 @@ statechart:
 const uniqueMark = (what: string) =>
 	`${what} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-const code = (page: Page) => page.locator('.cm-content');
 const saved = (page: Page) => page.getByText('Saved', { exact: true });
 
 /**
@@ -55,10 +54,9 @@ const saved = (page: Page) => page.getByText('Saved', { exact: true });
  */
 async function typeNewDraft(page: Page, text: string) {
 	await open(page, '/editor');
-	await page.getByRole('button', { name: 'New draft' }).click();
-	await expect(code(page)).toBeVisible();
+	await newDraft(page);
 	await expect(saved(page)).toBeVisible();
-	await code(page).click();
+	await editorCode(page).click();
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.insertText(text);
 	await expect.poll(() => editorText(page)).toBe(text);
@@ -73,7 +71,7 @@ async function expectDraftBack(page: Page, text: string) {
 		'aria-current',
 		'true'
 	);
-	await expect(code(page)).toBeVisible();
+	await expect(editorCode(page)).toBeVisible();
 	expect(await editorText(page)).toBe(text);
 	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
 		/ok \(3 states, 2 transitions, 0 quotes anchored\)/

@@ -6,9 +6,16 @@
  * editor's shadow root without a Content Security Policy violation or an axe violation.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { editorText, expectNoAxeViolations, open, watchCsp, watchErrors } from './ready';
+import {
+	editorCode,
+	editorText,
+	expectNoAxeViolations,
+	newDraft,
+	open,
+	watchCsp,
+	watchErrors
+} from './ready';
 
-const code = (page: Page) => page.locator('.cm-content');
 const popup = (page: Page) => page.locator('.cm-tooltip-autocomplete');
 const option = (page: Page, label: string) =>
 	popup(page).locator('li[role=option]', {
@@ -26,7 +33,7 @@ async function accept(page: Page) {
 
 /** The middle of the key `key` on the last line that has it, scrolled into view, in page coordinates. */
 function keyCentre(page: Page, key: string) {
-	return code(page).evaluate((el, key) => {
+	return editorCode(page).evaluate((el, key) => {
 		const line = [...el.querySelectorAll('.cm-line')].findLast((l) =>
 			l.textContent!.trimStart().startsWith(`${key}:`)
 		);
@@ -52,11 +59,10 @@ test('complete keys and values from the schema and the document, and read a keyâ
 	const errors = watchErrors(page);
 	const violations = await watchCsp(page);
 	await open(page, '/editor');
-	await page.getByRole('button', { name: 'New draft' }).click();
-	await expect(code(page)).toBeVisible();
+	await newDraft(page);
 
 	// A new transition at the end of the text, under the last state (insertText: no auto-indent).
-	await code(page).click();
+	await editorCode(page).click();
 	await page.keyboard.press('ControlOrMeta+End');
 	await page.keyboard.insertText(
 		'      on:\n        - event: war.end\n          target: peace\n          '

@@ -6,7 +6,15 @@
  * stays valid, and a reload finds both records in it. No console error, no CSP or axe violation.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { editorText, expectNoAxeViolations, open, watchCsp, watchErrors } from './ready';
+import {
+	editorCode,
+	editorText,
+	expectNoAxeViolations,
+	newDraft,
+	open,
+	watchCsp,
+	watchErrors
+} from './ready';
 
 const memo =
 	'Putin will find it hard to resist Tehran’s appeals. Yet any support risks damaging his ties with Israel.';
@@ -54,7 +62,6 @@ const accepted =
 const overridden =
 	'likelihood: { value: 0.4, proposal: { term: roughly even chance, wording: risks, decision: overridden } }';
 
-const code = (page: Page) => page.locator('.cm-content');
 const valid = (page: Page) => page.getByRole('status').filter({ hasText: ': ok (' });
 
 test('the wording proposes a band; accept one, keep mine on another; the records survive a reload', async ({
@@ -63,15 +70,14 @@ test('the wording proposes a band; accept one, keep mine on another; the records
 	const errors = watchErrors(page);
 	const violations = await watchCsp(page);
 	await open(page, '/editor');
-	await page.getByRole('button', { name: 'New draft' }).click();
-	await expect(code(page)).toBeVisible();
+	await newDraft(page);
 
 	// The source first (it is cited as "memo"), then the scenario that quotes it.
 	await page.getByLabel('Or paste a text: its title').fill('Memo');
 	await page.getByLabel('Source text').fill(memo);
 	await page.getByRole('button', { name: 'Add pasted text' }).click();
 	await expect(page.getByRole('region', { name: 'Text of memo' })).toBeVisible();
-	await code(page).click();
+	await editorCode(page).click();
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.insertText(scenario);
 	await expect(valid(page)).toHaveText(/ok \(5 states, 4 transitions, 2 quotes anchored\)/);
@@ -97,7 +103,7 @@ test('the wording proposes a band; accept one, keep mine on another; the records
 	await expect(supply.getByText('Recorded: accepted very likely.')).toBeVisible();
 	expect(await editorText(page)).toContain(accepted);
 	await expect(valid(page)).toBeVisible();
-	await code(page).click();
+	await editorCode(page).click();
 	await page.keyboard.press('ControlOrMeta+z');
 	await expect(supply.getByRole('button', { name: 'Accept very likely' })).toBeVisible();
 	expect(await editorText(page)).toBe(scenario);
@@ -123,7 +129,7 @@ test('the wording proposes a band; accept one, keep mine on another; the records
 	// A reload finds both records in the text, and shows them as decided.
 	await page.reload();
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-	await expect(code(page)).toBeVisible();
+	await expect(editorCode(page)).toBeVisible();
 	await expect(valid(page)).toBeVisible();
 	const text = await editorText(page);
 	expect(text).toContain(accepted);

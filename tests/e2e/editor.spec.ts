@@ -6,7 +6,16 @@
  * styles itself; see src/routes/editor/codeEditor.ts), no axe violation.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { download, editorText, expectNoAxeViolations, open, watchCsp, watchErrors } from './ready';
+import {
+	download,
+	editorCode,
+	editorText,
+	expectNoAxeViolations,
+	newDraft,
+	open,
+	watchCsp,
+	watchErrors
+} from './ready';
 
 const tiny = `id: tiny
 title: Tiny
@@ -70,11 +79,9 @@ async function select(page: Page, within: Locator, phrase: string) {
 	}, phrase);
 }
 
-const code = (page: Page) => page.locator('.cm-content');
-
 /** Replace the editor's whole text, as typing would (insertText: no auto-indent). */
 async function replaceText(page: Page, text: string) {
-	await code(page).click();
+	await editorCode(page).click();
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.insertText(text);
 }
@@ -86,8 +93,7 @@ test('write a scenario, see it checked and charted, attach a source passage, rel
 	const violations = await watchCsp(page);
 	await open(page, '/editor');
 
-	await page.getByRole('button', { name: 'New draft' }).click();
-	await expect(code(page)).toBeVisible();
+	await newDraft(page);
 	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
 
 	// A small valid scenario: the outcome chart and the statechart follow it.
@@ -157,7 +163,7 @@ test('write a scenario, see it checked and charted, attach a source passage, rel
 	// A reload reopens the draft with the text exactly as typed and edited, and its source.
 	await page.reload();
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-	await expect(code(page)).toBeVisible();
+	await expect(editorCode(page)).toBeVisible();
 	expect(await editorText(page)).toBe(withEvidence);
 	await expect(results.getByText('Probability of each outcome').first()).toBeVisible();
 	await expect(source).toHaveText(memo);
@@ -189,7 +195,7 @@ test('write a scenario, see it checked and charted, attach a source passage, rel
 	await expect(steps.getByText(/^Ended: War/)).toBeVisible();
 	// And back to the editor, on the same draft.
 	await page.getByRole('link', { name: 'Back to the editor' }).click();
-	await expect(code(page)).toBeVisible();
+	await expect(editorCode(page)).toBeVisible();
 	expect(await editorText(page)).toBe(withEvidence);
 
 	// Rename, then delete with confirmation.
@@ -281,7 +287,7 @@ test('a draft that is not in this browser, or does not load, is explained in the
 
 	// A draft with an error: the dashboard lists the command line's message and links back.
 	await open(page, '/editor');
-	await page.getByRole('button', { name: 'New draft' }).click();
+	await newDraft(page);
 	await replaceText(page, tiny.replace('target: war', 'target: wra'));
 	await expect(page.getByRole('button', { name: 'Open in the dashboard' })).toBeDisabled();
 	const id = await page.evaluate(() => localStorage.getItem('brink.editor.open'));

@@ -70,10 +70,17 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 	);
 }
 
+/** The /editor page's CodeMirror content (the editable element). */
+export const editorCode = (page: Page): Locator => page.locator('.cm-content');
+
+/** On /editor: start a new draft from the template and wait for its editor. */
+export async function newDraft(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'New draft' }).click();
+	await expect(editorCode(page)).toBeVisible();
+}
+
 /** The /editor page's CodeMirror text, line by line as shown. */
 export const editorText = (page: Page): Promise<string> =>
-	page
-		.locator('.cm-content')
-		.evaluate((el) =>
-			[...el.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n')
-		);
+	editorCode(page).evaluate((el) =>
+		[...el.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n')
+	);

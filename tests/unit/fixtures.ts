@@ -1,7 +1,12 @@
-/** Test helper: the valid fixture scenarios under tests/fixtures/valid, loaded as the CLI loads them. */
+/**
+ * Test helpers: the valid fixture scenarios under tests/fixtures/valid, as text, loaded as the CLI
+ * loads them, and the sources they cite.
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadScenarioFile } from '../../src/cli/files';
 import type { LoadedScenario } from '../../src/lib/engine/load';
+import { resolverFromFiles } from '../../src/lib/scenario/sources';
 
 export const fixturesDir = resolve(import.meta.dirname, '../fixtures/valid');
 
@@ -11,3 +16,16 @@ export function loadFixture(name: string): LoadedScenario {
 	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
 	return result.value;
 }
+
+/** A fixture file's text: `fixtureText('ladder.yaml')`. */
+export const fixtureText = (name: string): string =>
+	readFileSync(resolve(fixturesDir, name), 'utf8');
+
+/** The fixture files' bytes by path under tests/fixtures/valid, or undefined when absent. */
+export const readFixture = (path: string): Uint8Array | undefined => {
+	const file = resolve(fixturesDir, path);
+	return existsSync(file) ? new Uint8Array(readFileSync(file)) : undefined;
+};
+
+/** The sources the fixture scenarios cite (tests/fixtures/valid/sources), named "fixtures". */
+export const fixtureResolver = resolverFromFiles(readFixture, 'fixtures');

@@ -1,21 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureResolver, fixtureText } from '../../../tests/unit/fixtures';
 import { parse, stringify } from 'yaml';
 import { loadScenario } from '../engine/load';
 import type { Proposal } from '../scenario/likelihood';
-import { resolverFromFiles } from '../scenario/sources';
 import { applyChange } from './insertEvidence';
 import { listProposals } from './proposal';
 import { combine, recordProposal, toProposalText } from './recordProposal';
 
-const dir = resolve(import.meta.dirname, '../../../tests/fixtures/valid');
-const ladder = readFileSync(join(dir, 'ladder.yaml'), 'utf8');
-const resolver = resolverFromFiles(
-	(path) =>
-		existsSync(join(dir, path)) ? new Uint8Array(readFileSync(join(dir, path))) : undefined,
-	'fixtures'
-);
+const ladder = fixtureText('ladder.yaml');
+const resolver = fixtureResolver;
 const on = (state: string, i: number) => ['statechart', 'states', state, 'on', i];
 const fight = on('crisis', 1);
 const fail = on('talks', 0);

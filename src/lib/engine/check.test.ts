@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureResolver } from '../../../tests/unit/fixtures';
 import type { Diagnostic } from '../scenario/diagnostics';
 import { limits } from '../scenario/limits';
 import { parseText } from '../scenario/parse';
-import { resolverFromFiles } from '../scenario/sources';
 import { validateDocument } from '../scenario/validate';
 import { choiceCombinations, traps } from './check';
 import { compile, likelihoodValues, type Compiled } from './compile';
@@ -13,11 +13,7 @@ import { loadScenario } from './load';
 
 const dir = resolve(import.meta.dirname, '../../../tests/fixtures/valid');
 const ladder = readFileSync(join(dir, 'ladder.yaml'), 'utf8');
-const resolver = resolverFromFiles(
-	(path) =>
-		existsSync(join(dir, path)) ? new Uint8Array(readFileSync(join(dir, path))) : undefined,
-	'fixtures'
-);
+const resolver = fixtureResolver;
 
 /** The ladder with each `from` (which must occur exactly once) replaced by its `to`. */
 function variant(...edits: [from: string, to: string][]): string {

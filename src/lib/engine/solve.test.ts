@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixturesDir, loadFixture } from '../../../tests/unit/fixtures';
+import { fixtureResolver, fixturesDir, loadFixture } from '../../../tests/unit/fixtures';
 import { parseText } from '../scenario/parse';
-import { resolverFromFiles } from '../scenario/sources';
 import { validateDocument } from '../scenario/validate';
 import { analyze } from './analyze';
 import { compile, likelihoodValues } from './compile';
@@ -230,11 +229,7 @@ describe('a state that loops to itself before leaving', () => {
 			'        - event: talks.hold',
 			'        - { event: talks.retry, target: talks, by: chance, likelihood: 0.5, assumption: Talks resume. }\n        - event: talks.hold'
 		);
-	const resolver = resolverFromFiles(
-		(path) =>
-			existsSync(join(dir, path)) ? new Uint8Array(readFileSync(join(dir, path))) : undefined,
-		'fixtures'
-	);
+	const resolver = fixtureResolver;
 
 	it('visits talks 1 / (1 − 0.5) = 2 times and ends as if retry did not exist', () => {
 		const parsed = parseText('retry.yaml', text);
@@ -256,11 +251,7 @@ describe('a state that loops to itself before leaving', () => {
 
 describe('loops with no exit', () => {
 	const text = readFileSync(join(dir, 'ladder.yaml'), 'utf8');
-	const resolver = resolverFromFiles(
-		(path) =>
-			existsSync(join(dir, path)) ? new Uint8Array(readFileSync(join(dir, path))) : undefined,
-		'fixtures'
-	);
+	const resolver = fixtureResolver;
 	const trapped = (states: string) => {
 		const edited = text
 			.replace(

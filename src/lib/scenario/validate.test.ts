@@ -1,17 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureResolver } from '../../../tests/unit/fixtures';
 import type { Diagnostic } from './diagnostics';
 import { parseText } from './parse';
-import { resolverFromFiles } from './sources';
 import { validateDocument, type ValidationResult } from './validate';
 
 const dir = resolve(import.meta.dirname, '../../../tests/fixtures/valid');
 const ladder = readFileSync(join(dir, 'ladder.yaml'), 'utf8');
 const memo = readFileSync(join(dir, 'sources/memo.txt'), 'utf8');
-const readFixture = (path: string) =>
-	existsSync(join(dir, path)) ? new Uint8Array(readFileSync(join(dir, path))) : undefined;
-const resolver = resolverFromFiles(readFixture, 'fixtures');
+const resolver = fixtureResolver;
 
 function validate(text: string): ValidationResult {
 	const parsed = parseText('ladder.yaml', text);
