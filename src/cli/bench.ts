@@ -12,7 +12,7 @@ import { createMonteCarlo } from '../lib/engine/montecarlo';
 import { formatDiagnostic } from '../lib/scenario/diagnostics';
 import { limits } from '../lib/scenario/limits';
 import { loadScenarioFile, toScenarioFile } from './files';
-import { parse, run, toCount, UsageError } from './run';
+import { parse, run, toCount, UsageError, out, err } from './run';
 
 const usage =
 	'usage: npm run bench -- [scenario id or file] [--runs N] [--actor-runs N] [--seed S] [--json]';
@@ -50,7 +50,7 @@ run(() => {
 			: (defaultScenarios.map(toScenarioFile).find((f) => existsSync(f)) ?? defaultScenarios[0]);
 	const loaded = loadScenarioFile(file);
 	if (!loaded.ok) {
-		for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+		for (const d of loaded.diagnostics) err(`${formatDiagnostic(d)}\n`);
 		return 1;
 	}
 	const runs = toCount(flags.runs, '--runs', 5_000_000, limits.maxRuns);
@@ -103,11 +103,11 @@ run(() => {
 		steps: report.engine.stepsPerSecond >= goals.stepsPerSecond
 	};
 	if (flags.json) {
-		process.stdout.write(`${JSON.stringify({ ...report, met }, null, 2)}\n`);
+		out(`${JSON.stringify({ ...report, met }, null, 2)}\n`);
 	} else {
 		const n = (x: number) => Math.round(x).toLocaleString('en');
 		const ok = (b: boolean) => (b ? 'met' : 'NOT met');
-		process.stdout.write(
+		out(
 			[
 				`bench: ${report.scenario} (${chain.size} reachable states), seed ${seed}`,
 				`XState actor per run : ${n(report.actor.runsPerSecond).padStart(12)} runs/s   (${n(actorRunsCount)} runs in ${actorSeconds.toFixed(2)} s)`,

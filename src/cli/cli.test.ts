@@ -1,26 +1,15 @@
 /**
  * The command line as a person uses it: real processes, real exit codes, real output.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../tests/unit/runCli';
 
 const root = join(import.meta.dirname, '../..');
 
-function cli(script: string, ...args: string[]) {
-	const result = spawnSync(
-		process.execPath,
-		['--import', 'tsx', join(root, 'src/cli', script), ...args],
-		{
-			cwd: root,
-			encoding: 'utf8',
-			env: { ...process.env, BRINK_DEBUG: '' }
-		}
-	);
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (script: string, ...args: string[]) => runCli(script, args);
 
 const ladder = readFileSync(join(root, 'tests/fixtures/valid/ladder.yaml'), 'utf8');
 

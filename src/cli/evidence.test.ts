@@ -1,24 +1,17 @@
 /**
  * `npm run evidence` as a person uses it: real processes, real exit codes, real output.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { EvidenceReport } from '../lib/scenario/coverage';
+import { runCli } from '../../tests/unit/runCli';
 
 const root = join(import.meta.dirname, '../..');
 
-function evidence(...args: string[]) {
-	const result = spawnSync(
-		process.execPath,
-		['--import', 'tsx', join(root, 'src/cli/evidence.ts'), ...args],
-		{ cwd: root, encoding: 'utf8', env: { ...process.env, BRINK_DEBUG: '' } }
-	);
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const evidence = (...args: string[]) => runCli('evidence.ts', args);
 
 /** Typography folded and white space collapsed, independently of the anchoring code. */
 const fold = (text: string) =>

@@ -6,7 +6,7 @@
 import { evidenceReport, type EvidenceReport } from '../lib/scenario/coverage';
 import { formatDiagnostic } from '../lib/scenario/diagnostics';
 import { loadScenarioFile, toScenarioFile } from './files';
-import { parse, run, UsageError } from './run';
+import { parse, run, UsageError, out, err } from './run';
 
 const usage = 'usage: npm run evidence -- <scenario id or file> [--json]';
 
@@ -97,11 +97,11 @@ run(() => {
 	if (positionals.length !== 1) throw new UsageError(`give one scenario id or file\n${usage}`);
 	const loaded = loadScenarioFile(toScenarioFile(positionals[0]));
 	if (!loaded.ok) {
-		for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+		for (const d of loaded.diagnostics) err(`${formatDiagnostic(d)}\n`);
 		return 1;
 	}
 	const report = evidenceReport(loaded.value);
-	if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-	else process.stdout.write(toText(loaded.value.scenario.title, loaded.value.file, report));
+	if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
+	else out(toText(loaded.value.scenario.title, loaded.value.file, report));
 	return report.unanchored.length > 0 ? 1 : 0;
 });

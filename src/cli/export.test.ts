@@ -1,25 +1,18 @@
 /**
  * `npm run export` as a person uses it: real processes, real exit codes, real output.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../tests/unit/runCli';
 
 const root = join(import.meta.dirname, '../..');
 const ladderFile = 'tests/fixtures/valid/ladder.yaml';
 const stackTrace = /\n\s+at .+:\d+:\d+/;
 
-function exportCli(...args: string[]) {
-	const result = spawnSync(
-		process.execPath,
-		['--import', 'tsx', join(root, 'src/cli/export.ts'), ...args],
-		{ cwd: root, encoding: 'utf8', env: { ...process.env, BRINK_DEBUG: '' } }
-	);
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const exportCli = (...args: string[]) => runCli('export.ts', args);
 
 describe('export', () => {
 	it('--format csv writes a header and one row per outcome and dimension', () => {

@@ -18,7 +18,7 @@ import { toXStateJson } from '../lib/export/xstate';
 import { limits } from '../lib/scenario/limits';
 import { toPayload } from '../lib/scenarios/payload';
 import { displayPath } from './files';
-import { parse, run, toCount, UsageError } from './run';
+import { parse, run, toCount, UsageError, err } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const formats = ['csv', 'json', 'audit', 'mermaid', 'xstate'] as const;
@@ -75,10 +75,11 @@ function main(): number {
 			text = `${JSON.stringify(bundle, null, 2)}\n`;
 		}
 	}
-	if (flags.out === undefined) process.stdout.write(text);
+	if (flags.out === undefined)
+		process.stdout.write(text); // data, as exported: byte for byte
 	else {
 		writeFileSync(flags.out, text);
-		process.stderr.write(`saved ${displayPath(flags.out)}\n`);
+		err(`saved ${displayPath(flags.out)}\n`);
 	}
 	return 0;
 }
@@ -104,7 +105,7 @@ run(() => {
 			error instanceof SettingsError ||
 			(error instanceof Error && 'code' in error && typeof error.code === 'string');
 		if (!bad) throw error;
-		process.stderr.write(`error: ${error.message}\n`);
+		err(`error: ${error.message}\n`);
 		return 1;
 	}
 });

@@ -1,34 +1,55 @@
 /** Reading scenario files from disk for the command line. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { loadScenario, type LoadResult } from '../lib/engine/load';
 import { fileDiagnostic } from '../lib/scenario/diagnostics';
-import { resolverFromFiles } from '../lib/scenario/sources';
+import { isRefusal, resolverFromFiles, type Refusal } from '../lib/scenario/sources';
+import { isInside, readBounded } from './readFile';
 
 export const scenariosDir = resolve(import.meta.dirname, '../../scenarios');
 
 const scenarioExtensions = /\.(ya?ml|json)$/i;
 
-/** Scenario files named by the arguments: files as given, folders searched (not sources/). */
-export function findScenarioFiles(args: string[]): string[] {
+/**
+ * Scenario files named by the arguments: files as given, folders searched (not sources/). A folder
+ * reached twice through links (a loop) is searched once; an entry that cannot be looked at is
+ * kept, to be reported when read.
+ */
+export function findScenarioFiles(args: string[], seen = new Set<string>()): string[] {
 	const found: string[] = [];
 	for (const arg of args) {
-		if (!existsSync(arg)) {
-			found.push(arg); // reported when read
+		if (!isFolder(arg)) {
+			found.push(arg); // a file, or reported when read
 			continue;
 		}
-		if (statSync(arg).isDirectory()) {
-			for (const entry of readdirSync(arg).sort()) {
-				const path = join(arg, entry);
-				if (entry === 'sources' || entry === 'node_modules') continue;
-				if (statSync(path).isDirectory()) found.push(...findScenarioFiles([path]));
-				else if (scenarioExtensions.test(entry) && !entry.endsWith('.schema.json'))
-					found.push(path);
-			}
-		} else found.push(arg);
+		const real = realPath(arg);
+		if (seen.has(real)) continue;
+		seen.add(real);
+		for (const entry of readdirSync(arg).sort()) {
+			const path = join(arg, entry);
+			if (entry === 'sources' || entry === 'node_modules') continue;
+			if (isFolder(path)) found.push(...findScenarioFiles([path], seen));
+			else if (scenarioExtensions.test(entry) && !entry.endsWith('.schema.json')) found.push(path);
+		}
 	}
 	return found;
 }
+
+const isFolder = (path: string) => {
+	try {
+		return statSync(path).isDirectory();
+	} catch {
+		return false; // missing, a broken link or a link loop: reported when read
+	}
+};
+
+const realPath = (path: string) => {
+	try {
+		return realpathSync(path);
+	} catch {
+		return resolve(path);
+	}
+};
 
 /** A scenario id (from scenarios/) or a file path. */
 export function toScenarioFile(idOrFile: string): string {
@@ -45,7 +66,11 @@ export function displayPath(path: string): string {
 	return rel.startsWith('..') ? path : rel;
 }
 
-/** Load a scenario file; its sources are looked up in the `sources/` folder beside it. */
+/**
+ * Load a scenario file; its sources are looked up in the `sources/` folder beside it, and only
+ * there: a source file that leads out of it (by `..`, an absolute path or a link) is refused, as
+ * is anything that is not a regular file or is over the size limit (see readFile.ts).
+ */
 export function loadScenarioFile(path: string): LoadResult {
 	const file = displayPath(path);
 	if (!existsSync(path)) {
@@ -60,23 +85,29 @@ export function loadScenarioFile(path: string): LoadResult {
 			]
 		};
 	}
-	if (statSync(path).isDirectory()) {
-		return { ok: false, diagnostics: [fileDiagnostic(file, 'is a folder, not a scenario file')] };
-	}
+	const bytes = readBounded(path);
+	if (isRefusal(bytes))
+		return { ok: false, diagnostics: [fileDiagnostic(file, bytes.refused, bytes.hint)] };
 	const dir = dirname(path);
-	const read = (rel: string) => {
-		const full = join(dir, rel);
-		return existsSync(full) && statSync(full).isFile()
-			? new Uint8Array(readFileSync(full))
-			: undefined;
-	};
 	const sourcesDir = join(dir, 'sources');
-	const list = () => (existsSync(sourcesDir) ? readdirSync(sourcesDir) : []);
-	return loadScenario(
-		file,
-		new Uint8Array(readFileSync(path)),
-		resolverFromFiles(read, displayPath(dir) || '.', list)
-	);
+	const read = (rel: string): Uint8Array | Refusal | undefined => {
+		const full = join(dir, rel);
+		if (!existsSync(full)) return undefined;
+		if (!isInside(sourcesDir, full))
+			return {
+				refused: `leads outside ${displayPath(sourcesDir)}/ (through a link): not read`,
+				hint: `keep the source's files inside ${displayPath(sourcesDir)}/ itself, not as links to elsewhere`
+			};
+		return readBounded(full);
+	};
+	const list = () => {
+		try {
+			return readdirSync(sourcesDir);
+		} catch {
+			return [];
+		}
+	};
+	return loadScenario(file, bytes, resolverFromFiles(read, displayPath(dir) || '.', list));
 }
 
 export { basename };

@@ -1,24 +1,17 @@
 /**
  * `npm run ingest` as a person uses it: real processes, files in a temporary folder.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { sourceMetaSchema } from '../lib/scenario/schema';
+import { runCli } from '../../tests/unit/runCli';
 
 const root = join(import.meta.dirname, '../..');
 
-function ingest(...args: string[]) {
-	const result = spawnSync(
-		process.execPath,
-		['--import', 'tsx', join(root, 'src/cli/ingest.ts'), ...args],
-		{ cwd: root, encoding: 'utf8', env: { ...process.env, BRINK_DEBUG: '' } }
-	);
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const ingest = (...args: string[]) => runCli('ingest.ts', args);
 
 const address = 'Physical Address\r\n304 North Cardinal St.\r\nDorchester Center, MA 02124\r\n';
 const article = 'A headline\r\nIt\u2019s \u201cquoted\u201d \u2013 text.\r\nShare this';

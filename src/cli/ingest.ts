@@ -8,7 +8,7 @@
  * nothing and exits 1 when the stored files differ from what ingestion gives.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { formatDiagnostic } from '../lib/scenario/diagnostics';
@@ -16,8 +16,10 @@ import { describeDropped, ingest, toLineRanges, toLines } from '../lib/scenario/
 import { decodeText } from '../lib/scenario/parse';
 import { sourceMetaSchema, type SourceMeta } from '../lib/scenario/schema';
 import { toSourceYaml } from '../lib/scenario/sourceYaml';
+import { isRefusal } from '../lib/scenario/sources';
 import { displayPath, scenariosDir } from './files';
-import { parse, run, UsageError } from './run';
+import { readBounded } from './readFile';
+import { parse, run, UsageError, out, err } from './run';
 
 const usage = `usage: npm run ingest -- <raw text file> --id <source-id> --title "<title>"
          [--date D | --date-from D --date-to D] [--author A] [--outlet O] [--url U]
@@ -73,12 +75,15 @@ run(async () => {
 	const date = toDate(flags);
 
 	const rawPath = positionals[0];
-	if (!existsSync(rawPath) || !statSync(rawPath).isFile())
-		throw new UsageError(`raw file "${rawPath}" not found`);
-	const bytes = new Uint8Array(readFileSync(rawPath));
+	if (!existsSync(rawPath)) throw new UsageError(`raw file "${rawPath}" not found`);
+	const bytes = readBounded(rawPath);
+	if (isRefusal(bytes)) {
+		err(`${displayPath(rawPath)}: ${bytes.refused} (hint: ${bytes.hint})\n`);
+		return 1;
+	}
 	const raw = decodeText(displayPath(rawPath), bytes);
 	if (typeof raw !== 'string') {
-		for (const d of raw.ok ? [] : raw.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+		for (const d of raw.ok ? [] : raw.diagnostics) err(`${formatDiagnostic(d)}\n`);
 		return 1;
 	}
 	const dropLines =
@@ -86,7 +91,7 @@ run(async () => {
 	if (typeof dropLines === 'string') throw new UsageError(`--drop-lines ${dropLines}`);
 	const result = ingest(raw, dropLines);
 	if (typeof result === 'string') {
-		process.stderr.write(`${displayPath(rawPath)}: ${result}\n`);
+		err(`${displayPath(rawPath)}: ${result}\n`);
 		return 1;
 	}
 
@@ -108,9 +113,9 @@ run(async () => {
 	const checked = sourceMetaSchema.safeParse(meta);
 	if (!checked.success) throw new Error(`metadata refused: ${checked.error.issues[0].message}`);
 
-	for (const line of describeDropped(result.dropped)) process.stdout.write(`${line}\n`);
+	for (const line of describeDropped(result.dropped)) out(`${line}\n`);
 	const droppedCount = result.dropped.reduce((n, d) => n + d.to - d.from + 1, 0);
-	process.stdout.write(
+	out(
 		`${displayPath(rawPath)}: ${result.lines} lines, ${droppedCount} dropped, ${result.lines - droppedCount} kept\n`
 	);
 
@@ -124,15 +129,15 @@ run(async () => {
 	let stale = 0;
 	for (const [path, text] of files) {
 		const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-		if (current === text) process.stdout.write(`${displayPath(path)}: up to date\n`);
+		if (current === text) out(`${displayPath(path)}: up to date\n`);
 		else if (flags.check) {
 			stale++;
 			const why = current === undefined ? 'is missing' : 'differs from what ingestion gives';
-			process.stderr.write(`${displayPath(path)}: ${why} (hint: run without --check)\n`);
+			err(`${displayPath(path)}: ${why} (hint: run without --check)\n`);
 		} else {
 			mkdirSync(outDir, { recursive: true });
 			writeFileSync(path, text);
-			process.stdout.write(`${displayPath(path)}: written\n`);
+			out(`${displayPath(path)}: written\n`);
 		}
 	}
 	return stale > 0 ? 1 : 0;

@@ -1,5 +1,13 @@
 /** Shared command-line plumbing: argument errors and crashes become one clear line, never a stack trace. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { escapeControls } from '../lib/scenario/diagnostics';
+
+/**
+ * Every message and report goes out through these two: a control character from a file (an
+ * escape sequence, a carriage return) is printed as a visible `\u001b`, never acted on.
+ */
+export const out = (text: string) => process.stdout.write(escapeControls(text, { lines: true }));
+export const err = (text: string) => process.stderr.write(escapeControls(text, { lines: true }));
 
 export class UsageError extends Error {}
 
@@ -25,9 +33,8 @@ export function run(main: () => number | Promise<number>): void {
 			},
 			(error: unknown) => {
 				const message = error instanceof Error ? error.message : String(error);
-				process.stderr.write(`error: ${message}\n`);
-				if (process.env.BRINK_DEBUG && error instanceof Error)
-					process.stderr.write(`${error.stack}\n`);
+				err(`error: ${message}\n`);
+				if (process.env.BRINK_DEBUG && error instanceof Error) err(`${error.stack}\n`);
 				process.exitCode = 2;
 			}
 		);

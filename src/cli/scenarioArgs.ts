@@ -8,7 +8,7 @@ import type { LoadedScenario } from '../lib/engine/load';
 import type { Seed } from '../lib/engine/rng';
 import { formatDiagnostic } from '../lib/scenario/diagnostics';
 import { loadScenarioFile, toScenarioFile } from './files';
-import { toPairs, UsageError } from './run';
+import { toPairs, UsageError, err } from './run';
 
 export const settingsOptions = {
 	set: { type: 'string', multiple: true },
@@ -45,6 +45,6 @@ export function loadNamedScenario(
 	if (positionals.length !== 1) throw new UsageError(`give one scenario id or file\n${usage}`);
 	const loaded = loadScenarioFile(toScenarioFile(positionals[0]));
 	if (loaded.ok) return loaded.value;
-	for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+	for (const d of loaded.diagnostics) err(`${formatDiagnostic(d)}\n`);
 	return undefined;
 }

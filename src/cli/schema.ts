@@ -18,7 +18,7 @@ import {
 	sourceMetaSchema,
 	stateNodeSchema
 } from '../lib/scenario/schema';
-import { run, UsageError } from './run';
+import { run, UsageError, out, err } from './run';
 
 const usage = 'usage: npm run schema [-- --check]';
 
@@ -113,18 +113,18 @@ export async function main(
 		const text = await schemaText(kind);
 		const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 		if (current === text) {
-			process.stdout.write(`${shown}: up to date\n`);
+			out(`${shown}: up to date\n`);
 		} else if (check) {
 			stale++;
 			const why =
 				current === undefined
 					? 'is missing'
 					: 'differs from the schema in src/lib/scenario/schema.ts';
-			process.stderr.write(`${shown}: ${why} (hint: run npm run schema)\n`);
+			err(`${shown}: ${why} (hint: run npm run schema)\n`);
 		} else {
 			mkdirSync(dirname(path), { recursive: true });
 			writeFileSync(path, text);
-			process.stdout.write(`${shown}: written\n`);
+			out(`${shown}: written\n`);
 		}
 	}
 	return stale > 0 ? 1 : 0;

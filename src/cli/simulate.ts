@@ -7,7 +7,7 @@ import { analyze, intervalsFor } from '../lib/engine/analyze';
 import { monteCarlo, standardError } from '../lib/engine/montecarlo';
 import { sensitivity } from '../lib/engine/sensitivity';
 import { limits } from '../lib/scenario/limits';
-import { parse, run, toCount, UsageError } from './run';
+import { parse, run, toCount, UsageError, out } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
@@ -38,9 +38,9 @@ run(() => {
 	if (flags.sensitivity) {
 		const result = sensitivity(loaded, settings, flags.outcome!);
 		const report = { scenario: scenario.id, method: 'sensitivity', ...result };
-		if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+		if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 		else {
-			process.stdout.write(
+			out(
 				`${scenario.title} — sensitivity of ${result.label} (${result.outcome}): ${percent(result.base)}\n${choiceLine(result.choices)}\n\n`
 			);
 			const at = (x: string | number) => (typeof x === 'number' ? String(x) : x);
@@ -54,9 +54,7 @@ run(() => {
 					`${at(b.lowAt)} → ${at(b.highAt)}`
 				])
 			);
-			process.stdout.write(
-				`\n${result.bars.length} factors in ${result.milliseconds.toFixed(1)} ms\n`
-			);
+			out(`\n${result.bars.length} factors in ${result.milliseconds.toFixed(1)} ms\n`);
 		}
 		return 0;
 	}
@@ -93,9 +91,9 @@ run(() => {
 			expectedSteps: exact.expectedSteps,
 			...(intervals ? { intervalSamples: intervals.samples, uncertain: intervals.uncertain } : {})
 		};
-		if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+		if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 		else {
-			process.stdout.write(
+			out(
 				`${scenario.title} — exact analysis of ${analysis.chain.size} reachable states\n${choiceLine(analysis.choices)}\n\n`
 			);
 			table(
@@ -141,9 +139,9 @@ run(() => {
 		meanSteps: mc.meanSteps,
 		unfinished: mc.unfinished
 	};
-	if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+	if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 	else {
-		process.stdout.write(
+		out(
 			`${scenario.title} — Monte Carlo, ${runs.toLocaleString('en')} runs, seed ${seed}\n${choiceLine(analysis.choices)}\n\n`
 		);
 		table(
@@ -176,7 +174,7 @@ function table(head: string[], rows: string[][]): void {
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 	const line = (cells: string[]) =>
 		cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-	process.stdout.write(
+	out(
 		`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`
 	);
 }
@@ -190,9 +188,7 @@ function footer(
 		Object.entries(r)
 			.map(([k, v]) => `${k} ${v.toFixed(3)}`)
 			.join(', ');
-	if (Object.keys(dimensions).length)
-		process.stdout.write(`\nexpected scores: ${fmt(dimensions)}\n`);
-	if (Object.keys(indicators).length)
-		process.stdout.write(`expected indicators at the end: ${fmt(indicators)}\n`);
-	process.stdout.write(`${steps}\n`);
+	if (Object.keys(dimensions).length) out(`\nexpected scores: ${fmt(dimensions)}\n`);
+	if (Object.keys(indicators).length) out(`expected indicators at the end: ${fmt(indicators)}\n`);
+	out(`${steps}\n`);
 }

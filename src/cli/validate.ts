@@ -4,7 +4,7 @@
  */
 import { toReportLines } from '../lib/scenario/format';
 import { findScenarioFiles, loadScenarioFile, scenariosDir } from './files';
-import { parse, run } from './run';
+import { parse, run, out, err } from './run';
 
 const usage = 'usage: npm run validate -- [files or folders…]   (default: scenarios/)';
 
@@ -12,9 +12,7 @@ run(() => {
 	const { positionals, values } = parse(usage, { quiet: { type: 'boolean', short: 'q' } });
 	const files = findScenarioFiles(positionals.length > 0 ? positionals : [scenariosDir]);
 	if (files.length === 0) {
-		process.stderr.write(
-			`no scenario files (.yaml, .yml, .json) found in ${positionals.join(', ')}\n`
-		);
+		err(`no scenario files (.yaml, .yml, .json) found in ${positionals.join(', ')}\n`);
 		return 1;
 	}
 	let failed = 0;
@@ -25,10 +23,10 @@ run(() => {
 		// its `ok` line on stdout (left out with --quiet).
 		for (const line of toReportLines(result)) {
 			if (line.kind === 'ok') {
-				if (!values.quiet) process.stdout.write(`${line.text}\n`);
-			} else (result.ok ? process.stderr : process.stdout).write(`${line.text}\n`);
+				if (!values.quiet) out(`${line.text}\n`);
+			} else (result.ok ? err : out)(`${line.text}\n`);
 		}
 	}
-	if (failed > 0) process.stderr.write(`${failed} of ${files.length} file(s) invalid\n`);
+	if (failed > 0) err(`${failed} of ${files.length} file(s) invalid\n`);
 	return failed > 0 ? 1 : 0;
 });

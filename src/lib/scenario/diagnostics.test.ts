@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	closest,
 	didYouMean,
+	escapeControls,
 	formatDiagnostic,
 	ScenarioError,
 	toPathString,
@@ -50,6 +51,29 @@ describe('closest and didYouMean', () => {
 	});
 });
 
+describe('escapeControls', () => {
+	it.each([
+		{ input: 'plain text, “quotes” and ü', expected: 'plain text, “quotes” and ü' },
+		{ input: 'a\u001b[31mred', expected: 'a\\u001b[31mred' },
+		{ input: 'cr\rlf\ntab\t', expected: 'cr\\u000dlf\\u000atab\\u0009' },
+		{ input: 'c1 \u009b2K del \u007f', expected: 'c1 \\u009b2K del \\u007f' },
+		{ input: 'rtl \u202egnp.exe \u2066x\u2069', expected: 'rtl \\u202egnp.exe \\u2066x\\u2069' }
+	])('$expected', ({ input, expected }) => {
+		expect(escapeControls(input)).toBe(expected);
+	});
+
+	it('keeps line breaks and tabs with lines: true, and nothing else', () => {
+		expect(escapeControls('one\ttwo\nthree\r\u001b', { lines: true })).toBe(
+			'one\ttwo\nthree\\u000d\\u001b'
+		);
+	});
+
+	it('leaves JSON text valid and equal in meaning', () => {
+		const value = { text: 'x\u0085y\u202ez' };
+		expect(JSON.parse(escapeControls(JSON.stringify(value), { lines: true }))).toEqual(value);
+	});
+});
+
 describe('formatDiagnostic', () => {
 	const base: Diagnostic = {
 		file: 'a.yaml',
@@ -69,6 +93,20 @@ describe('formatDiagnostic', () => {
 		}
 	])('$expected', ({ input, expected }) => {
 		expect(formatDiagnostic(input)).toBe(expected);
+	});
+
+	it('keeps a message quoting a file on one visible line: no escape sequence, CR or LF acts', () => {
+		const hostile = '\u001b[2K\rladder.yaml: ok (4 states)\nforged: line\u202e';
+		const line = formatDiagnostic({
+			...base,
+			message: `unknown field "${hostile}"`,
+			hint: hostile
+		});
+		// eslint-disable-next-line no-control-regex -- no control character may be printed
+		expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+		expect(line).toBe(
+			'a.yaml:3:5: title: unknown field "\\u001b[2K\\u000dladder.yaml: ok (4 states)\\u000aforged: line\\u202e" (hint: \\u001b[2K\\u000dladder.yaml: ok (4 states)\\u000aforged: line\\u202e)'
+		);
 	});
 
 	it('ScenarioError carries its diagnostics and formats them', () => {

@@ -18,12 +18,35 @@ export function toPathString(path: Path): string {
 	return path.length === 0 ? '(document)' : path.join('.');
 }
 
-/** `file:line:column: path: message (hint)` — the form editors and CI logs understand. */
+/**
+ * Control characters, and the invisible marks that reorder text (bidirectional overrides), as
+ * visible `\u001b` escapes: a file's text quoted in a message can then neither move the cursor,
+ * erase a line nor start a line of its own on a terminal. Line breaks and tabs are kept only with
+ * `lines: true` (for output of several lines whose breaks are the program's own).
+ *
+ * `escapeControls('ok\u001b[2K\rfake') === 'ok\\u001b[2K\\u000dfake'`
+ */
+export function escapeControls(text: string, { lines = false }: { lines?: boolean } = {}): string {
+	return text.replace(
+		lines ? controlsButLines : controls,
+		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+	);
+}
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const controls = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const controlsButLines =
+	// eslint-disable-next-line no-control-regex -- as above
+	/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `file:line:column: path: message (hint)` — the form editors and CI logs understand; one line
+ * whatever the file holds (see escapeControls).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
 	const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
 	const hint = d.hint ? ` (hint: ${d.hint})` : '';
 	const level = d.severity === 'warning' ? 'warning: ' : '';
-	return `${where}: ${d.path}: ${level}${d.message}${hint}`;
+	return escapeControls(`${where}: ${d.path}: ${level}${d.message}${hint}`);
 }
 
 /** Thrown by the engine for a scenario it refuses to analyse; carries the diagnostics. */

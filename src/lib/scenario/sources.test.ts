@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolverFromFiles } from './sources';
+import { resolverFromFiles, sourceFileProblem } from './sources';
 
 const memoMeta = 'id: memo\ntitle: A memo\nfile: memo.txt\n';
 
@@ -86,5 +86,79 @@ describe('resolverFromFiles', () => {
 		if (!Array.isArray(found)) return;
 		expect(found.length).toBeGreaterThan(0);
 		expect(found[0]).toMatchObject({ severity: 'error', ...expected });
+	});
+});
+
+describe('sourceFileProblem: a source text stays inside the sources folder', () => {
+	it.each(['memo.txt', 'texts/memo.md', 'a-b_c.2024.txt', 'ü.txt'])('accepts %s', (file) => {
+		expect(sourceFileProblem(file)).toBeUndefined();
+	});
+
+	it.each([
+		{ file: '../../../../etc/passwd', problem: /\.\./ },
+		{ file: 'texts/../../secret.txt', problem: /\.\./ },
+		{ file: '/etc/hostname', problem: /absolute/ },
+		{ file: 'C:/Windows/win.ini', problem: /absolute/ },
+		{ file: '\\\\server\\share\\x.txt', problem: /absolute/ },
+		{ file: '~/secret.txt', problem: /absolute/ },
+		{ file: 'texts\\..\\..\\x.txt', problem: /backslash/ },
+		{ file: './memo.txt', problem: /segment/ },
+		{ file: 'texts//memo.txt', problem: /segment/ },
+		{ file: 'memo\u0000.txt', problem: /control/ },
+		{ file: ' ', problem: /empty/ }
+	])('refuses $file', ({ file, problem }) => {
+		expect(sourceFileProblem(file)).toMatch(problem);
+	});
+
+	it("refuses, at the metadata's file: line, before asking for the file", () => {
+		const asked: string[] = [];
+		const resolve = resolverFromFiles((path) => {
+			asked.push(path);
+			return path === 'sources/memo.yaml'
+				? 'id: memo\ntitle: A memo\nfile: ../../etc/passwd\n'
+				: 'root:x:0:0';
+		}, 'scenarios');
+		const found = resolve('memo');
+		expect(asked).toEqual(['sources/memo.yaml']);
+		expect(found).toEqual([
+			expect.objectContaining({
+				file: 'scenarios/sources/memo.yaml',
+				line: 3,
+				column: 7,
+				path: 'file',
+				message: expect.stringMatching(
+					/^text file "\.\.\/\.\.\/etc\/passwd" leads out of the sources folder/
+				),
+				hint: 'name the text file relative to scenarios/sources/, such as memo.txt'
+			})
+		]);
+		expect(JSON.stringify(found)).not.toContain('root:');
+	});
+
+	it('places a refusal from the file lookup (a link out, a device) at the file: line', () => {
+		const refusal = {
+			refused: 'leads outside sources/ (through a link): not read',
+			hint: 'keep it inside'
+		};
+		const resolve = resolverFromFiles(
+			(path) => (path === 'sources/memo.yaml' ? memoMeta : refusal),
+			'scenarios'
+		);
+		expect(resolve('memo')).toEqual([
+			expect.objectContaining({
+				line: 3,
+				path: 'file',
+				message: 'text file "memo.txt" leads outside sources/ (through a link): not read',
+				hint: 'keep it inside'
+			})
+		]);
+		const metaRefused = resolverFromFiles(() => refusal, 'scenarios')('memo');
+		expect(metaRefused).toEqual([
+			expect.objectContaining({
+				file: 'scenarios/sources/memo.yaml',
+				line: 0,
+				message: refusal.refused
+			})
+		]);
 	});
 });

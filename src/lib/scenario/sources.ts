@@ -1,5 +1,5 @@
 import { normalizeText, type NormalizedText } from './anchor';
-import type { Diagnostic } from './diagnostics';
+import { escapeControls, fileDiagnostic, type Diagnostic } from './diagnostics';
 import { decodeText, diagnosticAt, parseText } from './parse';
 import { sourceMetaSchema, type SourceMeta } from './schema';
 
@@ -22,6 +22,42 @@ export interface MissingSource {
  */
 export type SourceResolver = (id: string) => SourceText | Diagnostic[] | MissingSource;
 
+/** Why a file was not read (outside the sources folder, not a regular file, too large). */
+export interface Refusal {
+	refused: string;
+	hint: string;
+}
+
+export const isRefusal = (value: unknown): value is Refusal =>
+	typeof value === 'object' && value !== null && 'refused' in value;
+
+/** What a source file's lookup gives: its bytes or text, nothing (missing), or a refusal. */
+export type FileLookup = (path: string) => string | Uint8Array | Refusal | undefined;
+
+/**
+ * Why a source's `file:` may not be read, or undefined when it names a file inside the sources
+ * folder: a relative path, forward slashes, no `..`, `.` or empty segment, no drive letter, no
+ * control character. A shared scenario must not reach the rest of the machine.
+ *
+ * `sourceFileProblem('memo.txt') === undefined`; `sourceFileProblem('../../etc/passwd')` explains.
+ */
+export function sourceFileProblem(file: string): string | undefined {
+	if (file.trim() === '') return 'is empty';
+	if (escapeControls(file) !== file) return 'holds a control character';
+	if (
+		file.startsWith('/') ||
+		file.startsWith('\\') ||
+		/^[a-z]:/i.test(file) ||
+		file.startsWith('~')
+	)
+		return 'is an absolute path';
+	if (file.includes('\\')) return 'uses a backslash';
+	const segments = file.split('/');
+	if (segments.includes('..')) return 'leads out of the sources folder with ".."';
+	if (segments.some((s) => s === '' || s === '.')) return 'has an empty or "." segment';
+	return undefined;
+}
+
 export function toSourceText(meta: SourceMeta, text: string): SourceText {
 	return { meta, text, normalized: normalizeText(text) };
 }
@@ -32,7 +68,7 @@ export function toSourceText(meta: SourceMeta, text: string): SourceText {
  * disk) and in the page (files bundled at build time).
  */
 export function resolverFromFiles(
-	files: (path: string) => string | Uint8Array | undefined,
+	files: FileLookup,
 	displayDir: string,
 	/** The file names in sources/, for "did you mean" when an id has no file. */
 	list: () => readonly string[] = () => []
@@ -41,6 +77,7 @@ export function resolverFromFiles(
 		const metaPath = `sources/${id}.yaml`;
 		const metaFile = `${displayDir}/${metaPath}`;
 		const metaText = files(metaPath);
+		if (isRefusal(metaText)) return [fileDiagnostic(metaFile, metaText.refused, metaText.hint)];
 		if (metaText === undefined) {
 			const known = list()
 				.filter((name) => name.endsWith('.yaml'))
@@ -69,8 +106,28 @@ export function resolverFromFiles(
 				)
 			];
 		}
+		const unsafe = sourceFileProblem(meta.data.file);
+		if (unsafe) {
+			return [
+				diagnosticAt(
+					parsed.document,
+					['file'],
+					`text file "${meta.data.file}" ${unsafe}: a source's text must be a file inside the sources folder, so it is not read`,
+					`name the text file relative to ${displayDir}/sources/, such as ${id}.txt`
+				)
+			];
+		}
 		const textPath = `sources/${meta.data.file}`;
 		const raw = files(textPath);
+		if (isRefusal(raw))
+			return [
+				diagnosticAt(
+					parsed.document,
+					['file'],
+					`text file "${meta.data.file}" ${raw.refused}`,
+					raw.hint
+				)
+			];
 		if (raw === undefined) {
 			return [
 				diagnosticAt(

@@ -78,6 +78,27 @@ describe('checkScenario', () => {
 		expect(report.lines.map((l) => l.text).join('\n')).toContain('./sources/memo.yaml');
 	});
 
+	it('refuses a source text named outside the sources folder, as the command line does', () => {
+		const encode = (name: string, text: string): GivenFile => {
+			const bytes = new TextEncoder().encode(text);
+			return { name, size: bytes.byteLength, bytes };
+		};
+		for (const file of ['../../../etc/passwd', '/etc/passwd']) {
+			const files = [
+				ladder,
+				encode('memo.yaml', `id: memo\ntitle: A memo\nfile: ${file}\n`),
+				encode('passwd', 'root:x:0:0:root:/root:/bin/sh\nTalks may fail.\n')
+			];
+			const report = check(ladder, files);
+			expect(report.ok).toBe(false);
+			const text = report.lines.map((l) => l.text).join('\n');
+			expect(text).toMatch(
+				/memo\.yaml:3:7: file: text file ".*passwd" (leads out of the sources folder|is an absolute path)/
+			);
+			expect(text).not.toContain('root:x');
+		}
+	});
+
 	it('refuses a file over the limit without its bytes, in the loader’s words', () => {
 		const report = check({ name: 'big.yaml', size: 10 * 1024 * 1024 }, []);
 		expect(report.lines).toHaveLength(1);
