@@ -8,7 +8,7 @@ import type { StatechartLayout } from '$lib/charts/statechartLayout';
 import { openDraftStore } from '$lib/editor/drafts';
 import type { ReportLine } from '$lib/scenario/format';
 import { toPayload, type ScenarioPayload } from '$lib/scenarios/payload';
-import { loadEngine } from '../editor/loadEngine';
+import { loadEngine } from '$lib/checking/loadEngine';
 
 export type DraftDashboard =
 	| { kind: 'ready'; id: string; name: string; payload: ScenarioPayload; layout: StatechartLayout }

@@ -4,7 +4,7 @@ import { toPayload } from '$lib/scenarios/payload';
 import { analyze, intervalsFor, pageIntervalSamples } from '$lib/engine/analyze';
 import { toChainData } from '$lib/engine/explore';
 import { sensitivityOf } from '$lib/engine/sensitivity';
-import { defaultSensitivityOutcome } from './sensitivityDefault';
+import { defaultSensitivityOutcome } from '$lib/dashboard/sensitivityDefault';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 // Every shipped scenario is prerendered; the statechart layout is computed here, at build time,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../../../tests/unit/fixtures';
+import { loadFixture } from '../../../tests/unit/fixtures';
 import { settingsDiff } from './settingsDiff';
 
 const regions = loadFixture('regions.yaml').compiled;

@@ -17,8 +17,8 @@ import type { Branch } from '$lib/engine/branches';
 import type { TransitionInfo } from '$lib/scenario/model';
 import { fromPayload, type ScenarioPayload } from '$lib/scenarios/payload';
 import type { RunSettings } from '$lib/workers/protocol';
-import { ComparisonRun, IntervalsRun, MonteCarloRun } from './monteCarlo.svelte';
-import { fromQuery, toQuery, type SharedView } from './share';
+import { ComparisonRun, IntervalsRun, MonteCarloRun } from '$lib/state/monteCarlo.svelte';
+import { fromQuery, toQuery, type SharedView } from '$lib/state/share';
 
 export interface Analysis {
 	chain: Chain;

@@ -8,8 +8,8 @@ import type { Draft } from '$lib/editor/drafts';
 import { toFileName } from '$lib/editor/template';
 import { loadScenario, type LoadedScenario } from '$lib/engine/load';
 import { toReportLines, type ReportLine } from '$lib/scenario/format';
-import { internalError, toSourceResolver } from '../validate/check';
-import { shippedSources } from '../validate/shippedSources';
+import { internalError, toSourceResolver } from './check';
+import { shippedSources } from './shippedSources';
 
 export interface DraftCheck {
 	/** The file name the messages use. */
