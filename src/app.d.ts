@@ -3,7 +3,10 @@ declare global {
 	namespace App {
 		// interface Error {}
 		// interface Locals {}
-		// interface PageData {}
+		interface PageData {
+			/** A second skip link, to the page's main activity (the dashboard's step-through). */
+			skipTo?: { href: string; label: string };
+		}
 		// interface PageState {}
 		// interface Platform {}
 	}

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { open, watchErrors } from './ready';
+import { open, watchErrors, openAnalysis } from './ready';
 import { expect, test, type Locator } from '@playwright/test';
 
 const dashboard = '/scenario/regional-escalation';
@@ -20,7 +20,7 @@ test.describe('compare a variant with a pinned baseline', () => {
 	}, testInfo) => {
 		const errors = watchErrors(page);
 		await open(page, dashboard);
-		const panel = page.getByRole('region', { name: 'Compare' });
+		const panel = await openAnalysis(page, 'Compare');
 		await panel.getByRole('button', { name: 'Pin current as baseline' }).click();
 		await expect(panel.getByText('Now identical to the baseline.')).toBeVisible();
 		await expect(panel.getByRole('button', { name: 'Back to the baseline' })).toBeDisabled();
@@ -82,7 +82,7 @@ test.describe('compare a variant with a pinned baseline', () => {
 		const context = await browser.newContext();
 		const fresh = await context.newPage();
 		await open(fresh, page.url());
-		const freshPanel = fresh.getByRole('region', { name: 'Compare' });
+		const freshPanel = await openAnalysis(fresh, 'Compare');
 		const freshChart = freshPanel.getByRole('region', { name: 'Baseline and now, exact' });
 		await freshChart.getByRole('button', { name: 'Show as table' }).click();
 		expect(await row(freshChart.getByRole('table'), 'Ties ruptured')).toEqual([

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { download, open, watchErrors } from './ready';
+import { download, open, watchErrors, openAnalysis } from './ready';
 
 const root = join(import.meta.dirname, '../..');
 const view = '/scenario/regional-escalation?c.russia.response=full&seed=7';
@@ -48,7 +48,7 @@ async function simulateAndExport(page: Page, runs: string): Promise<Row[]> {
 	await outcomes.getByLabel('Runs').selectOption(runs);
 	await outcomes.getByRole('button', { name: 'Run simulation' }).click();
 	await expect(outcomes.getByText(/runs with seed 7 in \d+ ms/)).toBeVisible({ timeout: 60_000 });
-	const panel = page.getByRole('region', { name: 'Export' });
+	const panel = await openAnalysis(page, 'Export');
 	const file = await download(page, panel.getByRole('button', { name: 'Results (JSON)' }));
 	return (JSON.parse(file.bytes.toString('utf8')) as { results: { outcomes: Row[] } }).results
 		.outcomes;
@@ -125,7 +125,7 @@ test.describe('worker faults leave the page usable', () => {
 		});
 
 		// The paired comparison runs in the same worker and recovers the same way.
-		const compare = page.getByRole('region', { name: 'Compare' });
+		const compare = await openAnalysis(page, 'Compare');
 		await compare.getByRole('button', { name: 'Pin current as baseline' }).click();
 		await page.route(workerScript, (route) =>
 			route.fulfill({

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { download, open, watchErrors } from './ready';
+import { download, open, watchErrors, openAnalysis } from './ready';
 
 const dashboard = '/scenario/regional-escalation';
 const root = join(import.meta.dirname, '../..');
@@ -36,7 +36,7 @@ test.describe('export', () => {
 			.click();
 		await expect(page).toHaveURL(/steps=/);
 
-		const panel = page.getByRole('region', { name: 'Export' });
+		const panel = await openAnalysis(page, 'Export');
 		const status = panel.getByRole('status');
 
 		const csv = await download(page, panel.getByRole('button', { name: 'Results (CSV)' }));

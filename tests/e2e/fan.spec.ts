@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { open, watchErrors } from './ready';
+import { open, watchErrors, openAnalysis } from './ready';
 import { expect, test, type Locator } from '@playwright/test';
 
 const dashboard = '/scenario/regional-escalation';
@@ -16,7 +16,7 @@ test.describe('escalation over time (fan charts)', () => {
 	}, testInfo) => {
 		const errors = watchErrors(page);
 		await open(page, dashboard);
-		const panel = page.getByRole('region', { name: 'Escalation over time' });
+		const panel = await openAnalysis(page, 'Escalation over time');
 		await expect(panel.getByText(/middle 50\s% of runs/)).toBeVisible();
 
 		// regional-escalation declares two indicators: one chart each, side by side, no select.
@@ -44,7 +44,7 @@ test.describe('escalation over time (fan charts)', () => {
 
 	test("the table's last rows are the engine's", async ({ page }, testInfo) => {
 		await open(page, dashboard);
-		const panel = page.getByRole('region', { name: 'Escalation over time' });
+		const panel = await openAnalysis(page, 'Escalation over time');
 		const hardware = panel.getByRole('region', { name: 'Russian hardware delivered' });
 		const escalation = panel.getByRole('region', { name: 'Escalation rung in the north' });
 		// From the engine: `npx tsx` printing capFan(indicatorFan(analyze(regional-escalation).chain))
@@ -83,9 +83,9 @@ test.describe('escalation over time (fan charts)', () => {
 
 	test("changing Russia's choice changes the fan", async ({ page }) => {
 		await open(page, dashboard);
-		const hardware = page
-			.getByRole('region', { name: 'Escalation over time' })
-			.getByRole('region', { name: 'Russian hardware delivered' });
+		const hardware = (await openAnalysis(page, 'Escalation over time')).getByRole('region', {
+			name: 'Russian hardware delivered'
+		});
 		// From the engine (same script, choices { 'russia.response': 'decline' }): no hardware is ever
 		// delivered, and every run has ended by step 7.
 		await page.locator('select[data-choice="russia.response"]').selectOption('decline');

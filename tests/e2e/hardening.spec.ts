@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { download, open, watchCsp, watchErrors } from './ready';
+import { download, open, watchCsp, watchErrors, openAnalysis } from './ready';
 
 const dashboard = '/scenario/regional-escalation';
 
@@ -102,7 +102,7 @@ test.describe('content security policy', () => {
 		await outcomes.getByRole('button', { name: 'Run simulation' }).click();
 		await settle(outcomes.getByText(/runs with seed/), violations);
 		// A baseline and the paired simulation (a worker too).
-		const compare = page.getByRole('region', { name: 'Compare' });
+		const compare = await openAnalysis(page, 'Compare');
 		await compare.getByRole('button', { name: 'Pin current as baseline' }).click();
 		await page.locator('select[data-choice="russia.response"]').selectOption('defensive');
 		await compare.getByRole('button', { name: 'Run paired simulation' }).click();
@@ -115,7 +115,7 @@ test.describe('content security policy', () => {
 		expect((await download(page, chart.getByRole('button', { name: 'PNG' }))).name).toMatch(
 			/\.png$/
 		);
-		const exports = page.getByRole('region', { name: 'Export' });
+		const exports = await openAnalysis(page, 'Export');
 		const audit = await download(
 			page,
 			exports.getByRole('button', { name: 'Audit bundle (JSON)' })
@@ -279,7 +279,7 @@ test.describe('hostile scenario text', () => {
 		await expect(frame.getByRole('table')).toContainText(hostile.war);
 
 		// Files: the payloads travel as data, exactly as written.
-		const exports = page.getByRole('region', { name: 'Export' });
+		const exports = await openAnalysis(page, 'Export');
 		const csv = await download(page, exports.getByRole('button', { name: 'Results (CSV)' }));
 		expect(csv.bytes.toString('utf8')).toContain(
 			'Settled <script>window.__pwned=1</script> outcome'

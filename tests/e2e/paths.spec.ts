@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './ready';
+import { open, openAnalysis } from './ready';
 import { expect, test } from '@playwright/test';
 
 const dashboard = '/scenario/regional-escalation';
@@ -30,7 +30,7 @@ test.describe('likely paths', () => {
 		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 		page.on('pageerror', (e) => errors.push(e.message));
 		await open(page, dashboard);
-		const panel = page.getByRole('region', { name: 'Likely paths', exact: true });
+		const panel = await openAnalysis(page, 'Likely paths');
 		const list = panel.getByRole('list', { name: 'The paths, most likely first' });
 
 		// Every outcome at first.

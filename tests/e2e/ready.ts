@@ -84,3 +84,14 @@ export const editorText = (page: Page): Promise<string> =>
 	editorCode(page).evaluate((el) =>
 		[...el.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n')
 	);
+
+/**
+ * Open one of the dashboard's analyses (What matters most, Compare, Likely paths, Escalation over
+ * time, Export): they sit in tabs below the workspace. Returns the analysis's region.
+ */
+export async function openAnalysis(page: Page, name: string): Promise<Locator> {
+	await page.getByRole('tab', { name, exact: true }).click();
+	const region = page.getByRole('region', { name, exact: true });
+	await expect(region).toBeVisible();
+	return region;
+}

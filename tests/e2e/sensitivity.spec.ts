@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './ready';
+import { open, openAnalysis } from './ready';
 import { expect, test } from '@playwright/test';
 
 const dashboard = '/scenario/regional-escalation';
@@ -9,7 +9,7 @@ test.describe('what matters most (sensitivity)', () => {
 		page
 	}, testInfo) => {
 		await open(page, dashboard);
-		const panel = page.getByRole('region', { name: 'What matters most' });
+		const panel = await openAnalysis(page, 'What matters most');
 		await panel.getByLabel('Outcome').selectOption({ label: 'Ties ruptured' });
 		await expect(panel.getByRole('heading', { name: 'What moves “Ties ruptured”' })).toBeVisible();
 

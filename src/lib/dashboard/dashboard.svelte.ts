@@ -10,15 +10,13 @@ import { compareExact, type ExactComparison } from '$lib/engine/compare';
 import { explore, fromChainData, type Chain, type ChainData } from '$lib/engine/explore';
 import { pageIntervalSamples } from '$lib/engine/analyze';
 import type { IntervalResult } from '$lib/engine/interval';
-import { createRng } from '$lib/engine/rng';
 import { solveExact, type ExactResult } from '$lib/engine/solve';
-import { options, startSession, take, takeByChance, undo, type Session } from '$lib/engine/stepper';
-import type { Branch } from '$lib/engine/branches';
 import type { TransitionInfo } from '$lib/scenario/model';
 import { fromPayload, type ScenarioPayload } from '$lib/scenarios/payload';
 import type { RunSettings } from '$lib/workers/protocol';
 import { ComparisonRun, IntervalsRun, MonteCarloRun } from '$lib/state/monteCarlo.svelte';
 import { fromQuery, toQuery, type SharedView } from '$lib/state/share';
+import { StepThrough } from './stepThrough.svelte';
 
 export interface Analysis {
 	chain: Chain;
@@ -47,10 +45,13 @@ export class Dashboard {
 
 	#choices = $state<Record<string, string>>({});
 	#likelihoods = $state<Record<string, number>>({});
-	#session = $state.raw<Session>(undefined as unknown as Session);
 	#seed = $state(1);
+	/** The step-through: where the scenario stands, the options open, the steps taken. */
+	readonly steps: StepThrough;
 	/** The selected transition id (diagram, step list or history), or null. */
 	selectedTransition = $state<string | null>(null);
+	/** Counts requests to bring the selected step into view (see `reveal`). */
+	revealed = $state(0);
 	/** The selected sentence id (`p3.s2`), or null. */
 	selectedSentence = $state<string | null>(null);
 	/** The latest Monte Carlo run in the worker; cleared when the choices it ran with change. */
@@ -89,9 +90,12 @@ export class Dashboard {
 				key: settingsKey(this.#choices, {}, 1),
 				result: intervals ?? undefined
 			};
-		this.#session = startSession(this.compiled, this.#choices, this.values);
+		this.steps = new StepThrough(this.compiled, this.#choices, this.values);
 		if (query.replace(/^\?/, '') !== '')
 			this.notices = this.applyShared(fromQuery(this.compiled, query));
+		// The article opens at the evidence of the first option that has some, beside the options.
+		this.selectedTransition =
+			this.steps.open.find((b) => b.transition.evidence.length > 0)?.transition.id ?? null;
 	}
 
 	get choices(): Record<string, string> {
@@ -102,9 +106,6 @@ export class Dashboard {
 	}
 	get seed(): number {
 		return this.#seed;
-	}
-	get session(): Session {
-		return this.#session;
 	}
 	get baseline(): RunSettings | null {
 		return this.#baseline;
@@ -231,9 +232,6 @@ export class Dashboard {
 			: undefined
 	);
 
-	/** The branches open now in the step-through; empty at an end. */
-	readonly open: Branch[] = $derived.by(() => options(this.#session));
-
 	/** Transitions by id, for lookups from the diagram, the evidence and the history. */
 	readonly transitionsById: Map<string, TransitionInfo> = $derived.by(
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built afresh inside $derived, never mutated after
@@ -306,19 +304,30 @@ export class Dashboard {
 		});
 	}
 
+	/**
+	 * Select a step from an analysis (a bar, a path) and ask the page to bring the step-through,
+	 * the diagram and the article, which show it, into view.
+	 */
+	reveal(transitionId: string | null): void {
+		this.selectedTransition = transitionId;
+		if (transitionId) this.revealed++;
+	}
+
 	take(transitionId: string): void {
-		this.#session = take(this.#session, transitionId);
+		this.steps.take(transitionId);
 		this.selectedTransition = transitionId;
 	}
 
-	/**
-	 * Let chance pick the next step. The draw depends only on the seed and the step's depth, so a
-	 * shared link or an undo followed by a new draw gives the same pick again.
-	 */
+	/** Take the n-th open option (keys 1–9); false when there is none. */
+	takeNth(n: number): boolean {
+		const taken = this.steps.takeNth(n);
+		if (taken) this.selectedTransition = taken;
+		return taken !== undefined;
+	}
+
+	/** Let chance pick the next step, from the seed and the step's depth (see StepThrough). */
 	takeByChance(): void {
-		const rng = createRng(`${this.#seed}:${this.#session.steps.length}`);
-		this.#session = takeByChance(this.#session, rng);
-		this.selectedTransition = this.#session.steps.at(-1)?.via?.transition.id ?? null;
+		this.selectedTransition = this.steps.takeByChance(this.#seed) ?? null;
 	}
 
 	/**
@@ -327,16 +336,16 @@ export class Dashboard {
 	 */
 	replayPath(path: string[]): string[] {
 		const left = this.#replay(path);
-		this.selectedTransition = this.path.at(-1) ?? null;
+		this.selectedTransition = this.steps.path.at(-1) ?? null;
 		return left;
 	}
 
 	undo(): void {
-		this.#session = undo(this.#session);
+		this.steps.undo();
 	}
 
 	restart(): void {
-		this.#session = startSession(this.compiled, this.#choices, this.values);
+		this.steps.restart(this.#choices, this.values);
 	}
 
 	/** Start a Monte Carlo run of the current choices in the worker. */
@@ -351,25 +360,12 @@ export class Dashboard {
 		});
 	}
 
-	/** Steps taken so far (transition ids), for sharing and replay. */
-	get path(): string[] {
-		return this.#session.steps.flatMap((s) => (s.via ? [s.via.transition.id] : []));
-	}
-
 	/**
 	 * After a change of choices or likelihoods, replay the steps taken as far as they are still
 	 * open, so the person keeps their place.
 	 */
-	#replay(path: string[] = this.path): string[] {
-		let session = startSession(this.compiled, this.#choices, this.values);
-		let taken = 0;
-		for (const id of path) {
-			if (!options(session).some((b) => b.transition.id === id)) break;
-			session = take(session, id);
-			taken++;
-		}
-		this.#session = session;
-		return path.slice(taken);
+	#replay(path: string[] = this.steps.path): string[] {
+		return this.steps.replay(path, this.#choices, this.values);
 	}
 
 	/** The view as a URL query (see share.ts). */
@@ -378,7 +374,7 @@ export class Dashboard {
 			choices: this.#choices,
 			likelihoods: this.#likelihoods,
 			seed: this.#seed,
-			steps: this.path,
+			steps: this.steps.path,
 			baseline: this.#baseline
 		})
 	);

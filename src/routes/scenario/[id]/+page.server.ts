@@ -5,6 +5,7 @@ import { analyze, intervalsFor, pageIntervalSamples } from '$lib/engine/analyze'
 import { toChainData } from '$lib/engine/explore';
 import { sensitivityOf } from '$lib/engine/sensitivity';
 import { defaultSensitivityOutcome } from '$lib/dashboard/sensitivityDefault';
+import { skipToWorkspace } from '$lib/dashboard/skipTo';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 // Every shipped scenario is prerendered; the statechart layout is computed here, at build time,
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		layout: await layoutStatechart(loaded.model),
 		sensitivity: sensitivityOf(loaded.compiled, {}, outcome),
 		intervals: intervalsFor(analysis, pageIntervalSamples, 1) ?? null,
-		chain: toChainData(analysis.chain)
+		chain: toChainData(analysis.chain),
+		skipTo: skipToWorkspace
 	};
 };

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { analysisTabs, tabFromHash } from './analysisTabs';
+
+describe('tabFromHash', () => {
+	it.each([
+		{ hash: '#paths', expected: 'paths' },
+		{ hash: 'compare', expected: 'compare' },
+		{ hash: '#export', expected: 'export' },
+		{ hash: '', expected: undefined },
+		{ hash: '#steps-heading', expected: undefined },
+		{ hash: '#constructor', expected: undefined }
+	])('$hash → $expected', ({ hash, expected }) => {
+		expect(tabFromHash(hash)).toBe(expected);
+	});
+
+	it('names every tab once, the first being what matters most', () => {
+		expect(new Set(analysisTabs.map((t) => t.id)).size).toBe(analysisTabs.length);
+		expect(analysisTabs[0].label).toBe('What matters most');
+	});
+});
