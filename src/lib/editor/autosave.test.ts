@@ -62,4 +62,84 @@ describe('createAutosave', () => {
 		expect(written).toEqual([]);
 		vi.useRealTimers();
 	});
+
+	it('keeps a value whose write failed, and writes it on the next flush', async () => {
+		let full = true;
+		const { saver, statuses, written } = setup(async () => {
+			if (full) throw new Error('quota exceeded');
+		});
+		saver.schedule('typed');
+		await saver.flush();
+		expect(statuses.at(-1)).toBe('failed');
+		expect(saver.pending).toBe('typed');
+		expect(saver.idle).toBe(false);
+		full = false;
+		await saver.flush();
+		expect(written).toEqual(['typed']);
+		expect(statuses.at(-1)).toBe('saved');
+		expect(saver.pending).toBeUndefined();
+		expect(saver.idle).toBe(true);
+		vi.useRealTimers();
+	});
+
+	it('a value typed after a failed one replaces it (it holds the whole text)', async () => {
+		let full = true;
+		const { saver, written } = setup(async () => {
+			if (full) throw new Error('quota exceeded');
+		});
+		saver.schedule('a');
+		await saver.flush();
+		saver.schedule('ab');
+		full = false;
+		await vi.advanceTimersByTimeAsync(400);
+		expect(written).toEqual(['ab']);
+		vi.useRealTimers();
+	});
+
+	it('a failed write does not bring back its value over one typed during it', async () => {
+		vi.useFakeTimers();
+		let fail: (error: Error) => void = () => {};
+		const saver = createAutosave(
+			() => new Promise<void>((_, reject) => (fail = reject)),
+			() => {}
+		);
+		saver.schedule('a');
+		const writing = saver.flush();
+		await vi.advanceTimersByTimeAsync(0);
+		saver.schedule('ab');
+		fail(new Error('quota exceeded'));
+		await writing;
+		expect(saver.pending).toBe('ab');
+		saver.cancel();
+		vi.useRealTimers();
+	});
+
+	it('writes one value at a time: a flush during a write waits for it, then writes the newer value', async () => {
+		vi.useFakeTimers();
+		const started: string[] = [];
+		const finish: (() => void)[] = [];
+		const saver = createAutosave(
+			(value: string) => {
+				started.push(value);
+				return new Promise<void>((resolve) => finish.push(resolve));
+			},
+			() => {}
+		);
+		saver.schedule('one');
+		const first = saver.flush();
+		await Promise.resolve();
+		saver.schedule('two');
+		const second = saver.flush();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(started).toEqual(['one']);
+		expect(saver.idle).toBe(false);
+		finish[0]();
+		await first;
+		await vi.advanceTimersByTimeAsync(0);
+		expect(started).toEqual(['one', 'two']);
+		finish[1]();
+		await second;
+		expect(saver.idle).toBe(true);
+		vi.useRealTimers();
+	});
 });

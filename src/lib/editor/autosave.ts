@@ -1,7 +1,10 @@
 /**
  * Saving as the person types: a change is written after `delay` ms without another change, or at
  * once on `flush()` (the page flushes when it is hidden or left). Only the latest value is
- * written; the status says whether everything typed is on disk.
+ * written, one write at a time (a draft's writes are compared with its stored revision, so two at
+ * once would refuse each other); the status says whether everything typed is on disk. A value
+ * whose write fails stays pending, and is written on the next `flush()` or `schedule()`: it is
+ * never dropped unless `cancel()` says so.
  */
 
 export type SaveStatus =
@@ -12,8 +15,12 @@ export interface Autosave<T> {
 	schedule(value: T): void;
 	/** Write the pending value now; resolves once it is written (or has failed). */
 	flush(): Promise<void>;
-	/** Forget the pending value (the draft was deleted). */
+	/** Forget the pending value (the draft was deleted, or its text is kept elsewhere). */
 	cancel(): void;
+	/** The value not yet written (waiting, being retried after a failure), if any. */
+	readonly pending: T | undefined;
+	/** Nothing pending and nothing being written. */
+	readonly idle: boolean;
 }
 
 interface Timers {
@@ -35,27 +42,37 @@ export function createAutosave<T>(
 ): Autosave<T> {
 	let pending: { value: T } | undefined;
 	let timer: unknown;
-	let writing = 0;
+	let writing = false;
+	/** The writes, one after another. */
+	let queue = Promise.resolve();
 
 	const stopTimer = () => {
 		if (timer !== undefined) timers.clearTimeout(timer);
 		timer = undefined;
 	};
 
-	async function flush(): Promise<void> {
-		stopTimer();
+	/** Write what is pending when this write's turn comes. Never rejects. */
+	async function write(): Promise<void> {
 		if (!pending) return;
 		const { value } = pending;
 		pending = undefined;
-		writing++;
+		writing = true;
 		try {
 			await save(value);
-			writing--;
-			if (!pending && writing === 0) onstatus({ kind: 'saved' });
+			writing = false;
+			if (!pending) onstatus({ kind: 'saved' });
 		} catch (error) {
-			writing--;
+			writing = false;
+			// Kept to write again, unless a newer value replaced it meanwhile.
+			pending ??= { value };
 			onstatus({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
 		}
+	}
+
+	function flush(): Promise<void> {
+		stopTimer();
+		queue = queue.then(write);
+		return queue;
 	}
 
 	return {
@@ -69,6 +86,12 @@ export function createAutosave<T>(
 		cancel() {
 			stopTimer();
 			pending = undefined;
+		},
+		get pending() {
+			return pending?.value;
+		},
+		get idle() {
+			return !pending && !writing;
 		}
 	};
 }

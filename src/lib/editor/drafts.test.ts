@@ -1,6 +1,6 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
-import { newDraft, openDraftStore } from './drafts';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import { DraftConflictError, newDraft, openDraftStore } from './drafts';
 
 /** A fresh, empty IndexedDB per test and a clock that ticks once per call. */
 function setup() {
@@ -84,5 +84,96 @@ describe('the draft store', () => {
 		await store.put(draft);
 		draft.scenario = 'after';
 		expect((await store.get('a'))?.scenario).toBe('before');
+	});
+
+	it('an old draft stored without a revision counts as revision 0, and is saved as 1', async () => {
+		const { factory, now } = setup();
+		const store = await openDraftStore(factory, { now });
+		const { revision: _, ...old } = newDraft({ name: 'Old', scenario: 'old' }, 0, 'o');
+		await new Promise<void>((resolve, reject) => {
+			const request = factory.open('brink', 1);
+			request.onsuccess = () => {
+				const tx = request.result.transaction('drafts', 'readwrite');
+				tx.objectStore('drafts').put(old);
+				tx.oncomplete = () => (request.result.close(), resolve());
+				tx.onerror = () => reject(tx.error);
+			};
+		});
+		const loaded = await store.get('o');
+		expect(loaded?.revision).toBe(0);
+		expect((await store.put({ ...loaded!, scenario: 'new' })).revision).toBe(1);
+	});
+
+	it('a write refused by the browser (a full disk) rejects with what to do, and changes nothing', async () => {
+		const { factory, now } = setup();
+		const store = await openDraftStore(factory, { now });
+		const saved = await store.put(newDraft({ name: 'A', scenario: 'kept' }, 0, 'a'));
+		const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+			throw new DOMException('quota', 'QuotaExceededError');
+		});
+		try {
+			await expect(store.put({ ...saved, scenario: 'lost?' })).rejects.toThrow(
+				/no room left for drafts \(quota\): download this text/
+			);
+		} finally {
+			put.mockRestore();
+		}
+		expect(await store.get('a')).toEqual(saved);
+	});
+});
+
+describe('two tabs on one draft (two handles on one database)', () => {
+	async function twoTabs() {
+		const { factory, now } = setup();
+		const a = await openDraftStore(factory, { now });
+		const b = await openDraftStore(factory, { now });
+		await a.put(newDraft({ name: 'Shared', scenario: 'first' }, 0, 's'));
+		return { a, b, inA: (await a.get('s'))!, inB: (await b.get('s'))! };
+	}
+
+	it('counts each write of the text as a revision', async () => {
+		const { a, inA } = await twoTabs();
+		expect(inA.revision).toBe(1);
+		const saved = await a.put({ ...inA, scenario: 'second' });
+		expect(saved.revision).toBe(2);
+		expect(await a.get('s')).toEqual(saved);
+	});
+
+	it('refuses a write over a text saved by the other tab since it was loaded, and keeps that text', async () => {
+		const { a, b, inA, inB } = await twoTabs();
+		await a.put({ ...inA, scenario: 'typed in A' });
+		const refused = b.put({ ...inB, scenario: 'typed in B' });
+		await expect(refused).rejects.toBeInstanceOf(DraftConflictError);
+		await expect(refused).rejects.toMatchObject({
+			stored: { scenario: 'typed in A', revision: 2 }
+		});
+		expect((await b.get('s'))?.scenario).toBe('typed in A');
+		// B's text is kept as a new draft; both texts are stored.
+		await b.put(newDraft({ name: 'Shared (from another tab)', scenario: 'typed in B' }, 0, 'c'));
+		expect((await a.list()).map((d) => d.name).sort()).toEqual([
+			'Shared',
+			'Shared (from another tab)'
+		]);
+		expect((await a.get('c'))?.scenario).toBe('typed in B');
+	});
+
+	it('a rename in the other tab is no conflict: the text is saved, the new name kept', async () => {
+		const { a, b, inB } = await twoTabs();
+		const renamed = await a.rename('s', 'Renamed in A');
+		expect(renamed.revision).toBe(1);
+		const saved = await b.put({ ...inB, scenario: 'typed in B' });
+		expect(saved).toMatchObject({ name: 'Renamed in A', scenario: 'typed in B', revision: 2 });
+		expect(await a.get('s')).toEqual(saved);
+	});
+
+	it('refuses a write of a draft the other tab deleted, instead of bringing it back unseen', async () => {
+		const { a, b, inB } = await twoTabs();
+		await a.delete('s');
+		await expect(b.put({ ...inB, scenario: 'typed in B' })).rejects.toMatchObject({
+			name: 'DraftConflictError',
+			stored: undefined
+		});
+		expect(await a.get('s')).toBeUndefined();
+		await expect(b.rename('s', 'X')).rejects.toThrow(/deleted in another tab/);
 	});
 });

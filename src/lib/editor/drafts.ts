@@ -4,6 +4,12 @@
  * name the person chooses. Every write is one transaction that has completed before the promise
  * resolves, so a draft reported saved is on disk.
  *
+ * Two tabs can hold the same draft. Each stored draft carries a `revision`, counted up by every
+ * write of its text; `put` compares the revision the writer loaded with the stored one inside the
+ * same transaction, and refuses (`DraftConflictError`) rather than overwrite a text it has not seen.
+ * The name is not part of the text: `rename` changes it without a new revision, and `put` keeps the
+ * stored name, so that a rename in one tab and typing in another never conflict.
+ *
  * The store takes the IndexedDB factory as a parameter: the page passes `indexedDB`, the unit
  * tests an in-memory implementation (fake-indexeddb).
  */
@@ -25,6 +31,11 @@ export interface Draft {
 	sources: Record<string, DraftSource>;
 	createdAt: number;
 	updatedAt: number;
+	/**
+	 * How many times the text has been written; 0 for a draft not stored yet (and for a draft
+	 * stored before revisions were counted).
+	 */
+	revision: number;
 }
 
 export type DraftSummary = Pick<Draft, 'id' | 'name' | 'format' | 'createdAt' | 'updatedAt'>;
@@ -33,14 +44,50 @@ export interface DraftStore {
 	/** Every draft, most recently changed first. */
 	list(): Promise<DraftSummary[]>;
 	get(id: string): Promise<Draft | undefined>;
-	/** Create or replace; `updatedAt` is set to now (or kept if `touch` is false). */
+	/**
+	 * Create (`revision` 0, no draft with its id stored) or replace the text of the stored draft
+	 * whose revision is `draft.revision`; resolves with the stored draft, its revision one higher.
+	 * Rejects with a `DraftConflictError`, writing nothing, when the stored revision is another
+	 * (another tab saved the draft since this one loaded it) or the draft is gone (deleted in
+	 * another tab). `updatedAt` is set to now (or kept if `touch` is false).
+	 */
 	put(draft: Draft, touch?: boolean): Promise<Draft>;
+	/** A new name, in the same transaction as the read; the revision stays. */
 	rename(id: string, name: string): Promise<Draft>;
 	delete(id: string): Promise<void>;
 	close(): void;
 }
 
 const storeName = 'drafts';
+
+/** A write refused because the stored draft is not the one the writer loaded. */
+export class DraftConflictError extends Error {
+	constructor(
+		readonly id: string,
+		/** The draft as stored now; undefined when it was deleted. */
+		readonly stored: Draft | undefined
+	) {
+		super(
+			stored
+				? `“${stored.name}” was saved elsewhere (revision ${stored.revision}) since it was loaded here`
+				: `the draft "${id}" was deleted elsewhere since it was loaded here`
+		);
+		this.name = 'DraftConflictError';
+	}
+}
+
+/** A stored record as a draft: records stored before revisions were counted are revision 0. */
+const toDraft = (record: unknown): Draft | undefined =>
+	record === undefined ? undefined : { revision: 0, ...(record as Omit<Draft, 'revision'>) };
+
+/** A browser's refusal as a message a person can act on (a full disk above all). */
+function toStorageError(error: unknown): unknown {
+	if (error instanceof DOMException && error.name === 'QuotaExceededError')
+		return new Error(
+			`this browser has no room left for drafts (${error.message}): download this text, or delete drafts you no longer need`
+		);
+	return error;
+}
 
 /** Open (and create or upgrade) the drafts database. Rejects with a message a person can act on. */
 export async function openDraftStore(
@@ -64,34 +111,79 @@ export async function openDraftStore(
 			reject(new Error('the drafts database is held by another tab: close it and reload'));
 	});
 
-	/** Run `work` in one transaction; resolve with its result once the transaction has completed. */
+	/**
+	 * Run `work` in one transaction; resolve with its result once the transaction has completed.
+	 * `step` wraps each request callback: an exception there (a refused write) aborts the
+	 * transaction and rejects with that exception, instead of escaping to the page.
+	 */
 	function transact<T>(
 		mode: IDBTransactionMode,
-		work: (store: IDBObjectStore, done: (value: T) => void) => void
+		work: (
+			store: IDBObjectStore,
+			done: (value: T) => void,
+			step: (run: () => void) => () => void
+		) => void
 	): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
-			const tx = db.transaction(storeName, mode, { durability: 'strict' });
 			let result: T;
+			let failure: { error: unknown } | undefined;
+			let tx: IDBTransaction;
+			const fail = (error: unknown) => {
+				failure ??= { error };
+				try {
+					tx.abort();
+				} catch {
+					// Already finished or aborted: the abort handler reports it.
+				}
+			};
+			const step = (run: () => void) => () => {
+				try {
+					run();
+				} catch (error) {
+					fail(error);
+				}
+			};
+			try {
+				tx = db.transaction(storeName, mode, { durability: 'strict' });
+			} catch (error) {
+				reject(toStorageError(error));
+				return;
+			}
+			// An aborted request's error event comes before the abort event: both say why, the
+			// exception that aborted first.
+			const refused = (fallback: string) => () =>
+				reject(toStorageError(failure?.error ?? tx.error ?? new Error(fallback)));
 			tx.oncomplete = () => resolve(result);
-			tx.onerror = () => reject(tx.error ?? new Error('the drafts database refused the change'));
-			tx.onabort = () => reject(tx.error ?? new Error('the change to the drafts was cancelled'));
-			work(tx.objectStore(storeName), (value) => (result = value));
+			tx.onerror = refused('the drafts database refused the change');
+			tx.onabort = refused('the change to the drafts was cancelled');
+			step(() => work(tx.objectStore(storeName), (value) => (result = value), step))();
 		});
 	}
 
 	const get = (id: string) =>
-		transact<Draft | undefined>('readonly', (store, done) => {
+		transact<Draft | undefined>('readonly', (store, done, step) => {
 			const request = store.get(id);
-			request.onsuccess = () => done(request.result as Draft | undefined);
+			request.onsuccess = step(() => done(toDraft(request.result)));
 		});
 
-	const put = (draft: Draft, touch = true) => {
-		const saved: Draft = structuredClone({ ...draft, updatedAt: touch ? now() : draft.updatedAt });
-		return transact<Draft>('readwrite', (store, done) => {
-			store.put(saved);
-			done(saved);
+	const put = (draft: Draft, touch = true) =>
+		transact<Draft>('readwrite', (store, done, step) => {
+			const request = store.get(draft.id);
+			request.onsuccess = step(() => {
+				const stored = toDraft(request.result);
+				if (stored ? stored.revision !== draft.revision : draft.revision !== 0)
+					throw new DraftConflictError(draft.id, stored);
+				const saved: Draft = structuredClone({
+					...draft,
+					name: stored?.name ?? draft.name,
+					createdAt: stored?.createdAt ?? draft.createdAt,
+					updatedAt: touch ? now() : draft.updatedAt,
+					revision: draft.revision + 1
+				});
+				store.put(saved);
+				done(saved);
+			});
 		});
-	};
 
 	return {
 		list: () =>
@@ -113,14 +205,21 @@ export async function openDraftStore(
 		get,
 		put,
 		async rename(id, name) {
-			const draft = await get(id);
-			if (!draft)
-				throw new Error(
-					`there is no draft "${id}" any more: it may have been deleted in another tab`
-				);
 			const trimmed = name.trim();
 			if (trimmed === '') throw new Error('a draft needs a name');
-			return put({ ...draft, name: trimmed });
+			return transact<Draft>('readwrite', (store, done, step) => {
+				const request = store.get(id);
+				request.onsuccess = step(() => {
+					const stored = toDraft(request.result);
+					if (!stored)
+						throw new Error(
+							`there is no draft "${id}" any more: it may have been deleted in another tab`
+						);
+					const saved = { ...stored, name: trimmed, updatedAt: now() };
+					store.put(saved);
+					done(saved);
+				});
+			});
 		},
 		delete: (id) =>
 			transact<void>('readwrite', (store, done) => {
@@ -143,6 +242,7 @@ export function newDraft(
 		sources: {},
 		...fields,
 		createdAt: now,
-		updatedAt: now
+		updatedAt: now,
+		revision: 0
 	};
 }
