@@ -18,6 +18,8 @@ test.describe('compare a variant with a pinned baseline', () => {
 		page,
 		browser
 	}, testInfo) => {
+		// Two simulations, a second browser context and axe on the whole page: the longest test.
+		test.slow();
 		const errors = watchErrors(page);
 		await open(page, dashboard);
 		const panel = await openAnalysis(page, 'Compare');

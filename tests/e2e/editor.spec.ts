@@ -89,6 +89,8 @@ async function replaceText(page: Page, text: string) {
 test('write a scenario, see it checked and charted, attach a source passage, reload, rename and delete', async ({
 	page
 }, testInfo) => {
+	// Writes, checks, charts, reloads, renames and deletes: the editor's whole round trip.
+	test.slow();
 	const errors = watchErrors(page);
 	const violations = await watchCsp(page);
 	await open(page, '/editor');
