@@ -89,7 +89,7 @@ test.describe('evidence on the dashboard', () => {
 		const fit = await svg.getAttribute('viewBox');
 		await diagram.getByRole('button', { name: 'Zoom in' }).click();
 		await expect(svg).not.toHaveAttribute('viewBox', fit!);
-		await diagram.getByRole('button', { name: 'Fit' }).click();
+		await diagram.getByRole('button', { name: 'Reset view' }).click();
 		await expect(svg).toHaveAttribute('viewBox', fit!);
 	});
 
