@@ -135,7 +135,7 @@ describe.each(ids)('the default view of %s', (id) => {
 		layout = await layoutStatechart(loaded.model);
 		const analysis = analyze(loaded);
 		start = startSession(loaded.compiled, analysis.choices, analysis.values);
-	});
+	}, 60_000); // loading anchors every quote and the exact analysis runs: slow on a busy machine
 
 	/** Step along the first (or last) option to the end, checking the view at every step. */
 	it.each(panels)('at $width px: labels ≥ 11 px, the lead in view, at every step', (p) => {
