@@ -129,7 +129,20 @@ test('at load, the options, a quote and the active node are on screen together (
 		};
 		await inView('#workspace button.option');
 		await inView('#workspace .quote, #workspace .assumption');
-		await inView('#workspace .ws-diagram .node.active');
+		// An active state of the diagram, drawn inside both the diagram's panel and the window.
+		const shown = await page.locator('#workspace .ws-diagram').evaluate((panel) => {
+			const frame = panel.querySelector('.viewport')!.getBoundingClientRect();
+			return [...panel.querySelectorAll('.node.atomic.active')].some((node) => {
+				const box = node.getBoundingClientRect();
+				return (
+					box.left >= Math.max(0, frame.left) &&
+					box.right <= Math.min(innerWidth, frame.right) &&
+					box.top >= Math.max(0, frame.top) &&
+					box.bottom <= Math.min(innerHeight, frame.bottom)
+				);
+			});
+		});
+		expect(shown, `${id}: an active state in view`).toBe(true);
 		await page.screenshot({ path: testInfo.outputPath(`${id}-load.png`) });
 	}
 });
