@@ -38,7 +38,8 @@ test.describe('compare a variant with a pinned baseline', () => {
 		);
 
 		// Exact, from the engine (compareExact of the defaults and russia.response=full):
-		// ties ruptured 12.9 % → 19.1 % (+6.2), Russia stays out 32.5 % → 0 (−32.5), the north unchanged.
+		// ties ruptured 12.9 % → 19.1 % (+6.2), Russia stays out 32.5 % → 0 (−32.5), the north unchanged;
+		// written as an analyst writes them (src/lib/format/percent.ts): 13 % → 19 %, 33 % → 0 %.
 		const chart = panel.getByRole('region', { name: 'Baseline and now, exact' });
 		await expect(
 			chart.getByRole('img', { name: /largest change is Russia stays out/ })
@@ -48,14 +49,14 @@ test.describe('compare a variant with a pinned baseline', () => {
 		const table = chart.getByRole('table');
 		expect(await row(table, 'Ties ruptured')).toEqual([
 			'Ties ruptured',
-			'12.9 %',
-			'19.1 %',
+			'13 %',
+			'19 %',
 			'+6.2 points'
 		]);
 		expect(await row(table, 'Russia stays out')).toEqual([
 			'Russia stays out',
-			'32.5 %',
-			'0.0 %',
+			'33 %',
+			'0 %',
 			'−32.5 points'
 		]);
 		expect((await row(table, 'Northern front contained'))[3]).toBe('no change');
@@ -89,8 +90,8 @@ test.describe('compare a variant with a pinned baseline', () => {
 		await freshChart.getByRole('button', { name: 'Show as table' }).click();
 		expect(await row(freshChart.getByRole('table'), 'Ties ruptured')).toEqual([
 			'Ties ruptured',
-			'12.9 %',
-			'19.1 %',
+			'13 %',
+			'19 %',
 			'+6.2 points'
 		]);
 		await context.close();

@@ -21,10 +21,11 @@ test.describe('the scenario list', () => {
 		await expect(page.locator('.problem')).toHaveCount(0);
 		const tables = page.getByRole('table');
 		expect(await tables.count()).toBeGreaterThan(0);
-		// Each outcome table's probabilities are percentages; each region's add up to 100 %.
+		// Each outcome table's probabilities are percentages as an analyst writes them: whole
+		// percents, one decimal below 1 % (src/lib/format/percent.ts).
 		const cells = await tables.first().locator('td.num').allInnerTexts();
 		expect(cells.length).toBeGreaterThan(1);
-		for (const cell of cells) expect(cell).toMatch(/^\d{1,3}\.\d %$/);
+		for (const cell of cells) expect(cell).toMatch(/^(\d{1,3}|0\.\d|<\s0\.1|>\s99\.\d)\s%$/);
 
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);

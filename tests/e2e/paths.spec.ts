@@ -4,20 +4,20 @@ import { expect, test } from '@playwright/test';
 
 const dashboard = '/scenario/regional-escalation';
 
-// The numbers below come from the engine, printed with a tsx script running
-// likelyPaths(analyze(regional-escalation).chain, options) under the default choices:
-// - every outcome (perOutcome 2, maxPaths 10): 10 paths carrying 21.9 % in all, the first 5.3 %;
-// - "Ties ruptured" (12.9 %), endingWith crisis.ties.ruptured, perOutcome 8, maxPaths 5:
-//   0.29993 %, 0.29993 %, 0.26394 %, 0.26394 %, 0.21595 %, together 10.4 % of its probability.
-//   (Pairs of equal paths are the same steps of independent regions taken in another order.)
-// Path 3 takes these transitions, whose labels the step-through's history shows.
+// The numbers below come from the engine: mergedPaths(analyze(regional-escalation).chain, options)
+// under the default choices, paths per region (the default with parallel regions):
+// - every outcome, keyed by the first region (Russian arms to Iran): 9 paths, 100 % of all runs,
+//   the first 32.5 %;
+// - "Ties ruptured" (12.9 %), endingWith crisis.ties.ruptured: 4 paths, 4.0 %, 3.5 %, 2.9 %, 2.4 %,
+//   together 100 % of its probability; joint instead: 24 paths found, the first 10 cover 74.7 %.
+// Path 3's likeliest firing order takes these transitions, whose labels the history shows.
 const third = [
 	['crisis.north.crossBorder:chance.calm', 'The exchanges stay at their level'],
 	['crisis.arms.request:chance.supply', "Russia gives in to Tehran's appeals"],
 	['crisis.arms.deciding:chance.defensiveOnly', 'Air defence only'],
-	['crisis.ties.working:ties.weatherDefensive', 'The ties weather the support'],
 	['crisis.arms.airDefence:chance.strikeInPeace', 'Israel strikes the Russian-supplied systems'],
-	['crisis.ties.holding:ties.rupture', 'The strike on Russian systems ruptures the ties']
+	['crisis.ties.working:ties.strainDefensive', 'Air defence strains ties with Israel'],
+	['crisis.ties.strained:ties.rupture', 'The strike on Russian systems ruptures the ties']
 ];
 
 test.describe('likely paths', () => {
@@ -33,30 +33,30 @@ test.describe('likely paths', () => {
 		const panel = await openAnalysis(page, 'Likely paths');
 		const list = panel.getByRole('list', { name: 'The paths, most likely first' });
 
-		// Every outcome at first.
+		// Every outcome at first, per region: the regions run in parallel.
 		await expect(panel.getByLabel('Paths to', { exact: true })).toHaveValue('');
-		await expect(list.getByRole('button')).toHaveCount(10);
-		await expect(
-			panel.getByText('These 10 paths carry 21.9\u00a0% of all the probability.')
-		).toBeVisible();
-		await expect(list.getByRole('button').first()).toContainText('5.3\u00a0%');
+		await expect(panel.getByRole('radio', { name: 'per region' })).toBeChecked();
+		await expect(panel.getByLabel('Region', { exact: true })).toBeVisible();
+		await expect(list.getByRole('button')).toHaveCount(9);
+		await expect(panel.locator('p.coverage')).toHaveText(
+			/^These 9 paths cover 100\s% of all runs, counting only their steps in “Russian arms to Iran”\.$/
+		);
+		await expect(list.getByRole('button').first()).toContainText('33\u00a0%');
 		await panel.screenshot({ path: testInfo.outputPath('paths-every.png') });
 
 		await panel.getByLabel('Paths to', { exact: true }).selectOption({ label: 'Ties ruptured' });
-		await panel.getByLabel('Paths shown', { exact: true }).selectOption('5');
 		await expect(
-			panel.getByRole('heading', { name: 'Likely paths to “Ties ruptured”' })
+			panel.getByRole('heading', { name: /^Likely paths to “Ties ruptured” \(13\s%\)$/ })
 		).toBeVisible();
 		const buttons = list.getByRole('button');
-		await expect(buttons).toHaveCount(5);
-		const expected = ['0.3', '0.3', '0.3', '0.3', '0.2'];
+		await expect(buttons).toHaveCount(4);
+		const expected = ['4', '4', '3', '2'];
 		for (const [i, p] of expected.entries())
 			await expect(buttons.nth(i).locator('.p')).toHaveText(`${p}\u00a0%`);
-		await expect(
-			panel.getByText(
-				'These 5 paths carry 10.4\u00a0% of the probability of “Ties ruptured” (12.9\u00a0%).'
-			)
-		).toBeVisible();
+		// The coverage sentence: the four merged paths are the whole of it (80 % at least).
+		await expect(panel.locator('p.coverage')).toHaveText(
+			'These 4 paths cover 100\u00a0% of “Ties ruptured” (13\u00a0%).'
+		);
 		// Every step is a band in the diagram, a button that names the step.
 		await expect(
 			panel.locator(
@@ -71,8 +71,8 @@ test.describe('likely paths', () => {
 		await expect(buttons.nth(2)).toBeFocused();
 		await page.keyboard.press(' ');
 		await expect(buttons.nth(2)).toHaveAttribute('aria-pressed', 'true');
-		await expect(panel.getByRole('status').filter({ hasText: 'Path 3 of 5' })).toContainText(
-			/Path 3 of 5: 0\.3\s% — Start → Exchanges stay contained → /
+		await expect(panel.getByRole('status').filter({ hasText: 'Path 3 of 4' })).toContainText(
+			/Path 3 of 4: 3\s% — Start → Exchanges stay contained → /
 		);
 		await expect(panel.locator('svg[role="group"] path.link.on')).toHaveCount(6);
 
@@ -99,13 +99,21 @@ test.describe('likely paths', () => {
 		// The table: one row per path, rank, steps as state labels, probability.
 		await panel.getByRole('button', { name: 'Show as table' }).click();
 		const rows = panel.locator('tbody tr');
-		await expect(rows).toHaveCount(5);
+		await expect(rows).toHaveCount(4);
 		await expect(rows.first().locator('td').first()).toHaveText('1');
 		await expect(rows.first().getByRole('rowheader')).toContainText(
 			"Iran asks Moscow to repay the favour + Cross-border exchanges after Haniyeh's assassination"
 		);
 		await expect(rows.first().getByRole('rowheader')).toContainText(' → ');
-		await expect(rows.nth(4).locator('td').last()).toHaveText('0.2\u00a0%');
+		await expect(rows.nth(3).locator('td').last()).toHaveText('2\u00a0%');
+
+		// Joint: every region's steps key a path, and ten no longer cover the outcome: the
+		// sentence says where the rest is.
+		await panel.getByRole('radio', { name: 'joint' }).check();
+		await expect(panel.locator('p.coverage')).toHaveText(
+			/^These 10 paths cover 75\s% of “Ties ruptured” \(13\s%\)\. The rest: 14 other paths found carry 25\s%\. Show more paths to see more of it\.$/
+		);
+		await expect(rows).toHaveCount(10);
 
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

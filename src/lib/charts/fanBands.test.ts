@@ -145,7 +145,7 @@ describe('settledNote', () => {
 		},
 		{
 			unabsorbed: [1, 0.125],
-			expected: '12.5\u00a0% of runs are still moving at step 1, where the chart stops.'
+			expected: '13\u00a0% of runs are still moving at step 1, where the chart stops.'
 		}
 	])('$expected', ({ unabsorbed, expected }) => {
 		expect(settledNote({ steps: 1, unabsorbed })).toBe(expected);
@@ -154,12 +154,12 @@ describe('settledNote', () => {
 
 describe('formatShare', () => {
 	it.each([
-		{ share: 0.9999999999999998, expected: '100.0\u00a0%' },
-		{ share: 1.0000000000000002, expected: '100.0\u00a0%' },
-		{ share: -1e-17, expected: '0.0\u00a0%' },
-		{ share: 0.8944, expected: '89.4\u00a0%' },
-		{ share: 0.9997, expected: '>99.9\u00a0%' },
-		{ share: 2e-5, expected: '<0.1\u00a0%' }
+		{ share: 0.9999999999999998, expected: '100\u00a0%' },
+		{ share: 1.0000000000000002, expected: '100\u00a0%' },
+		{ share: -1e-17, expected: '0\u00a0%' },
+		{ share: 0.8944, expected: '89\u00a0%' },
+		{ share: 0.9997, expected: '>\u00a099.9\u00a0%' },
+		{ share: 2e-5, expected: '<\u00a00.1\u00a0%' }
 	])('$share', ({ share, expected }) => {
 		expect(formatShare(share)).toBe(expected);
 	});

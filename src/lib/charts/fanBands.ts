@@ -8,7 +8,8 @@
  */
 import { area, curveStep, line, ticks } from 'd3';
 import type { FanPoint, FanResult } from '$lib/engine/fan';
-import { formatPercent, formatScore } from './outcomeBars';
+import { formatPercent } from '../format/percent';
+import { formatScore } from './outcomeBars';
 
 /** The x axis stops here at the latest, even where runs are still moving. */
 export const maxChartSteps = 40;
@@ -113,7 +114,7 @@ export function fanSummary(label: string, points: readonly FanPoint[]): string {
 
 /**
  * A share of runs in percent, with float noise taken out first (sums of probabilities land on
- * 0.9999999999999998 or 1.0000000000000002): `formatShare(0.9999999999999998) === '100.0 %'`.
+ * 0.9999999999999998 or 1.0000000000000002): `formatShare(0.9999999999999998) === '100 %'`.
  */
 export function formatShare(share: number): string {
 	return formatPercent(Math.min(1, Math.max(0, Math.round(share * 1e12) / 1e12)));

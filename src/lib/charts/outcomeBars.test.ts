@@ -5,8 +5,6 @@ import { monteCarlo } from '../engine/montecarlo';
 import {
 	dimensionRows,
 	formatCount,
-	formatPercent,
-	formatRange,
 	formatScore,
 	layoutRows,
 	monteCarloBar,
@@ -104,21 +102,7 @@ describe('probabilityScale', () => {
 	});
 });
 
-describe('formatPercent and formatScore', () => {
-	it.each([
-		{ p: 0.5462, expected: '54.6\u00a0%' },
-		{ p: 0, expected: '0.0\u00a0%' },
-		{ p: 1, expected: '100.0\u00a0%' },
-		{ p: 0.0003, expected: '<0.1\u00a0%' },
-		{ p: 0.9999, expected: '>99.9\u00a0%' }
-	])('formatPercent($p) is $expected', ({ p, expected }) => {
-		expect(formatPercent(p)).toBe(expected);
-	});
-
-	it('formatRange gives an interval in percent', () => {
-		expect(formatRange(0.2, 0.45)).toBe('20.0\u201345.0\u00a0%');
-	});
-
+describe('formatScore', () => {
 	it.each([
 		{ value: -1.3555, expected: '−1.36' },
 		{ value: 2, expected: '2' },

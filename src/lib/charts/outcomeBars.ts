@@ -99,13 +99,6 @@ export function probabilityScale(width: number): ScaleLinear<number, number> {
 		.clamp(true);
 }
 
-/** `formatPercent(0.5462) === '54.6 %'` (no-break space); tiny non-zero values read `<0.1 %`. */
-export function formatPercent(p: number): string {
-	if (p > 0 && p < 0.0005) return '<0.1\u00a0%';
-	if (p < 1 && p > 0.9995) return '>99.9\u00a0%';
-	return `${(p * 100).toFixed(1)}\u00a0%`;
-}
-
 /**
  * `formatCount(1000000) === '1,000,000'`. Written out rather than `toLocaleString('en')`: the
  * first Intl call of a page loads its locale data, tens of milliseconds on a slow phone, and the
@@ -115,11 +108,6 @@ export function formatCount(n: number): string {
 	const [whole, fraction] = String(Math.abs(n)).split('.');
 	const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
 	return `${n < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
-}
-
-/** `formatRange(0.2, 0.45) === '20.0–45.0 %'`: an interval, in percent. */
-export function formatRange(low: number, high: number): string {
-	return `${(low * 100).toFixed(1)}\u2013${formatPercent(high)}`;
 }
 
 /** Greedy word wrap by character count: `wrapLabel('a bb cc', 4)` gives `['a bb', 'cc']`. */

@@ -52,6 +52,8 @@ export class Dashboard {
 	selectedTransition = $state<string | null>(null);
 	/** Counts requests to bring the selected step into view (see `reveal`). */
 	revealed = $state(0);
+	/** The outcome whose "Why this number?" explanation is open, or null; a link can hold it. */
+	explaining = $state<string | null>(null);
 	/** The selected sentence id (`p3.s2`), or null. */
 	selectedSentence = $state<string | null>(null);
 	/** The latest Monte Carlo run in the worker; cleared when the choices it ran with change. */
@@ -375,7 +377,8 @@ export class Dashboard {
 			likelihoods: this.#likelihoods,
 			seed: this.#seed,
 			steps: this.steps.path,
-			baseline: this.#baseline
+			baseline: this.#baseline,
+			why: this.explaining
 		})
 	);
 
@@ -388,6 +391,7 @@ export class Dashboard {
 		this.#likelihoods = { ...view.likelihoods };
 		if (view.seed !== undefined) this.#seed = view.seed;
 		if (view.baseline) this.#baseline = view.baseline;
+		if (view.why) this.explaining = view.why;
 		const left = this.#replay(view.steps);
 		const ignored = [...view.ignored];
 		if (left.length > 0) {

@@ -21,6 +21,11 @@ describe('toQuery', () => {
 			expected: 'c.north.stance=push'
 		},
 		{
+			name: 'an open explanation',
+			view: { choices: {}, likelihoods: {}, seed: 1, steps: [], why: 'crisis.front.war' },
+			expected: 'why=crisis.front.war'
+		},
+		{
 			name: 'a likelihood, a seed and steps',
 			view: { choices: {}, likelihoods: { [flare]: 0.6 }, seed: 7, steps: [flare, deal] },
 			expected: `p.${encodeURIComponent(flare)}=0.6&seed=7&steps=${encodeURIComponent(`${flare},${deal}`)}`
@@ -60,7 +65,8 @@ describe('toQuery', () => {
 			choices: { 'north.stance': 'push' },
 			likelihoods: { [flare]: 0.7 },
 			seed: 42,
-			steps: [flare]
+			steps: [flare],
+			why: 'crisis.front.war'
 		};
 		const back = fromQuery(regions, `?${toQuery(regions, view)}`);
 		expect(back).toEqual({
@@ -68,6 +74,7 @@ describe('toQuery', () => {
 			likelihoods: { [flare]: 0.7 },
 			seed: 42,
 			steps: [flare],
+			why: 'crisis.front.war',
 			ignored: []
 		});
 	});
@@ -88,7 +95,9 @@ describe('fromQuery keeps what it can use and names the rest', () => {
 		{ query: `base=1&b.p.${flare}=2`, ignored: 'baseline likelihood 2 for' },
 		{ query: 'b.c.north.stance=hold', ignored: 'baseline settings without base=1' },
 		{ query: 'base=yes', ignored: 'baseline flag "yes" (expected base=1)' },
-		{ query: 'b.x=1', ignored: 'unknown part "b.x"' }
+		{ query: 'b.x=1', ignored: 'unknown part "b.x"' },
+		{ query: 'why=crisis.front', ignored: 'no outcome "crisis.front" to explain' },
+		{ query: 'why=', ignored: 'no outcome "" to explain' }
 	])('$query', ({ query, ignored }) => {
 		const view = fromQuery(regions, `${query}&c.north.stance=push`);
 		expect(view.ignored).toHaveLength(1);

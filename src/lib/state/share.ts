@@ -2,7 +2,8 @@
  * The dashboard's view as URL query parameters, so that a link reproduces it: the choices that
  * differ from the defaults (`c.russia.response=full`), the likelihoods set (`p.<transition id>=0.3`),
  * the seed (`seed=7`), the steps taken (`steps=<id>,<id>`) and a pinned baseline for comparison
- * (`base=1` with its own `b.c.…` and `b.p.…`). Reading is tolerant: whatever cannot be used is left
+ * (`base=1` with its own `b.c.…` and `b.p.…`) and the outcome whose explanation is open
+(`why=crisis.ties.ruptured`, "Why this number?"). Reading is tolerant: whatever cannot be used is left
  * out and named in `ignored`, so the page opens with the rest.
  */
 import type { Compiled } from '$lib/engine/compile';
@@ -19,6 +20,8 @@ export interface SharedView extends SharedSettings {
 	steps: string[];
 	/** The pinned baseline, if the link holds one. */
 	baseline?: SharedSettings;
+	/** The outcome (a final state's path) whose explanation the link opens. */
+	why?: string;
 	/** What the link held that could not be used, in words. */
 	ignored: string[];
 }
@@ -28,7 +31,12 @@ export const maxQueryLength = limits.maxLinkLength;
 
 export function toQuery(
 	compiled: Compiled,
-	view: SharedSettings & { seed: number; steps: string[]; baseline?: SharedSettings | null }
+	view: SharedSettings & {
+		seed: number;
+		steps: string[];
+		baseline?: SharedSettings | null;
+		why?: string | null;
+	}
 ): string {
 	const params = new URLSearchParams();
 	const settings = (prefix: string, { choices, likelihoods }: SharedSettings) => {
@@ -45,6 +53,7 @@ export function toQuery(
 		params.set('base', '1');
 		settings('b.', view.baseline);
 	}
+	if (view.why) params.set('why', view.why);
 	return params.toString();
 }
 
@@ -113,6 +122,9 @@ export function fromQuery(compiled: Compiled, query: string): SharedView {
 			else view.ignored.push(`seed "${shorten(value)}" is not a whole number`);
 		} else if (key === 'steps') {
 			view.steps = value.split(',').filter(Boolean);
+		} else if (key === 'why') {
+			if (compiled.model.states.get(value)?.kind === 'final') view.why = value;
+			else view.ignored.push(`no outcome "${shorten(value)}" to explain`);
 		} else {
 			view.ignored.push(`unknown part "${shorten(key)}"`);
 		}
