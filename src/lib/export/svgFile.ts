@@ -69,10 +69,18 @@ function inlineStyles(source: Element, copy: Element): void {
 	});
 }
 
-/** A heading just before the SVG (a region's name above its bars), kept as a line of text. */
+/**
+ * A heading just before the SVG (a region's name above its bars), kept as a line of text; also
+ * when the SVG is the first thing in a wrapper (the plot that holds the "Why?" controls over it).
+ */
 function headingOf(svg: SVGSVGElement): Element | undefined {
+	const isHeading = (e: Element | null) => e !== null && /^H[1-6]$/.test(e.tagName);
 	const before = svg.previousElementSibling;
-	return before && /^H[1-6]$/.test(before.tagName) ? before : undefined;
+	if (isHeading(before)) return before!;
+	const wrapper = svg.parentElement;
+	if (before === null && wrapper && isHeading(wrapper.previousElementSibling))
+		return wrapper.previousElementSibling!;
+	return undefined;
 }
 
 /**
