@@ -4,6 +4,7 @@
  * Extending a prefix can only lower its probability, so paths come off the heap in descending order.
  */
 import { endingOf, isAbsorbing, type Chain } from './explore';
+import { Heap } from './heap';
 
 export interface LikelyPath {
 	/** Chain states visited, starting with 0. */
@@ -69,7 +70,7 @@ export function likelyPaths(
 	const endings = reachableEndings(chain, probabilities, counts);
 	const found = new Map<string, number>();
 	const paths: LikelyPath[] = [];
-	const heap = new PrefixHeap();
+	const heap = new Heap<Prefix>(before);
 	let order = 0;
 	let mass = 1;
 	heap.push({ states: [0], edges: [], probability: 1, order: order++ });
@@ -165,45 +166,7 @@ function leadsTo(
 	return seen;
 }
 
-/** Binary max-heap on probability; ties go to the prefix pushed first, so results are deterministic. */
-class PrefixHeap {
-	private items: Prefix[] = [];
-	get size(): number {
-		return this.items.length;
-	}
-	push(item: Prefix): void {
-		const items = this.items;
-		items.push(item);
-		let i = items.length - 1;
-		while (i > 0) {
-			const parent = (i - 1) >> 1;
-			if (!before(items[i], items[parent])) break;
-			[items[i], items[parent]] = [items[parent], items[i]];
-			i = parent;
-		}
-	}
-	pop(): Prefix | undefined {
-		const items = this.items;
-		const top = items[0];
-		const last = items.pop();
-		if (items.length > 0 && last) {
-			items[0] = last;
-			let i = 0;
-			for (;;) {
-				const l = 2 * i + 1;
-				const r = l + 1;
-				let best = i;
-				if (l < items.length && before(items[l], items[best])) best = l;
-				if (r < items.length && before(items[r], items[best])) best = r;
-				if (best === i) break;
-				[items[i], items[best]] = [items[best], items[i]];
-				i = best;
-			}
-		}
-		return top;
-	}
-}
-
+/** Most probable first; ties go to the prefix pushed first, so results are deterministic. */
 function before(a: Prefix, b: Prefix): boolean {
 	return a.probability > b.probability || (a.probability === b.probability && a.order < b.order);
 }
