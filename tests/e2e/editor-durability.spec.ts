@@ -9,37 +9,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { editorCode, editorText, newDraft, open, watchErrors } from './ready';
+import { editorCode, editorText, newDraft, open, watchErrors, talksScenario } from './ready';
 
 /** A small valid scenario whose title and assumption are unique to one test run. */
-const scenarioText = (mark: string) => `id: durable
-title: Durable ${mark}
-sources: []
-actors: {}
-statechart:
-  initial: talks
-  states:
-    talks:
-      on:
-        - event: talks.fail
-          target: war
-          by: chance
-          likelihood: 0.25
-          assumption: Typed just before the ${mark}; «kept» — ✓.
-        - event: talks.hold
-          target: peace
-          by: chance
-          likelihood: rest
-          assumption: The rest.
-    peace:
-      type: final
-      outcome:
-        label: Peace
-    war:
-      type: final
-      outcome:
-        label: War
-`;
+const scenarioText = (mark: string) =>
+	talksScenario({
+		id: 'durable',
+		title: `Durable ${mark}`,
+		assumption: `Typed just before the ${mark}; «kept» — ✓.`
+	});
 
 /** A mark no earlier run or other test can have left in a draft. */
 const uniqueMark = (what: string) =>

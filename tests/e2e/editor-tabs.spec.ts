@@ -14,38 +14,12 @@ import {
 	expectNoAxeViolations,
 	newDraft,
 	open,
-	watchErrors
+	watchErrors,
+	talksScenario
 } from './ready';
 
 /** A small valid scenario titled `title`. */
-const scenario = (title: string) => `id: tabs
-title: ${title}
-sources: []
-actors: {}
-statechart:
-  initial: talks
-  states:
-    talks:
-      on:
-        - event: talks.fail
-          target: war
-          by: chance
-          likelihood: 0.25
-          assumption: One in four.
-        - event: talks.hold
-          target: peace
-          by: chance
-          likelihood: rest
-          assumption: The rest.
-    peace:
-      type: final
-      outcome:
-        label: Peace
-    war:
-      type: final
-      outcome:
-        label: War
-`;
+const scenario = (title: string) => talksScenario({ id: 'tabs', title });
 
 const saved = (page: Page) => page.getByText('Saved', { exact: true });
 

@@ -14,37 +14,11 @@ import {
 	newDraft,
 	open,
 	watchCsp,
-	watchErrors
+	watchErrors,
+	talksScenario
 } from './ready';
 
-const tiny = `id: tiny
-title: Tiny
-sources: []
-actors: {}
-statechart:
-  initial: talks
-  states:
-    talks:
-      on:
-        - event: talks.fail
-          target: war
-          by: chance
-          likelihood: 0.25
-          assumption: One in four.
-        - event: talks.hold
-          target: peace
-          by: chance
-          likelihood: rest
-          assumption: The rest.
-    peace:
-      type: final
-      outcome:
-        label: Peace
-    war:
-      type: final
-      outcome:
-        label: War
-`;
+const tiny = talksScenario({ id: 'tiny', title: 'Tiny' });
 
 const memo = 'Talks may fail. If they fail, the sides will probably fight.';
 
