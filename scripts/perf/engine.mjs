@@ -15,7 +15,7 @@ import { explore } from '../../src/lib/engine/explore.ts';
 import { indicatorFan } from '../../src/lib/engine/fan.ts';
 import { likelihoodIntervals } from '../../src/lib/engine/interval.ts';
 import { likelyPaths, toSankey } from '../../src/lib/engine/paths.ts';
-import { sensitivityOf } from '../../src/lib/engine/sensitivity.ts';
+import { sensitivity } from '../../src/lib/engine/sensitivity.ts';
 import { solveExact } from '../../src/lib/engine/solve.ts';
 import { loadScenarioFile, toScenarioFile } from '../../src/cli/files.ts';
 
@@ -78,14 +78,14 @@ const settings = { choices: { ...compiled.defaultChoices }, likelihoods: {} };
 const report = {
 	scenario: id,
 	outcome,
-	sensitivity: time(() => sensitivityOf(compiled, settings, outcome)),
+	sensitivity: time(() => sensitivity(compiled, settings, outcome)),
 	pieces: {
 		'exact analysis (explore, solve, 200 interval draws)': time(() => {
 			const c = explore(compiled, choices, values);
 			solveExact(c);
 			likelihoodIntervals(c, values, 200, 1, new Set());
 		}),
-		'sensitivity (sensitivityOf)': time(() => sensitivityOf(compiled, settings, outcome)),
+		'sensitivity (sensitivity)': time(() => sensitivity(compiled, settings, outcome)),
 		'likely paths (likelyPaths, toSankey)': time((i) =>
 			toSankey(chains[i], likelyPaths(chains[i], { perOutcome: 2, maxPaths: 10 }))
 		),

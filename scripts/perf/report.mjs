@@ -32,11 +32,7 @@ export function toRows({ choices, monteCarlo, engine, firstLoad, lighthouse }) {
 				choices.frame.median <= 50
 			),
 			row('  of which: exact analysis (the derived alone)', '', spread(choices.analysis)),
-			row(
-				'  of which: sensitivity panel (sensitivityOf + tornado)',
-				'',
-				spread(choices.sensitivity)
-			),
+			row('  of which: sensitivity panel (sensitivity + tornado)', '', spread(choices.sensitivity)),
 			row(
 				'Page load: longest main-thread task (hydration)',
 				'',

@@ -57,7 +57,7 @@ run(() => {
 	const actorRunsCount = toCount(flags['actor-runs'], '--actor-runs', 5_000, 1_000_000);
 	const seed =
 		flags.seed === undefined ? 2024 : /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
-	const { chain, choices, values } = analyze(loaded.value);
+	const { chain, choices, values } = analyze(loaded.value.compiled);
 
 	// Reference: one XState actor per run.
 	const actorStart = performance.now();

@@ -54,7 +54,7 @@ function main(): number {
 	if (flags.format === 'mermaid') text = toMermaid(loaded.model);
 	else if (flags.format === 'xstate') text = toXStateJson(loaded.model);
 	else {
-		const analysis = analyze(loaded, settings);
+		const analysis = analyze(loaded.compiled, settings);
 		const intervals = intervalsFor(analysis, samples, seed);
 		const mc = runs > 0 ? { ...monteCarlo(analysis.chain, runs, { seed }), seed } : undefined;
 		const results = { model: loaded.model, exact: analysis.exact, intervals, monteCarlo: mc };

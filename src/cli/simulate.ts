@@ -36,7 +36,7 @@ run(() => {
 	const { settings, seed } = toSettings(flags);
 	const scenario = loaded.scenario;
 	if (flags.sensitivity) {
-		const result = sensitivity(loaded, settings, flags.outcome!);
+		const result = sensitivity(loaded.compiled, settings, flags.outcome!);
 		const report = { scenario: scenario.id, method: 'sensitivity', ...result };
 		if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 		else {
@@ -58,7 +58,7 @@ run(() => {
 		}
 		return 0;
 	}
-	const analysis = analyze(loaded, settings);
+	const analysis = analyze(loaded.compiled, settings);
 
 	if (flags.exact) {
 		const intervals = intervalsFor(

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { download, open, watchErrors, openAnalysis } from './ready';
 
 const root = join(import.meta.dirname, '../..');
@@ -84,23 +84,24 @@ test.describe('the same seed gives the same numbers everywhere', () => {
 });
 
 test.describe('worker faults leave the page usable', () => {
-	const workerScript = '**/*montecarlo.worker*';
+	// The page starts one analysis worker on its first run and keeps it; a worker that fails is
+	// replaced at the next run. So each fault is set up before the worker it breaks is started.
+	const workerScript = '**/*analysis.worker*';
+	const throwing = (route: Route) =>
+		route.fulfill({
+			contentType: 'text/javascript',
+			body: "self.onmessage = () => { throw new Error('injected fault'); };"
+		});
 
 	test('a worker that throws, and one that cannot load, give a message; the next run works', async ({
 		page
 	}) => {
+		// 1. The worker throws on the request.
+		await page.route(workerScript, throwing);
 		await open(page, view);
 		const outcomes = page.getByRole('region', { name: 'Outcomes' });
 		await outcomes.getByLabel('Runs').selectOption('10000');
 		const run = outcomes.getByRole('button', { name: 'Run simulation' });
-
-		// 1. The worker throws on the request.
-		await page.route(workerScript, (route) =>
-			route.fulfill({
-				contentType: 'text/javascript',
-				body: "self.onmessage = () => { throw new Error('injected fault'); };"
-			})
-		);
 		await run.click();
 		await expect(outcomes.getByText(/The simulation failed: .*injected fault/)).toBeVisible();
 		await expect(run).toBeEnabled();
@@ -123,16 +124,13 @@ test.describe('worker faults leave the page usable', () => {
 		await expect(outcomes.getByText(/10,000 runs with seed 7 in \d+ ms/)).toBeVisible({
 			timeout: 30_000
 		});
+	});
 
-		// The paired comparison runs in the same worker and recovers the same way.
+	test('the paired comparison fails the same way and recovers', async ({ page }) => {
+		await page.route(workerScript, throwing);
+		await open(page, view);
 		const compare = await openAnalysis(page, 'Compare');
 		await compare.getByRole('button', { name: 'Pin current as baseline' }).click();
-		await page.route(workerScript, (route) =>
-			route.fulfill({
-				contentType: 'text/javascript',
-				body: "self.onmessage = () => { throw new Error('injected fault'); };"
-			})
-		);
 		await compare.getByLabel('Runs').selectOption('10000');
 		await compare.getByRole('button', { name: 'Run paired simulation' }).click();
 		await expect(compare.getByText(/The paired simulation failed: .*injected fault/)).toBeVisible();

@@ -139,7 +139,7 @@ describe('generated scenarios', () => {
 				}
 				accepted++;
 				for (const choices of [{}, { 'west.posture': 'press' }] as Record<string, string>[]) {
-					const { chain, exact } = analyze(result.value, { choices });
+					const { chain, exact } = analyze(result.value.compiled, { choices });
 					const total = exact.outcomes.reduce((sum, o) => sum + o.probability, 0);
 					expect(total).toBeCloseTo(1, 9);
 					const runs = 4_000;

@@ -31,7 +31,9 @@ const scenarios = Object.fromEntries(ids.map((id) => [id, load(id)]));
 
 /** P(outcome) under the given choices, exactly. */
 function p(id: string, outcome: string, choices: Record<string, string> = {}): number {
-	const found = analyze(scenarios[id], { choices }).exact.outcomes.find((o) => o.id === outcome);
+	const found = analyze(scenarios[id].compiled, { choices }).exact.outcomes.find(
+		(o) => o.id === outcome
+	);
 	if (!found) throw new Error(`no outcome ${outcome} in ${id}`);
 	return found.probability;
 }
@@ -63,7 +65,7 @@ describe.each(ids)('%s', (id) => {
 	});
 
 	it('agrees with Monte Carlo within 4.5 standard errors at 200,000 runs', () => {
-		const { chain, exact } = analyze(loaded);
+		const { chain, exact } = analyze(loaded.compiled);
 		const runs = 200_000;
 		const mc = monteCarlo(chain, runs, { seed: id });
 		for (const o of exact.outcomes) {
@@ -144,8 +146,9 @@ describe("the article's argument, as the scenarios encode it", () => {
 		expect(ruptured('decline')).toBe(0);
 		expect(ruptured('full')).toBeGreaterThan(0.1);
 		const position = (response: string) =>
-			analyze(scenarios['regional-escalation'], { choices: { 'russia.response': response } }).exact
-				.dimensions.russiaPosition;
+			analyze(scenarios['regional-escalation'].compiled, {
+				choices: { 'russia.response': response }
+			}).exact.dimensions.russiaPosition;
 		expect(position('full')).toBeLessThan(position('defensive'));
 		expect(position('defensive')).toBeLessThan(position('decline'));
 	});
@@ -203,8 +206,8 @@ describe('paired Monte Carlo on the combined scenario (common random numbers by 
 	// Full Russian support instead of the article's reading: arms and ties change; with Moscow urging
 	// restraint (the default) the north does not depend on it, so paired runs play it out identically.
 	const loaded = scenarios['regional-escalation'];
-	const baseline = analyze(loaded, {});
-	const variant = analyze(loaded, { choices: { 'russia.response': 'full' } });
+	const baseline = analyze(loaded.compiled, {});
+	const variant = analyze(loaded.compiled, { choices: { 'russia.response': 'full' } });
 	const exact = compareExact(baseline.exact, variant.exact);
 	const n = 40_000;
 	const paired = compareMonteCarlo(baseline.chain, variant.chain, n, 11);

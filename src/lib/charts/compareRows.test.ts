@@ -5,8 +5,8 @@ import { compareExact } from '$lib/engine/compare';
 import { compareGroups, compareMetrics, formatPoints, layoutCompareRows } from './compareRows';
 
 const ladder = loadFixture('ladder.yaml');
-const wait = analyze(ladder, { choices: { 'west.posture': 'wait' } }).exact;
-const press = analyze(ladder, { choices: { 'west.posture': 'press' } }).exact;
+const wait = analyze(ladder.compiled, { choices: { 'west.posture': 'wait' } }).exact;
+const press = analyze(ladder.compiled, { choices: { 'west.posture': 'press' } }).exact;
 
 describe('compareGroups', () => {
 	it('ladder: war 30 % → 0, settled 70 % → 100 % (wait → press)', () => {
@@ -21,8 +21,8 @@ describe('compareGroups', () => {
 
 	it('groups by region with the labels given', () => {
 		const regions = loadFixture('regions.yaml');
-		const hold = analyze(regions, { choices: { 'north.stance': 'hold' } }).exact;
-		const push = analyze(regions, { choices: { 'north.stance': 'push' } }).exact;
+		const hold = analyze(regions.compiled, { choices: { 'north.stance': 'hold' } }).exact;
+		const push = analyze(regions.compiled, { choices: { 'north.stance': 'push' } }).exact;
 		const groups = compareGroups(push.outcomes, compareExact(hold, push), {
 			'crisis.front': 'The front'
 		});

@@ -200,7 +200,7 @@ describe('dimensionRows', () => {
 describe('on the shipped regional-escalation scenario', () => {
 	const loaded = loadScenarioFile('scenarios/regional-escalation.yaml');
 	if (!loaded.ok) throw new Error('regional-escalation.yaml does not load');
-	const analysis = analyze(loaded.value);
+	const analysis = analyze(loaded.value.compiled);
 	const intervals = intervalsFor(analysis, 200, 1);
 	const mc = monteCarlo(analysis.chain, 2000, { seed: 1 });
 

@@ -133,7 +133,7 @@ describe.each(ids)('the default view of %s', (id) => {
 	beforeAll(async () => {
 		loaded = load(id);
 		layout = await layoutStatechart(loaded.model);
-		const analysis = analyze(loaded);
+		const analysis = analyze(loaded.compiled);
 		start = startSession(loaded.compiled, analysis.choices, analysis.values);
 	}, 60_000); // loading anchors every quote and the exact analysis runs: slow on a busy machine
 

@@ -26,7 +26,7 @@ export interface DraftResults {
 
 export async function toResults(loaded: LoadedScenario): Promise<DraftResults> {
 	const { model } = loaded;
-	const analysis = analyze(loaded);
+	const analysis = analyze(loaded.compiled);
 	const session = startSession(loaded.compiled, analysis.choices, analysis.values);
 	const active = new Set<string>();
 	for (const leaf of activeLeaves(session.steps[0].snapshot.value))

@@ -1,42 +1,24 @@
 /**
- * The dashboard's state: the user's choices and likelihood settings, the step-through session and
- * the selection, with the exact analysis derived from them. Engine results are large, so they are
- * kept raw (replaced, never mutated). The 90 % intervals of the ranged likelihoods (200 exact
- * solves) are computed in the analysis worker, so that a change redraws the exact results at once
- * and the intervals follow; the default view's come with the page.
+ * The dashboard's state: the user's choices, likelihoods and seed, the pinned baseline, the
+ * selection, and two parts with tests of their own: the step-through (where the scenario stands,
+ * the steps taken) and the results (the exact analysis at once, intervals and runs from the
+ * analysis worker).
  */
-import { likelihoodValues, resolveChoices, type Compiled } from '$lib/engine/compile';
-import { compareExact, type ExactComparison } from '$lib/engine/compare';
-import { explore, fromChainData, type Chain, type ChainData } from '$lib/engine/explore';
-import { pageIntervalSamples } from '$lib/engine/analyze';
-import type { IntervalResult } from '$lib/engine/interval';
-import { solveExact, type ExactResult } from '$lib/engine/solve';
+import { likelihoodValues, type Compiled } from '$lib/engine/compile';
 import type { TransitionInfo } from '$lib/scenario/model';
 import { fromPayload, type ScenarioPayload } from '$lib/scenarios/payload';
 import type { RunSettings } from '$lib/workers/protocol';
-import { ComparisonRun, IntervalsRun, MonteCarloRun } from '$lib/state/monteCarlo.svelte';
+import type { AnalysisWorker } from '$lib/workers/client';
 import { fromQuery, toQuery, type SharedView } from '$lib/state/share';
+import { perfMark } from './perf';
+import { Results, type Ahead } from './results.svelte';
 import { StepThrough } from './stepThrough.svelte';
 
-export interface Analysis {
-	chain: Chain;
-	exact: ExactResult;
-}
-
-/** The settings the intervals depend on, as one string (key order does not matter). */
-const settingsKey = (
-	choices: Record<string, string>,
-	likelihoods: Record<string, number>,
-	seed: number
-) => JSON.stringify([Object.entries(choices).sort(), Object.entries(likelihoods).sort(), seed]);
-
-/**
- * A performance mark for `npm run perf` (scripts/perf.mjs; docs/performance.md says what each mark
- * times). Only when that benchmark set `globalThis.brinkPerf` before the page loaded, so a normal
- * visit leaves nothing on the performance timeline.
- */
-export function perfMark(name: string): void {
-	if ((globalThis as { brinkPerf?: boolean }).brinkPerf) performance.mark(name);
+/** Steps a change of settings took away from the step-through: how many, and the first one. */
+export interface DroppedSteps {
+	count: number;
+	/** The first step that no longer follows, in words. */
+	first: string;
 }
 
 export class Dashboard {
@@ -46,8 +28,12 @@ export class Dashboard {
 	#choices = $state<Record<string, string>>({});
 	#likelihoods = $state<Record<string, number>>({});
 	#seed = $state(1);
+	/** The pinned baseline's settings, or null when nothing is pinned. */
+	#baseline = $state.raw<RunSettings | null>(null);
 	/** The step-through: where the scenario stands, the options open, the steps taken. */
 	readonly steps: StepThrough;
+	/** What the settings give: the exact analysis, the intervals, the simulations. */
+	readonly results: Results;
 	/** The selected transition id (diagram, step list or history), or null. */
 	selectedTransition = $state<string | null>(null);
 	/** Counts requests to bring the selected step into view (see `reveal`). */
@@ -56,42 +42,38 @@ export class Dashboard {
 	explaining = $state<string | null>(null);
 	/** The selected sentence id (`p3.s2`), or null. */
 	selectedSentence = $state<string | null>(null);
-	/** The latest Monte Carlo run in the worker; cleared when the choices it ran with change. */
-	readonly monteCarlo = new MonteCarloRun();
-	/** The pinned baseline's settings, or null when nothing is pinned. */
-	#baseline = $state.raw<RunSettings | null>(null);
-	/** The latest paired Monte Carlo of baseline and current settings; cleared when either changes. */
-	readonly comparison = new ComparisonRun();
-
-	/** The default view's chain, computed ahead (see the constructor). */
-	readonly #prebuilt: ChainData | undefined;
-	/** The intervals and the settings they were computed for. */
-	#intervals = $state.raw<{ key: string; result?: IntervalResult; error?: string }>();
-	#waiting: { key: string; resolve: (result: IntervalResult | undefined) => void }[] = [];
+	/** Steps the last change of settings took away from the step-through, or null. */
+	dropped = $state.raw<DroppedSteps | null>(null);
 
 	/** What a shared link held that could not be used (empty when opened without one). */
 	readonly notices: string[] = [];
 
 	/**
-	 * `query`: a shared link's query string, applied at once (see share.ts). `intervals`: the
-	 * default view's intervals (default choices, no likelihood set, seed 1), computed ahead (at
-	 * build time; null when no likelihood is a range). `chain`: the default view's explored chain,
-	 * computed ahead likewise, so that opening the page does not explore the scenario again.
+	 * `query`: a shared link's query string, applied at once (see share.ts). `ahead`: the default
+	 * view's chain and intervals, computed at build time, so that opening the page computes
+	 * neither. `worker`: the analysis worker (the page's own unless a test passes one).
 	 */
 	constructor(
 		payload: ScenarioPayload,
 		query = '',
-		{ intervals, chain }: { intervals?: IntervalResult | null; chain?: ChainData } = {}
+		ahead: Ahead = {},
+		worker?: () => AnalysisWorker
 	) {
 		this.payload = payload;
 		this.compiled = fromPayload(payload);
-		this.#prebuilt = chain;
 		this.#choices = { ...this.compiled.defaultChoices };
-		if (intervals !== undefined)
-			this.#intervals = {
-				key: settingsKey(this.#choices, {}, 1),
-				result: intervals ?? undefined
-			};
+		this.results = new Results(
+			payload,
+			this.compiled,
+			() => ({
+				choices: this.#choices,
+				likelihoods: this.#likelihoods,
+				seed: this.#seed,
+				baseline: this.#baseline
+			}),
+			ahead,
+			worker
+		);
 		this.steps = new StepThrough(this.compiled, this.#choices, this.values);
 		if (query.replace(/^\?/, '') !== '')
 			this.notices = this.applyShared(fromQuery(this.compiled, query));
@@ -115,124 +97,6 @@ export class Dashboard {
 
 	/** One likelihood value per transition, with the user's settings applied. */
 	readonly values = $derived.by(() => likelihoodValues(this.compiled, this.#likelihoods));
-
-	/** The exact analysis under the current choices and likelihoods. */
-	readonly analysis: Analysis = $derived.by(() => {
-		perfMark('brink:analysis:start'); // npm run perf: the exact analysis alone
-		const choices = resolveChoices(this.compiled, this.#choices);
-		const chain = this.#isPrebuilt(choices)
-			? fromChainData(this.compiled, this.#prebuilt!)
-			: explore(this.compiled, choices, this.values);
-		const exact = solveExact(chain);
-		perfMark('brink:analysis:end');
-		return { chain, exact };
-	});
-
-	/** Whether the chain computed ahead holds for these choices and the current likelihoods. */
-	#isPrebuilt(choices: Record<string, string>): boolean {
-		const prebuilt = this.#prebuilt;
-		if (!prebuilt || Object.keys(this.#likelihoods).length > 0) return false;
-		const keys = Object.keys(choices);
-		return (
-			keys.length === Object.keys(prebuilt.choices).length &&
-			keys.every((k) => prebuilt.choices[k] === choices[k])
-		);
-	}
-
-	/** The settings the intervals depend on. */
-	readonly intervalsKey: string = $derived(
-		settingsKey(this.#choices, this.#likelihoods, this.#seed)
-	);
-
-	/**
-	 * The 90 % intervals where likelihoods are ranges (none when nothing is ranged). While new ones
-	 * are computed after a change, the last ones (`intervalsCurrent` is false).
-	 */
-	get intervals(): IntervalResult | undefined {
-		return this.#intervals?.result;
-	}
-	/** Whether `intervals` are those of the current settings. */
-	get intervalsCurrent(): boolean {
-		return this.#intervals?.key === this.intervalsKey;
-	}
-	/** Why the intervals of the current settings could not be computed, if they could not. */
-	get intervalsError(): string | undefined {
-		return this.intervalsCurrent ? this.#intervals?.error : undefined;
-	}
-
-	/**
-	 * The intervals of the current settings, once computed; if the settings change meanwhile, those
-	 * of the new settings. Undefined when nothing is ranged or they could not be computed.
-	 */
-	async intervalsReady(): Promise<IntervalResult | undefined> {
-		for (;;) {
-			const key = this.intervalsKey;
-			const result =
-				this.#intervals?.key === key
-					? this.#intervals.result
-					: await new Promise<IntervalResult | undefined>((resolve) =>
-							this.#waiting.push({ key, resolve })
-						);
-			if (key === this.intervalsKey) return result;
-		}
-	}
-
-	/**
-	 * Keep the intervals in step with the settings: the page calls this in an `$effect` (it reads
-	 * the settings, so it reruns after each change) and the cleanup it returns stops a run that a
-	 * newer change has made stale.
-	 */
-	followIntervals(): (() => void) | undefined {
-		const key = this.intervalsKey;
-		if (this.#intervals?.key === key) return undefined;
-		const run = new IntervalsRun({
-			done: (result) => this.#settle({ key, result: result ?? undefined }),
-			failed: (error) => this.#settle({ key, error })
-		});
-		run.startAfterPaint({
-			kind: 'intervals',
-			payload: this.payload,
-			choices: this.#choices,
-			likelihoods: this.#likelihoods,
-			seed: this.#seed,
-			samples: pageIntervalSamples
-		});
-		return () => {
-			run.clear();
-			// Settings changed (or the page left) before the run ended: its waiters look again.
-			this.#release(key, undefined);
-		};
-	}
-
-	#settle(intervals: { key: string; result?: IntervalResult; error?: string }): void {
-		this.#intervals = intervals;
-		this.#release(intervals.key, intervals.result);
-	}
-
-	#release(key: string, result: IntervalResult | undefined): void {
-		const waiting = this.#waiting;
-		this.#waiting = waiting.filter((w) => w.key !== key);
-		for (const w of waiting) if (w.key === key) w.resolve(result);
-	}
-
-	/** The exact analysis of the pinned baseline, or undefined. */
-	readonly baselineAnalysis: Analysis | undefined = $derived.by(() => {
-		if (!this.#baseline) return undefined;
-		const { choices, likelihoods } = this.#baseline;
-		const chain = explore(
-			this.compiled,
-			resolveChoices(this.compiled, choices),
-			likelihoodValues(this.compiled, likelihoods)
-		);
-		return { chain, exact: solveExact(chain) };
-	});
-
-	/** Baseline against the current settings, outcome by outcome; undefined without a baseline. */
-	readonly exactComparison: ExactComparison | undefined = $derived.by(() =>
-		this.baselineAnalysis
-			? compareExact(this.baselineAnalysis.exact, this.analysis.exact)
-			: undefined
-	);
 
 	/** Transitions by id, for lookups from the diagram, the evidence and the history. */
 	readonly transitionsById: Map<string, TransitionInfo> = $derived.by(
@@ -266,12 +130,12 @@ export class Dashboard {
 	/** Pin the current choices and likelihoods as the baseline to compare against. */
 	pinBaseline(): void {
 		this.#baseline = { choices: { ...this.#choices }, likelihoods: { ...this.#likelihoods } };
-		this.comparison.clear();
+		this.results.comparison.clear();
 	}
 
 	unpinBaseline(): void {
 		this.#baseline = null;
-		this.comparison.clear();
+		this.results.comparison.clear();
 	}
 
 	/** Go back to the baseline's settings (the baseline stays pinned). */
@@ -282,28 +146,24 @@ export class Dashboard {
 		this.#settingsChanged();
 	}
 
-	/** Results computed from the old settings no longer hold; keep the person's place in the steps. */
+	/**
+	 * Results computed from the old settings no longer hold; keep the person's place in the steps
+	 * as far as it still follows, and say so when it does not.
+	 */
 	#settingsChanged(): void {
-		this.monteCarlo.clear();
-		this.comparison.clear();
-		this.#replay();
+		this.results.clearRuns();
+		const left = this.#replay();
+		this.dropped =
+			left.length > 0
+				? {
+						count: left.length,
+						first: this.transitionsById.get(left[0])?.label ?? left[0]
+					}
+				: null;
 	}
 
 	setSeed(seed: number): void {
 		this.#seed = seed;
-	}
-
-	/** Start a paired Monte Carlo of the baseline and the current settings in the worker. */
-	runComparison(runs: number): void {
-		if (!this.#baseline) return;
-		this.comparison.start({
-			kind: 'compare',
-			payload: this.payload,
-			baseline: this.#baseline,
-			variant: { choices: this.#choices, likelihoods: this.#likelihoods },
-			runs,
-			seed: this.#seed
-		});
 	}
 
 	/**
@@ -318,18 +178,23 @@ export class Dashboard {
 	take(transitionId: string): void {
 		this.steps.take(transitionId);
 		this.selectedTransition = transitionId;
+		this.dropped = null;
 	}
 
 	/** Take the n-th open option (keys 1–9); false when there is none. */
 	takeNth(n: number): boolean {
 		const taken = this.steps.takeNth(n);
-		if (taken) this.selectedTransition = taken;
+		if (taken) {
+			this.selectedTransition = taken;
+			this.dropped = null;
+		}
 		return taken !== undefined;
 	}
 
 	/** Let chance pick the next step, from the seed and the step's depth (see StepThrough). */
 	takeByChance(): void {
 		this.selectedTransition = this.steps.takeByChance(this.#seed) ?? null;
+		this.dropped = null;
 	}
 
 	/**
@@ -339,27 +204,18 @@ export class Dashboard {
 	replayPath(path: string[]): string[] {
 		const left = this.#replay(path);
 		this.selectedTransition = this.steps.path.at(-1) ?? null;
+		this.dropped = null;
 		return left;
 	}
 
 	undo(): void {
 		this.steps.undo();
+		this.dropped = null;
 	}
 
 	restart(): void {
 		this.steps.restart(this.#choices, this.values);
-	}
-
-	/** Start a Monte Carlo run of the current choices in the worker. */
-	runMonteCarlo(runs: number): void {
-		this.monteCarlo.start({
-			kind: 'simulate',
-			payload: this.payload,
-			choices: this.#choices,
-			likelihoods: this.#likelihoods,
-			runs,
-			seed: this.#seed
-		});
+		this.dropped = null;
 	}
 
 	/**
@@ -396,7 +252,7 @@ export class Dashboard {
 		const ignored = [...view.ignored];
 		if (left.length > 0) {
 			ignored.push(
-				`${left.length} of ${view.steps.length} steps could not be taken from "${left[0].slice(0, 60)}" on`
+				`${left.length} of ${view.steps.length} steps could not be taken from "${this.transitionsById.get(left[0])?.label ?? left[0].slice(0, 60)}" on`
 			);
 		}
 		return ignored;

@@ -1,12 +1,12 @@
 /**
- * The analyses a person asks for, on a loaded scenario and their settings: the chain, the exact
- * result, and (where likelihoods are ranges) the intervals. One entry point for the command line,
- * the tests and the page.
+ * The one analysis entry point: a compiled scenario and a person's settings (choices → likelihood
+ * values → the explored chain → the exact result). The command line, the build, the page, its
+ * worker and the tests all call it; where the chain of these settings was computed already (at
+ * build time, or on the main thread before a worker run), it is passed in and not explored again.
  */
-import { likelihoodValues, resolveChoices, type Settings } from './compile';
-import { explore, type Chain } from './explore';
+import { likelihoodValues, resolveChoices, type Compiled, type Settings } from './compile';
+import { explore, fromChainData, type Chain, type ChainData } from './explore';
 import { likelihoodIntervals, type IntervalResult } from './interval';
-import type { LoadedScenario } from './load';
 import type { Seed } from './rng';
 import { solveExact, type ExactResult } from './solve';
 
@@ -17,7 +17,9 @@ import { solveExact, type ExactResult } from './solve';
 export const pageIntervalSamples = 200;
 
 export interface Analysis {
+	/** Every choice, the defaults filled in. */
 	choices: Record<string, string>;
+	/** One likelihood value per transition, with the settings applied. */
 	values: Float64Array;
 	/** Ids of the transitions whose likelihood the user set: intervals hold them fixed. */
 	fixed: Set<string>;
@@ -25,13 +27,33 @@ export interface Analysis {
 	exact: ExactResult;
 }
 
-export function analyze(loaded: LoadedScenario, settings: Settings = {}): Analysis {
-	const { compiled } = loaded;
+/** A chain computed ahead (at build time, or on the page before a worker run) and its settings. */
+export interface KnownChain {
+	chain: ChainData;
+	/** The likelihoods it was explored with (its edges' probabilities hold these values). */
+	likelihoods: Record<string, number>;
+}
+
+/**
+ * The analysis of `settings`. `known`: a chain computed ahead, used instead of exploring when it
+ * was explored with the same choices and likelihoods.
+ */
+export function analyze(compiled: Compiled, settings: Settings = {}, known?: KnownChain): Analysis {
 	const choices = resolveChoices(compiled, settings.choices);
-	const values = likelihoodValues(compiled, settings.likelihoods);
-	const chain = explore(compiled, choices, values);
-	const fixed = new Set(Object.keys(settings.likelihoods ?? {}));
+	const likelihoods = settings.likelihoods ?? {};
+	const values = likelihoodValues(compiled, likelihoods);
+	const fixed = new Set(Object.keys(likelihoods));
+	const chain =
+		known && sameRecord(known.chain.choices, choices) && sameRecord(known.likelihoods, likelihoods)
+			? fromChainData(compiled, known.chain)
+			: explore(compiled, choices, values);
 	return { choices, values, fixed, chain, exact: solveExact(chain) };
+}
+
+/** Whether two flat records hold the same keys and values (in any order). */
+function sameRecord<T>(a: Record<string, T>, b: Record<string, T>): boolean {
+	const keys = Object.keys(b);
+	return keys.length === Object.keys(a).length && keys.every((k) => k in a && a[k] === b[k]);
 }
 
 /** Intervals for an analysis; `undefined` when no likelihood is a range. */

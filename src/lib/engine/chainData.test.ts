@@ -41,7 +41,7 @@ const cases: [string, () => LoadedScenario][] = [
 describe('a chain shipped as data', () => {
 	it.each(cases)('%s: every analysis equals the explored chain’s', (_name, load) => {
 		const loaded = load();
-		const { chain, values } = analyze(loaded);
+		const { chain, values } = analyze(loaded.compiled);
 		const data = structuredClone(toChainData(chain));
 		expect(data).not.toHaveProperty('snapshots');
 		expect(data).not.toHaveProperty('compiled');
@@ -65,7 +65,7 @@ describe('a chain shipped as data', () => {
 
 	it('is the chain explored under the same choices, field by field', () => {
 		const loaded = loadShipped('regional-escalation');
-		const { chain, choices, values } = analyze(loaded);
+		const { chain, choices, values } = analyze(loaded.compiled);
 		const again = explore(loaded.compiled, choices, values);
 		expect(toChainData(again)).toEqual(toChainData(chain));
 		expect(Object.keys(toChainData(chain)).sort()).toEqual(
@@ -73,5 +73,39 @@ describe('a chain shipped as data', () => {
 				.filter((k) => k !== 'compiled' && k !== 'snapshots')
 				.sort()
 		);
+	});
+});
+
+describe('analyze with a chain computed ahead', () => {
+	const regions = loadFixture('regions.yaml');
+	const flare = 'crisis.front.quiet:front.flare';
+
+	it('uses it when its choices and likelihoods are the settings’, with the same result', () => {
+		const settings = { likelihoods: { [flare]: 0.6 } };
+		const ahead = analyze(regions.compiled, settings);
+		const known = {
+			chain: structuredClone(toChainData(ahead.chain)),
+			likelihoods: { [flare]: 0.6 }
+		};
+		const again = analyze(regions.compiled, settings, known);
+		// Rebuilt from the data (no XState snapshots): it did not explore.
+		expect(again.chain.snapshots).toBeUndefined();
+		expect(again.exact).toEqual(ahead.exact);
+	});
+
+	it('explores afresh when the likelihoods or the choices differ', () => {
+		const known = { chain: toChainData(analyze(regions.compiled).chain), likelihoods: {} };
+		const set = analyze(regions.compiled, { likelihoods: { [flare]: 0.6 } }, known);
+		expect(set.chain.snapshots).toBeDefined();
+		expect(set.exact).toEqual(analyze(regions.compiled, { likelihoods: { [flare]: 0.6 } }).exact);
+		const [key, choice] = Object.entries(regions.compiled.model.scenario.actors).flatMap(
+			([actor, a]) => Object.entries(a.choices).map(([c, ch]) => [`${actor}.${c}`, ch] as const)
+		)[0];
+		const other = Object.keys(choice.options).find(
+			(o) => o !== regions.compiled.defaultChoices[key]
+		)!;
+		const chosen = analyze(regions.compiled, { choices: { [key]: other } }, known);
+		expect(chosen.chain.snapshots).toBeDefined();
+		expect(chosen.choices[key]).toBe(other);
 	});
 });

@@ -7,10 +7,10 @@ import type { ExactResult } from './solve';
 
 const ladder = loadFixture('ladder.yaml');
 const regions = loadFixture('regions.yaml');
-const wait = analyze(ladder, { choices: { 'west.posture': 'wait' } });
-const press = analyze(ladder, { choices: { 'west.posture': 'press' } });
-const hold = analyze(regions, { choices: { 'north.stance': 'hold' } });
-const push = analyze(regions, { choices: { 'north.stance': 'push' } });
+const wait = analyze(ladder.compiled, { choices: { 'west.posture': 'wait' } });
+const press = analyze(ladder.compiled, { choices: { 'west.posture': 'press' } });
+const hold = analyze(regions.compiled, { choices: { 'north.stance': 'hold' } });
+const push = analyze(regions.compiled, { choices: { 'north.stance': 'push' } });
 
 describe('compareExact, ladder by hand', () => {
 	// wait: P(war) = 0.4·0.75 = 0.3, P(settled) = 0.7, peace = 0.7 − 0.3 = 0.4; press: settled 1, peace 1.

@@ -10,8 +10,8 @@ import { sensitivity } from './sensitivity';
 
 const ladder = loadFixture('ladder.yaml');
 const regions = loadFixture('regions.yaml');
-const wait = analyze(ladder, { choices: { 'west.posture': 'wait' } });
-const press = analyze(ladder, { choices: { 'west.posture': 'press' } });
+const wait = analyze(ladder.compiled, { choices: { 'west.posture': 'wait' } });
+const press = analyze(ladder.compiled, { choices: { 'west.posture': 'press' } });
 const sourcesOf = (loaded: LoadedScenario) => [...loaded.sources.values()].map((s) => s.meta);
 const memo = 'A short memo used by the tests';
 const plain = (s: string) => s.replaceAll('\u00a0', ' ');
@@ -181,7 +181,7 @@ describe('explainOutcome, ladder by hand', () => {
 
 	it('the factors and the sentence come from the sensitivity, the sentence names the source', () => {
 		const explained = explainOutcome(wait, 'war', {
-			sensitivity: sensitivity(ladder, { choices: { 'west.posture': 'wait' } }, 'war'),
+			sensitivity: sensitivity(ladder.compiled, { choices: { 'west.posture': 'wait' } }, 'war'),
 			sources: sourcesOf(ladder)
 		});
 		expect(explained.factors).toEqual([
@@ -197,7 +197,7 @@ describe('explainOutcome, ladder by hand', () => {
 	});
 
 	it('with intervals, the sentence gives the 90 % interval', () => {
-		const analysis = analyze(regions);
+		const analysis = analyze(regions.compiled);
 		const intervals = intervalsFor(analysis, 200, 1)!;
 		const explained = explainOutcome(analysis, 'crisis.front.war', {
 			intervals,
@@ -215,7 +215,7 @@ describe('explainOutcome, ladder by hand', () => {
 		{ outcome: 'peace', options: {}, message: /unknown final state "peace".*settled, war/ },
 		{
 			outcome: 'settled',
-			options: { sensitivity: sensitivity(ladder, {}, 'war') },
+			options: { sensitivity: sensitivity(ladder.compiled, {}, 'war') },
 			message: /sensitivity: it is of "war", not "settled"/
 		}
 	])('refuses $outcome', ({ outcome, options, message }) => {
@@ -228,7 +228,7 @@ const shipped = [...shippedById().values()];
 describe.each(shipped.map((loaded) => ({ id: loaded.scenario.id, loaded })))(
 	'$id',
 	({ loaded }) => {
-		const analysis = analyze(loaded);
+		const analysis = analyze(loaded.compiled);
 		const intervals = intervalsFor(analysis, 100, 1);
 		const sources = sourcesOf(loaded);
 
@@ -244,7 +244,7 @@ describe.each(shipped.map((loaded) => ({ id: loaded.scenario.id, loaded })))(
 			({ outcome, probability, mode, count }) => {
 				const explained = explainOutcome(analysis, outcome, {
 					intervals,
-					sensitivity: mode === 'region' ? sensitivity(loaded, {}, outcome) : undefined,
+					sensitivity: mode === 'region' ? sensitivity(loaded.compiled, {}, outcome) : undefined,
 					sources,
 					mode,
 					count

@@ -68,7 +68,7 @@ describe('toFactors', () => {
 	const regions = loadFixture('regions.yaml');
 
 	it('ladder: the posture, with its options’ labels', () => {
-		expect(toFactors(sensitivity(ladder, {}, 'war'), ladder.scenario)).toEqual([
+		expect(toFactors(sensitivity(ladder.compiled, {}, 'war'), ladder.scenario)).toEqual([
 			{
 				kind: 'choice',
 				id: 'west.posture',
@@ -85,7 +85,7 @@ describe('toFactors', () => {
 	});
 
 	it('regions: at most three, largest first, none without effect; a likelihood reads in percent', () => {
-		const result = sensitivity(regions, {}, 'crisis.front.war');
+		const result = sensitivity(regions.compiled, {}, 'crisis.front.war');
 		const factors = toFactors(result, regions.scenario);
 		expect(factors.length).toBeLessThanOrEqual(3);
 		expect(factors.every((f) => f.effect > 0)).toBe(true);

@@ -9,9 +9,9 @@ import { createRng } from './rng';
 
 const ladder = loadFixture('ladder.yaml');
 const regions = loadFixture('regions.yaml');
-const wait = analyze(ladder, { choices: { 'west.posture': 'wait' } });
-const press = analyze(ladder, { choices: { 'west.posture': 'press' } });
-const hold = analyze(regions, { choices: { 'north.stance': 'hold' } });
+const wait = analyze(ladder.compiled, { choices: { 'west.posture': 'wait' } });
+const press = analyze(ladder.compiled, { choices: { 'west.posture': 'press' } });
+const hold = analyze(regions.compiled, { choices: { 'north.stance': 'hold' } });
 
 const point = (
 	p5: number,
@@ -154,11 +154,11 @@ describe('indicatorFan is the limit of Monte Carlo', () => {
 	it.each([
 		{
 			name: 'regional-escalation (shipped)',
-			chain: analyze(loadShipped('regional-escalation')).chain
+			chain: analyze(loadShipped('regional-escalation').compiled).chain
 		},
 		{
 			name: 'regional-escalation, Russia sends the full package',
-			chain: analyze(loadShipped('regional-escalation'), {
+			chain: analyze(loadShipped('regional-escalation').compiled, {
 				choices: { 'russia.response': 'full' }
 			}).chain
 		},

@@ -40,7 +40,7 @@ describe('likelihoodIntervals', () => {
 	});
 
 	it('gives no outcomes when no likelihood is a range (ladder)', () => {
-		const analysis = analyze(ladder);
+		const analysis = analyze(ladder.compiled);
 		const result = likelihoodIntervals(analysis.chain, analysis.values, 100, 1);
 		expect(result).toEqual({ samples: 100, seed: 1, outcomes: {}, dimensions: {}, uncertain: [] });
 		expect(intervalsFor(analysis)).toBeUndefined();
@@ -49,7 +49,7 @@ describe('likelihoodIntervals', () => {
 	it.each([{ stance: 'hold' }, { stance: 'push' }])(
 		'regions ($stance): every interval holds the point estimate',
 		({ stance }) => {
-			const analysis = analyze(regions, { choices: { 'north.stance': stance } });
+			const analysis = analyze(regions.compiled, { choices: { 'north.stance': stance } });
 			const result = intervalsFor(analysis, 1000, 'intervals')!;
 			expect(result.uncertain).toEqual([flare]);
 			expect(Object.keys(result.outcomes).sort()).toEqual(
@@ -69,7 +69,7 @@ describe('likelihoodIntervals', () => {
 	);
 
 	it('puts front calm where the quantiles of a uniform flare-up in [0.55, 0.8] map to', () => {
-		const analysis = analyze(regions);
+		const analysis = analyze(regions.compiled);
 		const { low, median, high } = likelihoodIntervals(analysis.chain, analysis.values, 2000, 7)
 			.outcomes['crisis.front.calm'];
 		// p is uniform on [0.55, 0.8]; front calm falls as p rises, so its 5 % quantile comes from p's 95 %.
@@ -83,14 +83,14 @@ describe('likelihoodIntervals', () => {
 	});
 
 	it('is zero-width for an outcome the range cannot move (talks failed under hold)', () => {
-		const analysis = analyze(regions);
+		const analysis = analyze(regions.compiled);
 		expect(
 			likelihoodIntervals(analysis.chain, analysis.values, 200, 1).outcomes['crisis.talks.failed']
 		).toEqual({ low: 0, median: 0, high: 0 });
 	});
 
 	it('gives the same intervals for the same seed, others for another', () => {
-		const analysis = analyze(regions);
+		const analysis = analyze(regions.compiled);
 		const a = likelihoodIntervals(analysis.chain, analysis.values, 300, 'same');
 		expect(likelihoodIntervals(analysis.chain, analysis.values, 300, 'same')).toEqual(a);
 		expect(
@@ -101,7 +101,7 @@ describe('likelihoodIntervals', () => {
 	});
 
 	it('changes neither the values nor the chain', () => {
-		const analysis = analyze(regions);
+		const analysis = analyze(regions.compiled);
 		const values = analysis.values.slice();
 		const probabilities = analysis.chain.edgeProbability.slice();
 		likelihoodIntervals(analysis.chain, analysis.values, 50, 1);
@@ -114,16 +114,16 @@ describe('intervals and what the user set', () => {
 	const flare = 'crisis.front.quiet:front.flare';
 
 	it('a likelihood the user set is held fixed, so the estimate stays inside its interval', () => {
-		const analysis = analyze(regions, { likelihoods: { [flare]: 0.79 } });
+		const analysis = analyze(regions.compiled, { likelihoods: { [flare]: 0.79 } });
 		const intervals = intervalsFor(analysis, 400, 3);
 		// The only ranged likelihood is fixed: nothing is left to draw.
 		expect(intervals).toBeUndefined();
-		const free = intervalsFor(analyze(regions), 400, 3);
+		const free = intervalsFor(analyze(regions.compiled), 400, 3);
 		expect(free?.uncertain).toEqual([flare]);
 	});
 
 	it('lists as uncertain only ranged transitions that can fire under the choices', () => {
-		const analysis = analyze(regions);
+		const analysis = analyze(regions.compiled);
 		const result = likelihoodIntervals(analysis.chain, analysis.values, 50, 1, new Set());
 		const used = new Set(analysis.chain.edgeTransition);
 		for (const id of result.uncertain) {

@@ -48,12 +48,12 @@ function loadText(text: string): LoadedScenario {
 	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
 	return result.value;
 }
-const pair = analyze(loadText(pairText));
+const pair = analyze(loadText(pairText).compiled);
 const regions = loadFixture('regions.yaml');
-const hold = analyze(regions);
+const hold = analyze(regions.compiled);
 const shipped = [...shippedById().values()].map((loaded) => ({
 	id: loaded.scenario.id,
-	analysis: analyze(loaded)
+	analysis: analyze(loaded.compiled)
 }));
 const regional = shipped.find((s) => s.id === 'regional-escalation')!.analysis;
 

@@ -40,7 +40,7 @@ describe('Monte Carlo against the exact result', () => {
 	it.each(settings)(
 		'$name: every outcome within 4.5 standard errors at 200,000 runs',
 		({ loaded, choices }) => {
-			const { chain, exact } = analyze(loaded, { choices });
+			const { chain, exact } = analyze(loaded.compiled, { choices });
 			const mc = monteCarlo(chain, runs, { seed: 'brink' });
 			expect(mc.method).toBe('monte-carlo');
 			expect(mc.runs).toBe(runs);
@@ -58,7 +58,7 @@ describe('Monte Carlo against the exact result', () => {
 	);
 
 	it('ladder: mean steps near 1.4 (steps are 1 or 2, variance 0.4 × 0.6)', () => {
-		const { chain } = analyze(ladder);
+		const { chain } = analyze(ladder.compiled);
 		const mc = monteCarlo(chain, runs, { seed: 7 });
 		expect(Math.abs(mc.meanSteps - 1.4)).toBeLessThanOrEqual(4.5 * Math.sqrt((0.4 * 0.6) / runs));
 		expect(mc.meanSteps * runs).toBeCloseTo(mc.totalSteps, 6);
@@ -66,7 +66,7 @@ describe('Monte Carlo against the exact result', () => {
 	});
 
 	it('follows the probabilities it is given (regions re-weighted to flare-up 0.55)', () => {
-		const { chain, values } = analyze(regions);
+		const { chain, values } = analyze(regions.compiled);
 		const changed = values.slice();
 		changed[regions.model.transitions.find((t) => t.event === 'front.flare')!.index] = 0.55;
 		const probabilities = reweight(chain, changed);
@@ -82,7 +82,7 @@ describe('Monte Carlo against the exact result', () => {
 });
 
 describe('reproducibility', () => {
-	const { chain } = analyze(regions);
+	const { chain } = analyze(regions.compiled);
 
 	it.each([{ seed: 1 }, { seed: 'a string seed' }])(
 		'same seed ($seed), same counts',
@@ -133,7 +133,7 @@ describe('the chain simulation and the XState actors agree', () => {
 		{ ...settings[2], seed: 12 },
 		{ ...settings[3], seed: 'push' }
 	])('$name, seed $seed: identical tallies over 2,000 runs', ({ loaded, choices, seed }) => {
-		const { chain, values } = analyze(loaded, { choices });
+		const { chain, values } = analyze(loaded.compiled, { choices });
 		const runs = 2000;
 		const actors = runActors(loaded.compiled, chain.choices, values, runs, seed);
 		const fast = monteCarlo(chain, runs, { seed });
@@ -143,7 +143,7 @@ describe('the chain simulation and the XState actors agree', () => {
 });
 
 describe('limits and errors', () => {
-	const { chain } = analyze(regions);
+	const { chain } = analyze(regions.compiled);
 
 	it('stops runs at maxSteps and counts them unfinished', () => {
 		// Both regions must move before regions can end: no run ends in one step.
@@ -154,7 +154,7 @@ describe('limits and errors', () => {
 	});
 
 	it('ladder with maxSteps 1: only talks.hold (0.6) ends in one step', () => {
-		const ladderChain = analyze(ladder).chain;
+		const ladderChain = analyze(ladder.compiled).chain;
 		const runs = 100_000;
 		const mc = monteCarlo(ladderChain, runs, { seed: 2, maxSteps: 1 });
 		expect(Math.abs(mc.unfinished / runs - 0.4)).toBeLessThanOrEqual(

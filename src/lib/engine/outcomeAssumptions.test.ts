@@ -36,8 +36,8 @@ statechart:
 `;
 const loadedPair = loadScenario('pair.yaml', pairText, fixtureResolver);
 if (!loadedPair.ok) throw new Error(loadedPair.diagnostics.map((d) => d.message).join('\n'));
-const pair = analyze(loadedPair.value);
-const hold = analyze(loadFixture('regions.yaml'));
+const pair = analyze(loadedPair.value.compiled);
+const hold = analyze(loadFixture('regions.yaml').compiled);
 
 describe('outcomeAssumptions', () => {
 	it.each([

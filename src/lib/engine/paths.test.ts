@@ -7,9 +7,9 @@ import { likelyPaths, toSankey, type SankeyData } from './paths';
 
 const ladder = loadFixture('ladder.yaml');
 const regions = loadFixture('regions.yaml');
-const wait = analyze(ladder, { choices: { 'west.posture': 'wait' } });
-const press = analyze(ladder, { choices: { 'west.posture': 'press' } });
-const hold = analyze(regions, { choices: { 'north.stance': 'hold' } });
+const wait = analyze(ladder.compiled, { choices: { 'west.posture': 'wait' } });
+const press = analyze(ladder.compiled, { choices: { 'west.posture': 'press' } });
+const hold = analyze(regions.compiled, { choices: { 'north.stance': 'hold' } });
 
 const leavesOf = (chain: typeof wait.chain, states: number[]) =>
 	states.map((s) => chain.leaves[s].join(' + '));
@@ -287,7 +287,7 @@ describe('d3-sankey lays out every shipped scenario', () => {
 	it.each(shipped.map((loaded) => ({ id: loaded.scenario.id, loaded })))(
 		'$id, default choices, every outcome and each one',
 		({ loaded }) => {
-			const { chain, exact } = analyze(loaded);
+			const { chain, exact } = analyze(loaded.compiled);
 			const views = [likelyPaths(chain, { perOutcome: 2, maxPaths: 12 })];
 			for (const o of exact.outcomes)
 				if (o.probability > 0) views.push(likelyPaths(chain, { endingWith: o.id, perOutcome: 8 }));

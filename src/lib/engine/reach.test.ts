@@ -7,7 +7,7 @@ import { flowInto, reachProbability } from './reach';
 
 const ladder = loadFixture('ladder.yaml');
 const regions = loadFixture('regions.yaml');
-const wait = analyze(ladder, { choices: { 'west.posture': 'wait' } });
+const wait = analyze(ladder.compiled, { choices: { 'west.posture': 'wait' } });
 
 const ending = (analysis: Analysis, leaf: string) => (s: number) =>
 	isAbsorbing(analysis.chain, s) && analysis.chain.leaves[s].includes(leaf);
@@ -37,11 +37,14 @@ describe('reachProbability and flowInto, ladder by hand', () => {
 });
 
 const cases = [
-	{ name: 'regions hold (a loop)', analysis: analyze(regions) },
-	{ name: 'regions push', analysis: analyze(regions, { choices: { 'north.stance': 'push' } }) },
+	{ name: 'regions hold (a loop)', analysis: analyze(regions.compiled) },
+	{
+		name: 'regions push',
+		analysis: analyze(regions.compiled, { choices: { 'north.stance': 'push' } })
+	},
 	...[...shippedById().values()].map((loaded) => ({
 		name: loaded.scenario.id,
-		analysis: analyze(loaded)
+		analysis: analyze(loaded.compiled)
 	}))
 ];
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../tests/unit/fixtures';
 import { loadScenarioFile, toScenarioFile } from '../../cli/files';
+import { analyze } from './analyze';
 import type { Settings } from './compile';
-import { mentions, sensitivity, sensitivityOf } from './sensitivity';
+import { toChainData } from './explore';
+import { mentions, sensitivity } from './sensitivity';
 
 const ladder = loadFixture('ladder.yaml');
 const regions = loadFixture('regions.yaml');
@@ -70,7 +72,7 @@ describe('sensitivity, by hand', () => {
 			]
 		}
 	])('$name', ({ loaded, settings, outcome, base, bars }) => {
-		const result = sensitivity(loaded, settings as Settings, outcome);
+		const result = sensitivity(loaded.compiled, settings as Settings, outcome);
 		expect(result.outcome).toBe(outcome);
 		expect(result.base).toBeCloseTo(base, 12);
 		expect(result.bars).toHaveLength(bars.length);
@@ -89,7 +91,7 @@ describe('sensitivity, by hand', () => {
 	});
 
 	it('cites the evidence of the transitions a factor acts on', () => {
-		const [bar] = sensitivity(ladder, {}, 'war').bars;
+		const [bar] = sensitivity(ladder.compiled, {}, 'war').bars;
 		expect(bar.evidence).toEqual([
 			{
 				transition: 'crisis:west.press',
@@ -105,7 +107,7 @@ describe('sensitivity, by hand', () => {
 	});
 
 	it('reports the outcome label and the time the sweep took', () => {
-		const result = sensitivity(ladder, {}, 'war');
+		const result = sensitivity(ladder.compiled, {}, 'war');
 		expect(result.label).toBe('War');
 		expect(result.choices).toEqual({ 'west.posture': 'wait' });
 		expect(result.milliseconds).toBeGreaterThanOrEqual(0);
@@ -116,7 +118,7 @@ describe('ordering', () => {
 	it('sorts by effect, largest first, ties by id', () => {
 		const loaded = loadScenarioFile(toScenarioFile('regional-escalation'));
 		if (!loaded.ok) throw new Error('regional-escalation does not load');
-		const { bars } = sensitivity(loaded.value, {}, 'crisis.ties.ruptured');
+		const { bars } = sensitivity(loaded.value.compiled, {}, 'crisis.ties.ruptured');
 		for (let i = 1; i < bars.length; i++) {
 			const [a, b] = [bars[i - 1], bars[i]];
 			expect(a.effect > b.effect || (a.effect === b.effect && a.id < b.id)).toBe(true);
@@ -151,13 +153,13 @@ describe('errors', () => {
 			expected: /unknown outcome "nothing-like-it" \(known: "settled", "war"\)/
 		}
 	])('refuses $outcome with a hint', ({ outcome, expected }) => {
-		expect(() => sensitivity(ladder, {}, outcome)).toThrow(expected);
+		expect(() => sensitivity(ladder.compiled, {}, outcome)).toThrow(expected);
 	});
 
 	it('refuses bad settings as the analysis does', () => {
-		expect(() => sensitivity(ladder, { choices: { 'west.posture': 'flee' } }, 'war')).toThrow(
-			/"flee" is not an option of west\.posture/
-		);
+		expect(() =>
+			sensitivity(ladder.compiled, { choices: { 'west.posture': 'flee' } }, 'war')
+		).toThrow(/"flee" is not an option of west\.posture/);
 	});
 
 	it('does not mutate the settings', () => {
@@ -166,12 +168,12 @@ describe('errors', () => {
 			likelihoods: { 'crisis.front.quiet:front.flare': 0.6 }
 		};
 		const copy = structuredClone(settings);
-		sensitivity(regions, settings, 'crisis.front.war');
+		sensitivity(regions.compiled, settings, 'crisis.front.war');
 		expect(settings).toEqual(copy);
 	});
 });
 
-describe('sensitivityOf (the page: a compiled scenario, no LoadedScenario)', () => {
+describe('sensitivity on a chain computed ahead (the build, the worker)', () => {
 	/** Everything but the clock, which differs between two runs. */
 	const timeless = (result: ReturnType<typeof sensitivity>) => {
 		expect(result.milliseconds).toBeGreaterThanOrEqual(0);
@@ -185,13 +187,14 @@ describe('sensitivityOf (the page: a compiled scenario, no LoadedScenario)', () 
 			settings: { likelihoods: { 'crisis.front.quiet:front.flare': 0.6 } },
 			outcome: 'crisis.front.war'
 		}
-	])('matches sensitivity() for $outcome', ({ loaded, settings, outcome }) => {
-		expect(timeless(sensitivityOf(loaded.compiled, settings as Settings, outcome))).toEqual(
-			timeless(sensitivity(loaded, settings as Settings, outcome))
+	])('matches exploring afresh for $outcome', ({ loaded, settings, outcome }) => {
+		const { chain } = analyze(loaded.compiled, settings as Settings);
+		const known = {
+			chain: toChainData(chain),
+			likelihoods: (settings as Settings).likelihoods ?? {}
+		};
+		expect(timeless(sensitivity(loaded.compiled, settings as Settings, outcome, known))).toEqual(
+			timeless(sensitivity(loaded.compiled, settings as Settings, outcome))
 		);
-	});
-
-	it('refuses an unknown outcome as sensitivity() does', () => {
-		expect(() => sensitivityOf(ladder.compiled, {}, 'wra')).toThrow(/did you mean "war"/);
 	});
 });

@@ -7,10 +7,9 @@
 import { didYouMean } from '../scenario/diagnostics';
 import type { TransitionInfo } from '../scenario/model';
 import type { Condition } from '../scenario/schema';
-import { analyze } from './analyze';
+import { analyze, type KnownChain } from './analyze';
 import { SettingsError, type Compiled, type Settings } from './compile';
 import { explore, reweight } from './explore';
-import type { LoadedScenario } from './load';
 import { components, solveExact, type ExactResult } from './solve';
 
 export interface SensitivityEvidence {
@@ -51,12 +50,12 @@ export interface SensitivityResult {
  * `sensitivity(ladder, {}, 'war').bars[0]` is `{ id: 'west.posture', low: 0, high: 0.3, … }`.
  */
 export function sensitivity(
-	loaded: LoadedScenario,
+	compiled: Compiled,
 	settings: Settings,
-	outcomeId: string
+	outcomeId: string,
+	known?: KnownChain
 ): SensitivityResult {
-	const analysis = analyze(loaded, settings);
-	const { compiled } = loaded;
+	const analysis = analyze(compiled, settings, known);
 	const found = analysis.exact.outcomes.find((o) => o.id === outcomeId);
 	if (!found) {
 		const ids = analysis.exact.outcomes.map((o) => o.id);
@@ -129,20 +128,6 @@ export function sensitivity(
 		bars,
 		milliseconds
 	};
-}
-
-/**
- * `sensitivity` for a compiled scenario alone, as the page has it (it never holds a
- * `LoadedScenario`): the analysis and the swings read only `compiled`.
- * `sensitivityOf(dashboard.compiled, { choices }, 'crisis.ties.ruptured').bars[0].id`.
- */
-export function sensitivityOf(
-	compiled: Compiled,
-	settings: Settings,
-	outcomeId: string
-): SensitivityResult {
-	// Only `compiled` is read (here and in `analyze`); the unit test holds this to `sensitivity`.
-	return sensitivity({ compiled } as LoadedScenario, settings, outcomeId);
 }
 
 /** The smallest and largest value and where each is reached (on ties, the first low, the last high). */

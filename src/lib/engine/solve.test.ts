@@ -55,7 +55,7 @@ describe('ladder, by hand', () => {
 	])(
 		'west.posture=$posture: P(war) = $war',
 		({ posture, settled, war, escalation, peace, flow }) => {
-			const { exact } = analyze(ladder, { choices: { 'west.posture': posture } });
+			const { exact } = analyze(ladder.compiled, { choices: { 'west.posture': posture } });
 			expect(probabilityOf(exact, 'settled')).toBeCloseTo(settled, 12);
 			expect(probabilityOf(exact, 'war')).toBeCloseTo(war, 12);
 			expect(exact.indicators.escalation).toBeCloseTo(escalation, 12);
@@ -69,7 +69,7 @@ describe('ladder, by hand', () => {
 	);
 
 	it('lists the endings, likeliest first, with their labels', () => {
-		const { exact } = analyze(ladder);
+		const { exact } = analyze(ladder.compiled);
 		expect(exact.endings.map((e) => e.label)).toEqual(['Settled', 'War']);
 		expect(exact.endings[0].probability).toBeCloseTo(0.7, 12);
 		expect(
@@ -81,7 +81,7 @@ describe('ladder, by hand', () => {
 	});
 
 	it('visits talks once and crisis 0.4 times; absorbing visits are end probabilities', () => {
-		const { chain, exact } = analyze(ladder);
+		const { chain, exact } = analyze(ladder.compiled);
 		const visitsOf = (leaf: string, escalation: number) => {
 			const s = chain.leaves.findIndex(
 				(l, i) => l.join('|') === leaf && chain.indicators[i] === escalation
@@ -133,7 +133,7 @@ describe('regions, by hand', () => {
 	const p = (0.55 + 0.8) / 2; // the middle of "likely"
 
 	it('front calm is 0.325 / (1 − 0.3375) at the middle of "likely"', () => {
-		const { exact } = analyze(regions);
+		const { exact } = analyze(regions.compiled);
 		expect(probabilityOf(exact, 'crisis.front.calm')).toBeCloseTo(0.325 / (1 - 0.3375), 12);
 	});
 
@@ -142,7 +142,7 @@ describe('regions, by hand', () => {
 		{ stance: 'push', push: true }
 	])('north.stance=$stance', ({ stance, push }) => {
 		const expected = regionsByHand(p, push);
-		const { exact } = analyze(regions, { choices: { 'north.stance': stance } });
+		const { exact } = analyze(regions.compiled, { choices: { 'north.stance': stance } });
 		expect(probabilityOf(exact, 'crisis.front.calm')).toBeCloseTo(expected.frontCalm, 12);
 		expect(probabilityOf(exact, 'crisis.front.war')).toBeCloseTo(expected.frontWar, 12);
 		expect(probabilityOf(exact, 'crisis.talks.deal')).toBeCloseTo(expected.deal, 12);
@@ -166,7 +166,7 @@ describe('regions, by hand', () => {
 	it.each([{ p: 0.55 }, { p: 0.6 }, { p: 0.8 }])(
 		're-weighted to flare-up $p without exploring again',
 		({ p: value }) => {
-			const { chain, values } = analyze(regions);
+			const { chain, values } = analyze(regions.compiled);
 			const flare = regions.model.transitions.find((t) => t.event === 'front.flare')!;
 			const changed = values.slice();
 			changed[flare.index] = value;
@@ -180,7 +180,7 @@ describe('regions, by hand', () => {
 	);
 
 	it('solves a chain whose graph has loops (hot → quiet → hot)', () => {
-		const { chain } = analyze(regions);
+		const { chain } = analyze(regions.compiled);
 		const loops = components(chain).filter((c) => c.length > 1);
 		expect(loops.length).toBeGreaterThan(0);
 		for (const loop of loops) {
@@ -201,7 +201,7 @@ describe('invariants of the exact result', () => {
 	])(
 		'$name: outcomes add up to 1 per region, ends to 1, steps to the flow',
 		({ loaded, choices }) => {
-			const { chain, exact } = analyze(loaded, { choices });
+			const { chain, exact } = analyze(loaded.compiled, { choices });
 			const byRegion = new Map<string, number>();
 			for (const o of exact.outcomes)
 				byRegion.set(o.region, (byRegion.get(o.region) ?? 0) + o.probability);

@@ -11,7 +11,7 @@ const ladder = loadFixture('ladder.yaml');
 const payload = toPayload(ladder);
 
 function input(choices: Record<string, string> = {}, steps: string[] = []): AuditInput {
-	const analysis = analyze(ladder, { choices });
+	const analysis = analyze(ladder.compiled, { choices });
 	return {
 		payload,
 		model: ladder.model,
@@ -124,7 +124,7 @@ describe('auditBundle', () => {
 	it('gives a range its band and term, and marks likelihoods the user set', () => {
 		const regions = loadFixture('regions.yaml');
 		const flare = regions.model.transitions.find((t) => t.event === 'front.flare')!;
-		const analysis = analyze(regions, { likelihoods: { [flare.id]: 0.6 } });
+		const analysis = analyze(regions.compiled, { likelihoods: { [flare.id]: 0.6 } });
 		const bundle = auditBundle({
 			payload: toPayload(regions),
 			model: regions.model,

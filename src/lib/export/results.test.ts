@@ -5,7 +5,7 @@ import { monteCarlo } from '../engine/montecarlo';
 import { csvCell, resultsTable, toCsv, toResultsJson, type ResultRow } from './results';
 
 const ladder = loadFixture('ladder.yaml');
-const analysis = analyze(ladder);
+const analysis = analyze(ladder.compiled);
 const base = { model: ladder.model, exact: analysis.exact };
 
 describe('resultsTable', () => {
@@ -36,7 +36,7 @@ describe('resultsTable', () => {
 
 	it('adds low, median and high when there are intervals', () => {
 		const regions = loadFixture('regions.yaml');
-		const a = analyze(regions);
+		const a = analyze(regions.compiled);
 		const intervals = intervalsFor(a, 200, 1);
 		expect(intervals).toBeDefined();
 		const rows = resultsTable({ model: regions.model, exact: a.exact, intervals });

@@ -29,7 +29,7 @@ function toDate(date: SourceMeta['date']): string | undefined {
 
 export function toSummary(loaded: LoadedScenario): ScenarioSummary {
 	const { scenario, model } = loaded;
-	const { exact } = analyze(loaded);
+	const { exact } = analyze(loaded.compiled);
 	return {
 		id: scenario.id,
 		file: loaded.file,

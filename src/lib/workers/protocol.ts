@@ -1,20 +1,27 @@
 /**
- * Messages between the page and the analysis worker: a simulation, a paired comparison, a
- * sensitivity sweep, or the intervals of the ranged likelihoods.
+ * Messages between the page and its one analysis worker (see client.ts and host.ts): the page
+ * sends a scenario once (the worker keeps it by its hash), then runs on it: a simulation, a paired
+ * comparison, a sensitivity sweep, or the intervals of the ranged likelihoods. With a run's
+ * settings may come the chain the page explored for them, so that the worker does not explore it
+ * again.
  */
 import type { MonteCarloComparison } from '$lib/engine/compare';
+import type { ChainData } from '$lib/engine/explore';
+import type { IntervalResult } from '$lib/engine/interval';
 import type { OutcomeSummary } from '$lib/engine/outcomes';
+import type { SensitivityResult } from '$lib/engine/sensitivity';
 import type { ScenarioPayload } from '$lib/scenarios/payload';
 
 /** What a person set: choices by `actor.choice`, likelihoods by transition id. */
 export interface RunSettings {
 	choices: Record<string, string>;
 	likelihoods: Record<string, number>;
+	/** The chain explored for exactly these settings, if the page has it. */
+	chain?: ChainData;
 }
 
 export interface MonteCarloRequest extends RunSettings {
 	kind: 'simulate';
-	payload: ScenarioPayload;
 	runs: number;
 	seed: number;
 }
@@ -22,29 +29,26 @@ export interface MonteCarloRequest extends RunSettings {
 /** Baseline and variant run on common random numbers (see engine/compare.ts). */
 export interface CompareRequest {
 	kind: 'compare';
-	payload: ScenarioPayload;
 	baseline: RunSettings;
 	variant: RunSettings;
 	runs: number;
 	seed: number;
 }
 
-/** What matters most for one outcome (engine/sensitivity.ts), off the main thread. */
+/** What matters most for one outcome (engine/sensitivity.ts). */
 export interface SensitivityRequest extends RunSettings {
 	kind: 'sensitivity';
-	payload: ScenarioPayload;
 	outcome: string;
 }
 
-/** The 90 % intervals of the ranged likelihoods (engine/interval.ts), off the main thread. */
+/** The 90 % intervals of the ranged likelihoods (engine/interval.ts). */
 export interface IntervalsRequest extends RunSettings {
 	kind: 'intervals';
-	payload: ScenarioPayload;
 	samples: number;
 	seed: number;
 }
 
-export type WorkerRequest =
+export type AnalysisRequest =
 	MonteCarloRequest | CompareRequest | SensitivityRequest | IntervalsRequest;
 
 export interface MonteCarloSummary extends OutcomeSummary {
@@ -59,10 +63,31 @@ export interface ComparisonSummary extends MonteCarloComparison {
 	milliseconds: number;
 }
 
-export type WorkerMessage<Result> =
-	| { type: 'progress'; done: number; total: number }
-	| { type: 'done'; result: Result }
-	| { type: 'error'; message: string };
+/** What each kind of request answers. */
+export interface AnalysisResults {
+	simulate: MonteCarloSummary;
+	compare: ComparisonSummary;
+	sensitivity: SensitivityResult;
+	/** null: no likelihood is a range. */
+	intervals: IntervalResult | null;
+}
+export type ResultOf<Request extends AnalysisRequest> = AnalysisResults[Request['kind']];
 
-/** Runs per chunk: small enough for frequent progress, large enough to keep the loop hot. */
+/** Page → worker. */
+export type ToWorker =
+	| { type: 'scenario'; hash: string; payload: ScenarioPayload }
+	| { type: 'run'; id: number; hash: string; request: AnalysisRequest }
+	| { type: 'cancel'; id: number };
+
+/** Worker → page. `ready`: the worker's script runs (sent once, first). */
+export type FromWorker =
+	| { type: 'ready' }
+	| { type: 'progress'; id: number; done: number; total: number }
+	| { type: 'done'; id: number; result: AnalysisResults[keyof AnalysisResults] }
+	| { type: 'error'; id: number; message: string };
+
+/** Runs per chunk: small enough for frequent progress and a prompt cancel, large enough to keep the loop hot. */
 export const chunkRuns = 50_000;
+
+/** Compiled scenarios the worker keeps (a page shows one; the editor switches among a few drafts). */
+export const keptScenarios = 4;

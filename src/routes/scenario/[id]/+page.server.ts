@@ -3,7 +3,7 @@ import { shippedById } from '$lib/scenarios/registry';
 import { toPayload } from '$lib/scenarios/payload';
 import { analyze, intervalsFor, pageIntervalSamples } from '$lib/engine/analyze';
 import { toChainData } from '$lib/engine/explore';
-import { sensitivityOf } from '$lib/engine/sensitivity';
+import { sensitivity } from '$lib/engine/sensitivity';
 import { defaultSensitivityOutcome } from '$lib/dashboard/sensitivityDefault';
 import { skipToWorkspace } from '$lib/dashboard/skipTo';
 import type { EntryGenerator, PageServerLoad } from './$types';
@@ -18,14 +18,15 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (!loaded) error(404, `There is no scenario "${params.id}".`);
 	const { layoutStatechart } = await import('$lib/charts/statechartLayout');
 	// The sensitivity of the default view, so that the page shows it without redoing the sweep.
-	const analysis = analyze(loaded);
+	const analysis = analyze(loaded.compiled);
+	const chain = toChainData(analysis.chain);
 	const outcome = defaultSensitivityOutcome(analysis.exact.outcomes, loaded.model);
 	return {
 		payload: toPayload(loaded),
 		layout: await layoutStatechart(loaded.model),
-		sensitivity: sensitivityOf(loaded.compiled, {}, outcome),
+		sensitivity: sensitivity(loaded.compiled, {}, outcome, { chain, likelihoods: {} }),
 		intervals: intervalsFor(analysis, pageIntervalSamples, 1) ?? null,
-		chain: toChainData(analysis.chain),
+		chain,
 		skipTo: skipToWorkspace
 	};
 };

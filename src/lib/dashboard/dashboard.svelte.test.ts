@@ -1,0 +1,56 @@
+/**
+ * The dashboard's own part (settings, the step-through kept in place across a change, and what it
+ * says when a change takes steps away); the step-through and the results have tests of their own.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakeWorker } from '../../../tests/unit/fakeWorker';
+import { loadFixture } from '../../../tests/unit/fixtures';
+import { toPayload } from '$lib/scenarios/payload';
+import { AnalysisWorker } from '$lib/workers/client';
+import { Dashboard } from './dashboard.svelte';
+
+const payload = toPayload(loadFixture('ladder.yaml'));
+const open = (query = '') =>
+	new Dashboard(payload, query, {}, () => new AnalysisWorker(() => fakeWorker()));
+
+describe('Dashboard', () => {
+	it('keeps the steps taken across a change of choices when they still follow', () => {
+		const dashboard = open();
+		dashboard.take('talks:talks.fail');
+		dashboard.setChoice('west.posture', 'press');
+		expect(dashboard.steps.path).toEqual(['talks:talks.fail']);
+		expect(dashboard.dropped).toBeNull();
+	});
+
+	it('says how many steps a change took away, and the first one in words', () => {
+		const dashboard = open();
+		dashboard.take('talks:talks.fail');
+		dashboard.take('crisis:crisis.fight');
+		dashboard.setChoice('west.posture', 'press');
+		expect(dashboard.steps.path).toEqual(['talks:talks.fail']);
+		const fight = dashboard.transitionsById.get('crisis:crisis.fight')!;
+		expect(dashboard.dropped).toEqual({ count: 1, first: fight.label });
+		// The next step taken (or undo, restart) clears the note.
+		dashboard.takeNth(1);
+		expect(dashboard.dropped).toBeNull();
+	});
+
+	it('follows its settings in its results and its link', () => {
+		const dashboard = open();
+		const war = () => dashboard.results.analysis.exact.outcomes.find((o) => o.id === 'war');
+		expect(war()?.probability).toBeCloseTo(0.4 * 0.75, 12);
+		dashboard.setChoice('west.posture', 'press');
+		expect(war()?.probability ?? 0).toBe(0);
+		expect(dashboard.query).toContain('west.posture=press');
+		dashboard.reset();
+		expect(war()?.probability).toBeCloseTo(0.3, 12);
+	});
+
+	it('opens a shared link, naming by label the steps it could not take', () => {
+		const dashboard = open('?c.west.posture=press&steps=talks:talks.fail,crisis:crisis.fight');
+		expect(dashboard.choices['west.posture']).toBe('press');
+		expect(dashboard.steps.path).toEqual(['talks:talks.fail']);
+		const fight = dashboard.transitionsById.get('crisis:crisis.fight')!;
+		expect(dashboard.notices).toEqual([`1 of 2 steps could not be taken from "${fight.label}" on`]);
+	});
+});
