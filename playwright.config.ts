@@ -13,6 +13,9 @@ export default defineConfig({
 	// The longer tests (a comparison with two simulations and a fresh page, axe on the whole
 	// dashboard) take 15–25 s on a busy 2-core machine: leave them room.
 	timeout: 60_000,
+	// What a test waits for on the page (a number, a ready state) may take several seconds to come
+	// when the machine is busy: the default 5 s is not enough on two loaded cores.
+	expect: { timeout: 15_000 },
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	reporter: process.env.CI ? [['list']] : [['list']],

@@ -23,6 +23,16 @@ export async function open(page: Page, url: string): Promise<Response | null> {
 	return response;
 }
 
+/**
+ * The Outcomes section once its 90 % intervals are those of the current settings (they come from
+ * the analysis worker after each change; until then the last ones show, marked "updating").
+ */
+export async function settledOutcomes(page: Page): Promise<Locator> {
+	const outcomes = page.getByRole('region', { name: 'Outcomes' });
+	await expect(outcomes).toHaveAttribute('data-intervals', 'current');
+	return outcomes;
+}
+
 /** Click and wait for the download the click starts; its name and bytes. */
 export async function download(
 	page: Page,

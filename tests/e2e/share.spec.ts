@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { open } from './ready';
+import { open, settledOutcomes } from './ready';
 
 const dashboard = '/scenario/regional-escalation';
 
@@ -21,14 +21,14 @@ test.describe('sharing a view by its link', () => {
 		await expect(page).toHaveURL(/steps=/);
 		const url = page.url();
 		const history = await steps.locator('ol.history li').allInnerTexts();
-		const numbers = await outcomes.innerText();
+		const numbers = await (await settledOutcomes(page)).innerText();
 
 		const fresh = await browser.newPage();
 		await open(fresh, url);
 		const freshSteps = fresh.getByRole('region', { name: 'Step through' });
 		expect(await freshSteps.locator('ol.history li').allInnerTexts()).toEqual(history);
 		await expect(fresh.locator('select[data-choice="russia.response"]')).toHaveValue('full');
-		expect(await fresh.getByRole('region', { name: 'Outcomes' }).innerText()).toBe(numbers);
+		expect(await (await settledOutcomes(fresh)).innerText()).toBe(numbers);
 		// Letting chance go on from the shared view continues as it would have in the original.
 		await steps.getByRole('button', { name: 'Let chance decide' }).click();
 		await freshSteps.getByRole('button', { name: 'Let chance decide' }).click();
