@@ -38,7 +38,8 @@ test.describe('export', () => {
 		await expect(page).toHaveURL(/steps=/);
 
 		const panel = await openAnalysis(page, 'Export');
-		const status = panel.getByRole('status');
+		// The downloads' status; the Embed code's own follows it.
+		const status = panel.getByRole('status').first();
 
 		const csv = await download(page, panel.getByRole('button', { name: 'Results (CSV)' }));
 		expect(csv.name).toBe('regional-escalation-results.csv');
