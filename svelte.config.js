@@ -13,7 +13,8 @@ const config = {
 		// <meta http-equiv="content-security-policy">, with the SHA-256 of SvelteKit's inline
 		// bootstrap script added to script-src: no other inline script, no inline handlers, no eval.
 		// A <meta> policy cannot set frame-ancestors, sandbox or report-uri (browsers ignore them
-		// there); a host that can send headers should add `frame-ancestors 'none'` itself.
+		// there); a host that can send headers should add `frame-ancestors 'none'` itself, except
+		// on /embed/*, which exists to be framed by other sites (tests/e2e/embed.spec.ts).
 		// tests/e2e/hardening.spec.ts checks the tag and that no page action breaks the policy.
 		csp: {
 			mode: 'hash',

@@ -6,6 +6,8 @@ declare global {
 		interface PageData {
 			/** A second skip link, to the page's main activity (the dashboard's step-through). */
 			skipTo?: { href: string; label: string };
+			/** An embedded view (/embed/<id>, in another site's iframe): no site header, no skip links. */
+			embed?: boolean;
 		}
 		// interface PageState {}
 		// interface Platform {}

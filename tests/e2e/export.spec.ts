@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { expect, test } from '@playwright/test';
 import { download, open, watchErrors, openAnalysis } from './ready';
 
@@ -37,7 +38,8 @@ test.describe('export', () => {
 		await expect(page).toHaveURL(/steps=/);
 
 		const panel = await openAnalysis(page, 'Export');
-		const status = panel.getByRole('status');
+		// The downloads' status; the Embed code's own follows it.
+		const status = panel.getByRole('status').first();
 
 		const csv = await download(page, panel.getByRole('button', { name: 'Results (CSV)' }));
 		expect(csv.name).toBe('regional-escalation-results.csv');
@@ -104,6 +106,64 @@ test.describe('export', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('a saved chart carries its title, scenario, source, changed setting, date, link and legend', async ({
+		page
+	}) => {
+		const errors = watchErrors(page);
+		await open(page, dashboard);
+		await page.locator('select[data-choice="russia.response"]').selectOption('full');
+		await expect(page).toHaveURL(/c\.russia\.response=full/);
+		const frame = page.getByRole('region', { name: 'Probability of each outcome' });
+		const group = frame.getByRole('group', { name: 'Export Probability of each outcome' });
+		const svg = await download(page, group.getByRole('button', { name: 'SVG' }));
+		const file = await page.evaluate((source) => {
+			const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+			const root = doc.documentElement;
+			// Drawn in the page, so that each line's length can be measured against the width.
+			const drawn = document.body.appendChild(document.importNode(root, true)) as Element;
+			const width = Number(root.getAttribute('width'));
+			const texts = [...drawn.querySelectorAll(':scope > g text')].map((t) => ({
+				text: t.textContent ?? '',
+				style: t.getAttribute('data-style'),
+				right: Number(t.getAttribute('x')) + (t as SVGTextElement).getComputedTextLength()
+			}));
+			drawn.remove();
+			return {
+				error: doc.querySelector('parsererror')?.textContent ?? null,
+				title: root.querySelector(':scope > title')?.textContent,
+				desc: root.querySelector(':scope > desc')?.textContent ?? '',
+				width,
+				texts
+			};
+		}, svg.bytes.toString('utf8'));
+		expect(file.error).toBeNull();
+		expect(file.title).toBe('Probability of each outcome');
+		// Wrapped lines break at spaces: joined with one, they read as the page wrote them.
+		const shown = file.texts.map((t) => t.text).join(' ');
+		expect(shown).toContain(
+			'Probability of each outcome Regional escalation (the three paths together)'
+		);
+		const source = parseYaml(
+			readFileSync(join(root, 'scenarios/sources/putin-iran-2024.yaml'), 'utf8')
+		);
+		expect(shown).toContain(`Source: “${source.title}” (2024-08-05 – 2024-08-11)`);
+		expect(shown).toContain(
+			"• Russia: How does Russia answer Iran's request for hardware? Full package, air defence and SU-35 jets (default: As the article reads it (chance decides))"
+		);
+		expect(shown).toMatch(/Made with Brink on \d{4}-\d{2}-\d{2}\. This view:/);
+		expect(shown).toContain('Bar: exact probability');
+		// The link, wrapped without spaces, is this view's address; the description holds it too.
+		const link = file.texts
+			.filter((t) => t.style === 'link')
+			.map((t) => t.text)
+			.join('');
+		expect(link).toBe(page.url());
+		expect(file.desc).toContain(page.url());
+		// Every line stays inside the file, 12 px margins included.
+		for (const t of file.texts) expect(t.right, t.text).toBeLessThanOrEqual(file.width - 11);
+		expect(errors).toEqual([]);
+	});
+
 	test('saves the outcomes chart as SVG with its bars and as a PNG', async ({ page }, testInfo) => {
 		const errors = watchErrors(page);
 		await open(page, dashboard);
@@ -123,7 +183,7 @@ test.describe('export', () => {
 				namespace: root.namespaceURI,
 				width: Number(root.getAttribute('width')),
 				viewBox: root.getAttribute('viewBox'),
-				background: root.firstElementChild?.getAttribute('fill'),
+				background: root.querySelector(':scope > rect')?.getAttribute('fill'),
 				charts: root.querySelectorAll(':scope > svg').length,
 				rects: root.querySelectorAll('svg svg rect').length,
 				styled: [...root.querySelectorAll('svg svg rect')].filter((r) =>
@@ -140,7 +200,8 @@ test.describe('export', () => {
 		});
 		expect(parsed.width).toBeGreaterThan(100);
 		expect(parsed.viewBox).toMatch(/^0 0 \d+ \d+$/);
-		// One chart per region, a bar per outcome, each bar filled with its computed colour.
+		// One chart per region (the legend's swatches sit in a group), a bar per outcome, each
+		// bar filled with its computed colour.
 		expect(parsed.charts).toBe(3);
 		expect(parsed.rects).toBeGreaterThanOrEqual(10);
 		expect(parsed.styled).toBeGreaterThanOrEqual(10);

@@ -47,8 +47,9 @@ export async function download(
 
 /**
  * Record Content Security Policy violations: `securitypolicyviolation` events (kept on window by an
- * init script, so that they are caught from the first byte of each page) and the console messages
- * Chromium prints for them. Returns a function that reads both.
+ * init script, so that they are caught from the first byte of each page, in every frame) and the
+ * console messages Chromium prints for them. Returns a function that reads both, from the page
+ * and from the frames in it (an embed in an iframe).
  */
 export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 	const logged: string[] = [];
@@ -64,11 +65,10 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 			)
 		);
 	});
+	const read = () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [];
 	return async () => [
 		...logged,
-		...(await page.evaluate(
-			() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []
-		))
+		...(await Promise.all(page.frames().map((frame) => frame.evaluate(read)))).flat()
 	];
 }
 

@@ -2,41 +2,14 @@
  * A chart on the page as a stand-alone SVG or PNG file. Browser-only, and loaded only when a
  * person asks for a file. Svelte scopes chart styles to classes that do not travel with the
  * markup, so the computed styles that draw the chart are written onto each element; the file
- * gets its namespace, a size, a viewBox and a white background.
+ * gets its namespace, a size, a viewBox and a white background, and carries its context as text:
+ * the title, the scenario and source, the legend, the settings, the date and the view's link
+ * (chartCaption.ts), also as its <title> and <desc>.
  */
+import { chartCaption, type ChartContext } from './chartCaption';
 import { saveFile } from './download';
-
-/** The properties that decide how SVG marks and text look. */
-const properties = [
-	'display',
-	'visibility',
-	'opacity',
-	'fill',
-	'fill-opacity',
-	'fill-rule',
-	'stroke',
-	'stroke-width',
-	'stroke-dasharray',
-	'stroke-dashoffset',
-	'stroke-linecap',
-	'stroke-linejoin',
-	'stroke-opacity',
-	'paint-order',
-	'marker-start',
-	'marker-end',
-	'font-family',
-	'font-size',
-	'font-weight',
-	'font-style',
-	'font-variant-numeric',
-	'letter-spacing',
-	'text-anchor',
-	'dominant-baseline',
-	'alignment-baseline',
-	'text-decoration'
-];
-
-const svgNs = 'http://www.w3.org/2000/svg';
+import { drawLegend, drawLines, measurer, type Pen } from './svgCaption';
+import { styledCopy, svgNs } from './svgStyle';
 
 export interface Box {
 	x: number;
@@ -54,21 +27,6 @@ export function chartSvgs(body: Element): SVGSVGElement[] {
 	return charts.length > 0 ? charts : all.slice(0, 1);
 }
 
-function inlineStyles(source: Element, copy: Element): void {
-	const sources = [source, ...source.querySelectorAll('*')];
-	const copies = [copy, ...copy.querySelectorAll('*')];
-	sources.forEach((element, i) => {
-		const computed = getComputedStyle(element);
-		const style = properties
-			.map((p) => [p, computed.getPropertyValue(p)])
-			.filter(([, value]) => value !== '')
-			.map(([p, value]) => `${p}:${value}`)
-			.join(';');
-		copies[i].setAttribute('style', style);
-		copies[i].removeAttribute('class');
-	});
-}
-
 /**
  * A heading just before the SVG (a region's name above its bars), kept as a line of text; also
  * when the SVG is the first thing in a wrapper (the plot that holds the "Why?" controls over it).
@@ -83,17 +41,42 @@ function headingOf(svg: SVGSVGElement): Element | undefined {
 	return undefined;
 }
 
-/**
- * The SVGs, stacked, as one SVG document. `view` replaces the viewBox of a single SVG (the
- * statechart's whole layout rather than the zoomed view) and sets its size.
- */
-export function toSvgText(svgs: SVGSVGElement[], view?: Box): string {
+/** What a file holds beside the chart's SVGs. */
+export interface ChartFile {
+	/** The chart's title, the file's first line. */
+	title: string;
+	/** The view the chart was saved from (charts/chartContext.ts); none outside the dashboard. */
+	context?: ChartContext;
+	/** The frame's legend, drawn between the caption and the chart. */
+	legend?: Element | null;
+	/** Replaces the viewBox of a single SVG (the statechart's whole layout) and sets its size. */
+	view?: Box;
+	/** The ISO date the file is made (default: today, in UTC). */
+	date?: string;
+}
+
+/** A margin, so that marks and labels at the chart's edge do not touch the file's edge. */
+const margin = 12;
+/** The caption's narrowest width: a narrow chart's file grows to it. */
+const minWidth = 320;
+
+/** The SVGs, stacked, as one SVG document, with the file's caption and the legend. */
+export function toSvgText(svgs: SVGSVGElement[], file: ChartFile): string {
+	const { view } = file;
 	const root = document.createElementNS(svgNs, 'svg');
-	// A margin, so that marks and labels at the chart's edge do not touch the file's edge.
-	const margin = 8;
-	let y = margin;
-	let width = 0;
-	for (const svg of svgs) {
+	const sizes = svgs.map((svg) => {
+		const rect = svg.getBoundingClientRect();
+		return { w: view?.w ?? rect.width, h: view?.h ?? rect.height };
+	});
+	const width = Math.max(minWidth, ...sizes.map((size) => size.w));
+	const family = getComputedStyle(svgs[0]).fontFamily || 'sans-serif';
+	const pen: Pen = { x: margin, width, family, measure: measurer(family) };
+	const caption = chartCaption(file.title, file.context, file.date ?? today());
+
+	let y = drawLines(root, 'caption-above', caption.above, pen, margin) + 4;
+	if (file.legend) y = drawLegend(root, file.legend, pen, y) + 4;
+	y += 4;
+	svgs.forEach((svg, i) => {
 		const heading = headingOf(svg);
 		if (heading) {
 			const font = getComputedStyle(heading);
@@ -109,11 +92,8 @@ export function toSvgText(svgs: SVGSVGElement[], view?: Box): string {
 			root.append(text);
 			y += size * 1.5;
 		}
-		const rect = svg.getBoundingClientRect();
-		const w = view?.w ?? rect.width;
-		const h = view?.h ?? rect.height;
-		const copy = svg.cloneNode(true) as SVGSVGElement;
-		inlineStyles(svg, copy);
+		const { w, h } = sizes[i];
+		const copy = styledCopy(svg);
 		const own = svg.viewBox.baseVal;
 		const box: Box =
 			view ??
@@ -127,8 +107,9 @@ export function toSvgText(svgs: SVGSVGElement[], view?: Box): string {
 		copy.setAttribute('height', String(h));
 		root.append(copy);
 		y += h;
-		width = Math.max(width, w);
-	}
+	});
+	y = drawLines(root, 'caption-below', caption.below, pen, y + 10);
+
 	const [w, h] = [Math.ceil(width + 2 * margin), Math.ceil(y + margin)];
 	root.setAttribute('xmlns', svgNs);
 	root.setAttribute('width', String(w));
@@ -137,9 +118,17 @@ export function toSvgText(svgs: SVGSVGElement[], view?: Box): string {
 	const background = document.createElementNS(svgNs, 'rect');
 	for (const [name, value] of Object.entries({ width: '100%', height: '100%', fill: 'white' }))
 		background.setAttribute(name, value);
-	root.prepend(background);
+	// The caption also as the file's title and description, for readers that read those.
+	const title = document.createElementNS(svgNs, 'title');
+	title.textContent = file.title;
+	const desc = document.createElementNS(svgNs, 'desc');
+	desc.textContent = [...caption.above, ...caption.below].map((line) => line.text).join('\n');
+	root.prepend(title, desc, background);
 	return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
 }
+
+/** Today as an ISO date (UTC): `2025-03-01`. */
+const today = () => new Date().toISOString().slice(0, 10);
 
 /** The SVG document drawn at `scale` times its size on a canvas, as a PNG. */
 export async function toPngBlob(svgText: string, scale = 2): Promise<Blob> {
@@ -172,10 +161,10 @@ export async function saveChart(
 	svgs: SVGSVGElement[],
 	name: string,
 	format: 'svg' | 'png',
-	view?: Box
+	file: ChartFile
 ): Promise<string> {
 	if (svgs.length === 0) throw new Error('there is no chart to export');
-	const text = toSvgText(svgs, view);
+	const text = toSvgText(svgs, file);
 	if (format === 'svg') return saveFile(`${name}.svg`, text, 'image/svg+xml');
 	return saveFile(`${name}.png`, await toPngBlob(text));
 }

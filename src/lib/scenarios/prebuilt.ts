@@ -1,0 +1,38 @@
+/**
+ * What a shipped scenario's pages take from the build (prerendering), shared by /scenario/<id>
+ * and /embed/<id>: the payload and the default view's explored chain, sensitivity and intervals
+ * (seed 1, as a page starts), so that opening a page computes none of them. Build-time only.
+ */
+import { error } from '@sveltejs/kit';
+import { analyze, intervalsFor, pageIntervalSamples } from '$lib/engine/analyze';
+import { toChainData } from '$lib/engine/explore';
+import type { LoadedScenario } from '$lib/engine/load';
+import { sensitivity } from '$lib/engine/sensitivity';
+import { defaultSensitivityOutcome } from '$lib/dashboard/sensitivityDefault';
+import { shippedById } from './registry';
+import { toPayload } from './payload';
+
+/** One page per shipped scenario: the `entries` of a `[id]` route. */
+export const shippedEntries = (): { id: string }[] =>
+	[...shippedById().keys()].map((id) => ({ id }));
+
+/** The shipped scenario `id`; a 404 if there is none. */
+export function shippedScenario(id: string): LoadedScenario {
+	const loaded = shippedById().get(id);
+	if (!loaded) error(404, `There is no scenario "${id}".`);
+	return loaded;
+}
+
+/** The payload and the default view's results, computed ahead. */
+export function prebuiltView(loaded: LoadedScenario) {
+	const analysis = analyze(loaded.compiled);
+	const chain = toChainData(analysis.chain);
+	// The sensitivity of the default view, so that the page shows it without redoing the sweep.
+	const outcome = defaultSensitivityOutcome(analysis.exact.outcomes, loaded.model);
+	return {
+		payload: toPayload(loaded),
+		sensitivity: sensitivity(loaded.compiled, {}, outcome, { chain, likelihoods: {} }),
+		intervals: intervalsFor(analysis, pageIntervalSamples, 1) ?? null,
+		chain
+	};
+}
