@@ -127,7 +127,7 @@ test('write a scenario, see it checked and charted, attach a source passage, rel
 	await page.getByRole('button', { name: 'Attach to transition' }).click();
 	await expect(page.getByText('Attached to talks:talks.fail: “may fail”.')).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
-		/ok \(3 states, 2 transitions, 1 quotes anchored\)/
+		/ok \(3 states, 2 transitions, 1 quote anchored\)/
 	);
 	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
 	await expectNoAxeViolations(page);
