@@ -125,7 +125,9 @@ test('write a scenario, see it checked and charted, attach a source passage, rel
 	await select(page, source, 'may fail');
 	await page.getByLabel('Attach the selected passage to').selectOption('talks:talks.fail');
 	await page.getByRole('button', { name: 'Attach to transition' }).click();
-	await expect(page.getByText('Attached to talks:talks.fail: “may fail”.')).toBeVisible();
+	await expect(
+		page.getByText('Attached to talks:talks.fail (supports): “may fail”.')
+	).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
 		/ok \(3 states, 2 transitions, 1 quote anchored\)/
 	);
@@ -189,6 +191,51 @@ test('write a scenario, see it checked and charted, attach a source passage, rel
 	await expect(page.getByRole('heading', { name: 'No draft open' })).toBeVisible();
 
 	expect(await violations()).toEqual([]);
+	expect(errors).toEqual([]);
+});
+
+test('a passage is attached with the stance picked, by keyboard, each stance with its meaning', async ({
+	page
+}) => {
+	const errors = watchErrors(page);
+	await open(page, '/editor');
+	await newDraft(page);
+	await replaceText(page, tiny);
+	await page.getByLabel('Or paste a text: its title').fill('Memo');
+	await page.getByLabel('Source text').fill(memo);
+	await page.getByRole('button', { name: 'Add pasted text' }).click();
+	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toBeVisible();
+
+	// Every stance of the format, with its meaning; "supports" until another is picked.
+	const picker = page.getByRole('group', { name: 'As evidence that' });
+	const radios = picker.getByRole('radio');
+	await expect(radios).toHaveCount(3);
+	const supports = picker.getByRole('radio', { name: 'supports' });
+	await expect(supports).toBeChecked();
+	await expect(supports).toHaveAccessibleDescription(/says this step happens/);
+	await expect(picker.getByRole('radio', { name: 'contradicts' })).toHaveAccessibleDescription(
+		/argues against this step/
+	);
+	await expect(picker.getByRole('radio', { name: 'context' })).toHaveAccessibleDescription(
+		/neither states nor denies/
+	);
+
+	await select(page, page.getByRole('region', { name: 'Text of memo' }), 'may fail');
+	await page.getByLabel('Attach the selected passage to').selectOption('talks:talks.hold');
+	await supports.focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(picker.getByRole('radio', { name: 'contradicts' })).toBeChecked();
+	await page.getByRole('button', { name: 'Attach to transition' }).click();
+	await expect(
+		page.getByText('Attached to talks:talks.hold (contradicts): “may fail”.')
+	).toBeVisible();
+	expect(await editorText(page)).toContain(
+		'evidence:\n            - { quote: "may fail", source: "memo", stance: contradicts }'
+	);
+	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
+		/ok \(3 states, 2 transitions, 1 quote anchored\)/
+	);
+	await expectNoAxeViolations(page);
 	expect(errors).toEqual([]);
 });
 
