@@ -4,8 +4,11 @@
  * the problems in the code editor, keeps the results of the last valid text (saying when they are
  * out of date), and makes the page's edits (a source cited, a passage attached as evidence, a
  * proposal recorded) through the code editor, so that they can be undone and are saved like
- * typing. The page renders what it holds and wires the events; the code editor and the checker
- * are loaded by the page and handed over in `attach`.
+ * typing. A new draft is named after its scenario's title, and the name follows the title as it
+ * is typed until the person renames the draft (draftName.ts): only in the tab where it is typed,
+ * so that a tab showing text saved in another never writes a name of its own. The page renders what it holds
+ * and wires the events; the code editor and the checker are loaded by the page and handed over
+ * in `attach`.
  */
 import type { DraftCheck, DraftResults } from '../checking/engine';
 import type { LoadedScenario } from '../engine/load';
@@ -14,6 +17,7 @@ import type { ReportLine } from '../scenario/format';
 import type { Stance } from '../scenario/stance';
 import type { DraftChannel } from './draftChannel';
 import { fromDraftFile } from './draftFile';
+import { titleOf } from './draftName';
 import { DraftSession } from './draftSession.svelte';
 import { sourceMeta, toSourceId } from './draftSources';
 import { newDraft, type Draft } from './drafts';
@@ -64,9 +68,10 @@ export interface DraftEditorOptions {
 	onempty?: () => void;
 }
 
-/** A shipped scenario to fork: its id and its text, loaded on demand. */
+/** A shipped scenario to fork: its id, its title and its text, loaded on demand. */
 export interface Forkable {
 	id: string;
+	title: string;
 	load: () => Promise<string>;
 }
 
@@ -89,6 +94,8 @@ export class DraftEditor {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** Counts result computations: only the latest one's answer is kept. */
 	#run = 0;
+	/** Text was typed (or edited) here since the last check: the name follows its title. */
+	#typed = false;
 	/** The draft shown (another draft resets the panels; newer text of it does not). */
 	#shownId: string | undefined;
 
@@ -194,6 +201,7 @@ export class DraftEditor {
 			this.#note = '';
 		}
 		this.#shownId = value?.id;
+		this.#typed = false;
 		if (!value) {
 			this.#view?.destroy();
 			this.#options.onempty?.();
@@ -207,6 +215,7 @@ export class DraftEditor {
 	edited(text: string): void {
 		if (!this.draft) return;
 		this.session.edit({ scenario: text });
+		this.#typed = true;
 		clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => this.checkNow(), this.#options.checkDelay ?? 300);
 	}
@@ -214,10 +223,12 @@ export class DraftEditor {
 	/** Check the open draft; mark its problems; recompute the results when it is valid. */
 	checkNow(): void {
 		clearTimeout(this.#timer);
+		if (!this.draft || !this.#checker) return;
+		// The name first: the messages name the file after it.
+		if (this.#typed) this.session.followTitle(titleOf(this.draft.scenario));
+		this.#typed = false;
 		const draft = this.draft;
-		const checker = this.#checker;
-		if (!draft || !checker) return;
-		const done = checker.checkDraft(draft);
+		const done = this.#checker.checkDraft(draft);
 		const text = draft.scenario;
 		this.#check = done;
 		this.#checkedText = text;
@@ -236,7 +247,7 @@ export class DraftEditor {
 			return;
 		}
 		const run = ++this.#run;
-		checker.toResults(done.loaded).then(
+		this.#checker.toResults(done.loaded).then(
 			(value) => {
 				if (run !== this.#run) return;
 				this.#results = value;
@@ -266,33 +277,43 @@ export class DraftEditor {
 		this.#view?.moveTo(toRange(this.draft.scenario, d).from);
 	}
 
+	/**
+	 * Open a new draft named after its scenario's title (`name` when it has none, or when
+	 * `followsTitle` is false), unique among the drafts. Resolves with the name it got.
+	 */
+	async #create(fields: Parameters<typeof newDraft>[0]): Promise<string> {
+		const follows = fields.followsTitle !== false;
+		const base = (follows && titleOf(fields.scenario)) || fields.name;
+		const name = this.session.uniqueName(base);
+		await this.session.create(newDraft({ ...fields, name, followsTitle: follows }));
+		return name;
+	}
+
 	/** A new draft from the template. */
-	createBlank(): Promise<void> {
-		return this.session.create(
-			newDraft({ name: this.session.uniqueName('New scenario'), scenario: blankScenario })
-		);
+	async createBlank(): Promise<void> {
+		await this.#create({ name: 'New scenario', scenario: blankScenario });
 	}
 
 	/** A new draft with a shipped scenario's text. */
 	async fork(shipped: Forkable): Promise<void> {
+		let text: string;
 		try {
-			const text = await shipped.load();
-			await this.session.create(
-				newDraft({ name: this.session.uniqueName(`${shipped.id} (fork)`), scenario: text })
-			);
+			text = await shipped.load();
 		} catch (error) {
-			this.#note = `Not forked: ${shipped.id} could not be loaded: ${messageOf(error)}`;
+			this.#note = `Not forked: ${shipped.title} could not be loaded: ${messageOf(error)}`;
+			return;
 		}
+		await this.#create({ name: `${shipped.title} (fork)`, scenario: text });
 	}
 
-	/** A draft file (`file` names it) opened as a new draft; says what happened. */
+	/**
+	 * A draft file (`file` names it) opened as a new draft: named after its title, unless the file
+	 * says the person named it. Says what happened.
+	 */
 	async importFile(file: string, text: string): Promise<string> {
 		const read = fromDraftFile(file, text);
 		if (!read.ok) return `Not imported: ${read.message}`;
-		await this.session.create(
-			newDraft({ ...read.value, name: this.session.uniqueName(read.value.name) })
-		);
-		return `Imported “${read.value.name}” from ${file}.`;
+		return `Imported “${await this.#create(read.value)}” from ${file}.`;
 	}
 
 	/** Rename the open draft (the rename form's name); the messages then use the new file name. */

@@ -4,6 +4,7 @@ import { checkDraft } from '../checking/draftCheck';
 import type { DraftResults } from '../checking/engine';
 import type { LoadedScenario } from '../engine/load';
 import { DraftEditor, type TextMark, type TextView } from './draftEditor.svelte';
+import { toDraftFile } from './draftFile';
 import { newDraft, openDraftStore, type Draft, type DraftStore } from './drafts';
 import { applyChange } from './insertEvidence';
 
@@ -97,7 +98,8 @@ async function setup({ failingStore = false } = {}) {
 			await held;
 			if (failing) throw new Error('the layout failed');
 			const { model } = loaded;
-			return { title: model.scenario.title, transitions: model.transitions } as DraftResults;
+			const results = { title: model.scenario.title, transitions: model.transitions };
+			return results as unknown as DraftResults;
 		}
 	};
 	editor.attach(view, checker);
@@ -117,7 +119,17 @@ async function setup({ failingStore = false } = {}) {
 			if (editor.check?.loaded)
 				expect(editor.results?.title).toBe(editor.check.loaded.scenario.title);
 		});
-	return { editor, view, type, checker, emptied, settled };
+	/** The drafts as stored, by name. */
+	const stored = async () => {
+		await editor.session.flush();
+		const store = await openDraftStore(factory);
+		try {
+			return (await store.list()).map((d) => d.name).sort();
+		} finally {
+			store.close();
+		}
+	};
+	return { editor, view, type, checker, emptied, settled, stored };
 }
 
 describe('checking as the person types', () => {
@@ -148,7 +160,7 @@ describe('checking as the person types', () => {
 		expect(editor.okLine).toBeUndefined();
 		expect(editor.verdict).toBe('1 error: the results show the last valid text');
 		expect(editor.problems.map((l) => l.text)).toEqual([
-			'new-scenario.yaml:11:19: statechart.states.talks.on.0.target: unknown state "wra" (hint: did you mean "war"?)'
+			'talks.yaml:11:19: statechart.states.talks.on.0.target: unknown state "wra" (hint: did you mean "war"?)'
 		]);
 		expect(view.marks).toEqual([
 			{
@@ -246,7 +258,7 @@ describe('drafts', () => {
 		expect(editor.renaming).toBeUndefined();
 		expect(editor.confirmingDelete).toBe(false);
 		await settled();
-		expect(editor.results?.title).toBe('My scenario');
+		expect(editor.results?.title).toBe('New scenario');
 		expect(view.loads).toBe(2);
 
 		await editor.session.open(first);
@@ -269,8 +281,9 @@ describe('drafts', () => {
 
 	it('a fork that cannot be loaded is said, and nothing is created', async () => {
 		const { editor } = await setup();
-		await editor.fork({ id: 'gone', load: () => Promise.reject(new Error('offline')) });
-		expect(editor.note).toBe('Not forked: gone could not be loaded: offline');
+		const load = () => Promise.reject(new Error('offline'));
+		await editor.fork({ id: 'gone', title: 'Gone', load });
+		expect(editor.note).toBe('Not forked: Gone could not be loaded: offline');
 		expect(editor.session.drafts).toEqual([]);
 	});
 
@@ -280,6 +293,91 @@ describe('drafts', () => {
 			/^Not imported: broken\.json: not JSON/
 		);
 		expect(editor.session.drafts).toEqual([]);
+	});
+});
+
+describe('a draft named after its title', () => {
+	const names = (editor: DraftEditor) => editor.session.drafts.map((d) => d.name).sort();
+
+	it('a new draft takes the title, and follows it as it is edited; names stay unique', async () => {
+		const { editor, type, settled, stored } = await setup();
+		await editor.createBlank();
+		expect(editor.draft?.name).toBe('New scenario');
+		type(talks('Gulf talks'));
+		await settled();
+		expect(editor.draft?.name).toBe('Gulf talks');
+		// The messages name the file after it, as the command line names the file it reads.
+		expect(editor.verdict).toMatch(/^gulf-talks\.yaml: ok/);
+		expect(await stored()).toEqual(['Gulf talks']);
+
+		await editor.createBlank();
+		await editor.createBlank();
+		expect(names(editor)).toEqual(['Gulf talks', 'New scenario', 'New scenario 2']);
+		type(talks('Gulf talks'));
+		await settled();
+		expect(editor.draft?.name).toBe('Gulf talks 2');
+		// Edited again: the number stays while the title does.
+		type(`${talks('Gulf talks')}# more\n`);
+		await settled();
+		expect(editor.draft?.name).toBe('Gulf talks 2');
+		type(talks('Gulf war'));
+		await settled();
+		expect(await stored()).toEqual(['Gulf talks', 'Gulf war', 'New scenario']);
+		// A text without a title (half typed): the name stays.
+		type('id: x\n');
+		await settled();
+		expect(editor.draft?.name).toBe('Gulf war');
+	});
+
+	it('text not typed here (opened, or saved in another tab) leaves the name as it is', async () => {
+		const { editor, type, settled, stored } = await setup();
+		const draft = newDraft({ name: 'Old name', scenario: talks('Gulf talks'), followsTitle: true });
+		await editor.session.create(draft);
+		await settled();
+		expect(editor.draft?.name).toBe('Old name');
+		expect(await stored()).toEqual(['Old name']);
+		type(`${talks('Gulf talks')}# typed\n`);
+		await settled();
+		expect(editor.draft?.name).toBe('Gulf talks');
+	});
+
+	it('once the person renames it, the name stays whatever the title says', async () => {
+		const { editor, type, settled, stored } = await setup();
+		await editor.createBlank();
+		editor.renaming = 'Mine';
+		await editor.rename();
+		type(talks('Gulf talks'));
+		await settled();
+		expect(editor.draft).toMatchObject({ name: 'Mine', followsTitle: false });
+		expect(await stored()).toEqual(['Mine']);
+	});
+
+	it('a fork takes the scenario’s title; a second fork of it is numbered', async () => {
+		const { editor } = await setup();
+		const shipped = { id: 'gulf', title: 'Gulf talks', load: async () => talks('Gulf talks') };
+		await editor.fork(shipped);
+		await editor.fork(shipped);
+		expect(names(editor)).toEqual(['Gulf talks', 'Gulf talks 2']);
+		// Without a title in its text, the fork is named after the list's title.
+		await editor.fork({ ...shipped, load: async () => 'id: untitled\n' });
+		expect(editor.draft?.name).toBe('Gulf talks (fork)');
+	});
+
+	it('an import takes its title, unless the file says the person named the draft', async () => {
+		const { editor } = await setup();
+		const file = (followsTitle: boolean) =>
+			toDraftFile(newDraft({ name: 'New scenario', scenario: talks('Gulf talks'), followsTitle }));
+		expect(await editor.importFile('a.json', file(true))).toBe(
+			'Imported “Gulf talks” from a.json.'
+		);
+		expect(editor.draft).toMatchObject({ name: 'Gulf talks', followsTitle: true });
+		expect(await editor.importFile('b.json', file(false))).toBe(
+			'Imported “New scenario” from b.json.'
+		);
+		expect(editor.draft).toMatchObject({ name: 'New scenario', followsTitle: false });
+		expect(await editor.importFile('c.json', file(true))).toBe(
+			'Imported “Gulf talks 2” from c.json.'
+		);
 	});
 });
 
