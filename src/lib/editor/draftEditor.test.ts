@@ -7,34 +7,10 @@ import { DraftEditor, type TextMark, type TextView } from './draftEditor.svelte'
 import { toDraftFile } from './draftFile';
 import { newDraft, openDraftStore, type Draft, type DraftStore } from './drafts';
 import { applyChange } from './insertEvidence';
+import { talksScenario } from '../../../tests/unit/talks';
 
-/** A small valid scenario (talks fail into war, or hold into peace). */
-const talks = (title = 'Talks') => `id: talks
-title: ${title}
-sources: []
-actors: {}
-statechart:
-  initial: talks
-  states:
-    talks:
-      on:
-        - event: talks.fail
-          target: war
-          by: chance
-          likelihood: 0.25
-          assumption: One in four.
-        - event: talks.hold
-          target: peace
-          by: chance
-          likelihood: rest
-          assumption: The rest.
-    peace:
-      type: final
-      outcome: { label: Peace }
-    war:
-      type: final
-      outcome: { label: War }
-`;
+/** A small valid scenario (talks fail into war, or hold into peace), titled `title`. */
+const talks = (title = 'Talks') => talksScenario({ id: 'talks', title });
 const broken = talks().replace('target: war', 'target: wra');
 const memo = 'Talks may fail. If they fail, the sides will probably fight.';
 
