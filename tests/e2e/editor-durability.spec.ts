@@ -11,11 +11,14 @@ import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { editorCode, editorText, newDraft, open, watchErrors, talksScenario } from './ready';
 
+/** The title of the scenario typed in a test run: the draft is named after it. */
+const titleOf = (mark: string) => `Durable ${mark}`;
+
 /** A small valid scenario whose title and assumption are unique to one test run. */
 const scenarioText = (mark: string) =>
 	talksScenario({
 		id: 'durable',
-		title: `Durable ${mark}`,
+		title: titleOf(mark),
 		assumption: `Typed just before the ${mark}; «kept» — ✓.`
 	});
 
@@ -41,11 +44,14 @@ async function typeNewDraft(page: Page, text: string) {
 	await expect(saved(page)).toBeVisible();
 }
 
-/** The editor, opened afresh, shows the draft (open and listed) with exactly `text`. */
-async function expectDraftBack(page: Page, text: string) {
+/**
+ * The editor, opened afresh, shows the draft (open and listed, under the name its title gave it)
+ * with exactly `text`.
+ */
+async function expectDraftBack(page: Page, name: string, text: string) {
 	await open(page, '/editor');
-	await expect(page.getByRole('heading', { level: 2, name: 'New scenario' })).toBeVisible();
-	await expect(page.getByRole('button', { name: 'New scenario', exact: true })).toHaveAttribute(
+	await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+	await expect(page.getByRole('button', { name, exact: true })).toHaveAttribute(
 		'aria-current',
 		'true'
 	);
@@ -58,7 +64,8 @@ async function expectDraftBack(page: Page, text: string) {
 
 test('a draft reported saved survives a crash of its tab', async ({ context, page }) => {
 	const errors = watchErrors(page);
-	const text = scenarioText(uniqueMark('crash'));
+	const mark = uniqueMark('crash');
+	const text = scenarioText(mark);
 	await typeNewDraft(page, text);
 
 	// Kill the renderer: no pagehide, no visibilitychange, no flush on the way out. What is on
@@ -77,7 +84,7 @@ test('a draft reported saved survives a crash of its tab', async ({ context, pag
 
 	const again = await context.newPage();
 	const errorsAfter = watchErrors(again);
-	await expectDraftBack(again, text);
+	await expectDraftBack(again, titleOf(mark), text);
 	expect(errors).toEqual([]);
 	expect(errorsAfter).toEqual([]);
 });
@@ -110,7 +117,8 @@ test('a draft reported saved survives closing the browser', async ({
 		return browser;
 	};
 	try {
-		const text = scenarioText(uniqueMark('browser closed'));
+		const mark = uniqueMark('browser closed');
+		const text = scenarioText(mark);
 		const first = await launch();
 		const page = first.pages()[0] ?? (await first.newPage());
 		const errors = watchErrors(page);
@@ -122,7 +130,7 @@ test('a draft reported saved survives closing the browser', async ({
 		const second = await launch();
 		const again = second.pages()[0] ?? (await second.newPage());
 		const errorsAfter = watchErrors(again);
-		await expectDraftBack(again, text);
+		await expectDraftBack(again, titleOf(mark), text);
 		expect(errorsAfter).toEqual([]);
 	} finally {
 		for (const browser of browsers) await browser.close();

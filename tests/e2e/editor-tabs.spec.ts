@@ -102,7 +102,9 @@ test('a tab with nothing typed shows the text saved in another tab, and says so'
 	await replaceText(b, more);
 	await expect(saved(b)).toBeVisible();
 	await expect.poll(() => editorText(a)).toBe(more);
-	expect(await storedTexts(a)).toEqual([['New scenario', more]]);
+	// The draft is named after the title typed last, in both tabs.
+	expect(await storedTexts(a)).toEqual([['Typed in B after A', more]]);
+	await expect(a.getByRole('heading', { level: 2, name: 'Typed in B after A' })).toBeVisible();
 	await expect(b.getByRole('alert')).toHaveCount(0);
 	await expectNoAxeViolations(b);
 	expect(errors()).toEqual([]);
@@ -132,31 +134,30 @@ test('typed in both tabs: both texts are kept, and the tab that saved second say
 	await b.keyboard.insertText('# and more\n');
 	const finalB = `${textB}# and more\n`;
 	const alert = b.getByRole('alert');
+	// Each draft is named after its text's title; the copy says where it came from.
 	await expect(alert).toContainText(
-		"Another tab saved “New scenario” while you were typing here. Your text is kept as “New scenario (from another tab)”; “New scenario” keeps the other tab's text."
+		"Another tab saved “Typed in A” while you were typing here. Your text is kept as “Typed in B (from another tab)”; “Typed in A” keeps the other tab's text."
 	);
 	await expect(saved(b)).toBeVisible();
 	await expect(
-		b.getByRole('heading', { level: 2, name: 'New scenario (from another tab)' })
+		b.getByRole('heading', { level: 2, name: 'Typed in B (from another tab)' })
 	).toBeVisible();
 	expect(await editorText(b)).toBe(finalB);
 	expect(await storedTexts(b)).toEqual([
-		['New scenario', textA],
-		['New scenario (from another tab)', finalB]
+		['Typed in A', textA],
+		['Typed in B (from another tab)', finalB]
 	]);
 	// A lists the copy too, and keeps its own text.
 	await expect(
-		a.getByRole('button', { name: 'New scenario (from another tab)', exact: true })
+		a.getByRole('button', { name: 'Typed in B (from another tab)', exact: true })
 	).toBeVisible();
 	expect(await editorText(a)).toBe(textA);
 	await expectNoAxeViolations(b);
 	await b.screenshot({ path: `/tmp/brink-conflict-${testInfo.project.name}.png` });
 
 	// The alert's button opens the other text; the alert stays until dismissed.
-	await alert.getByRole('button', { name: 'Open “New scenario”' }).click();
-	await expect(
-		b.getByRole('heading', { level: 2, name: 'New scenario', exact: true })
-	).toBeVisible();
+	await alert.getByRole('button', { name: 'Open “Typed in A”' }).click();
+	await expect(b.getByRole('heading', { level: 2, name: 'Typed in A', exact: true })).toBeVisible();
 	await expect.poll(() => editorText(b)).toBe(textA);
 	await alert.getByRole('button', { name: 'Dismiss' }).click();
 	await expect(b.getByRole('alert')).toHaveCount(0);
@@ -180,11 +181,16 @@ test('while the disk is full, the text typed survives switching drafts and can b
 	await expect(page.getByText(/^Not saved: /)).toHaveText(
 		'Not saved: this browser has no room left for drafts (quota): download this text, or delete drafts you no longer need'
 	);
+	// Named after the title typed, though not stored yet.
+	const name = 'Typed while the disk is full';
+	await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 	const file = await download(page, page.getByRole('button', { name: 'Download this text' }));
-	expect(file.name).toBe('new-scenario-2.brink-draft.json');
+	expect(file.name).toBe('typed-while-the-disk-is-full.brink-draft.json');
 	expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ scenario: text });
 	await expect(
-		page.getByText('Downloaded new-scenario-2.brink-draft.json, with the text typed here.')
+		page.getByText(
+			'Downloaded typed-while-the-disk-is-full.brink-draft.json, with the text typed here.'
+		)
 	).toBeVisible();
 
 	// Away to the other draft: this one is marked, its text kept in the tab.
@@ -192,13 +198,13 @@ test('while the disk is full, the text typed survives switching drafts and can b
 	await expect(
 		page.getByRole('heading', { level: 2, name: 'New scenario', exact: true })
 	).toBeVisible();
-	const kept = page.getByRole('button', { name: 'New scenario 2 (not saved)' });
+	const kept = page.getByRole('button', { name: `${name} (not saved)` });
 	await expect(kept).toBeVisible();
 	// And back: the text typed, as typed, still not saved.
 	await kept.click();
-	await expect(page.getByRole('heading', { level: 2, name: 'New scenario 2' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toHaveText(
-		'Restored the text you typed in “New scenario 2” before opening another draft.'
+		`Restored the text you typed in “${name}” before opening another draft.`
 	);
 	expect(await editorText(page)).toBe(text);
 	await expect(page.getByText(/^Not saved: /)).toBeVisible();
@@ -207,11 +213,11 @@ test('while the disk is full, the text typed survives switching drafts and can b
 	// The disk works again: leaving the draft writes it, and a reload finds it.
 	await freeDisk(page);
 	await page.getByRole('button', { name: 'New scenario', exact: true }).click();
-	await expect(page.getByRole('button', { name: 'New scenario 2', exact: true })).toBeVisible();
-	expect(await storedTexts(page)).toContainEqual(['New scenario 2', text]);
+	await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+	expect(await storedTexts(page)).toContainEqual([name, text]);
 	await page.reload();
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-	await page.getByRole('button', { name: 'New scenario 2', exact: true }).click();
+	await page.getByRole('button', { name, exact: true }).click();
 	await expect.poll(() => editorText(page)).toBe(text);
 	expect(errors).toEqual([]);
 });

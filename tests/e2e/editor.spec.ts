@@ -71,12 +71,20 @@ test('write a scenario, see it checked and charted, attach a source passage, rel
 
 	await newDraft(page);
 	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+	// Named after the template's title.
+	await expect(page.getByRole('heading', { level: 2, name: 'New scenario' })).toBeVisible();
 
-	// A small valid scenario: the outcome chart and the statechart follow it.
+	// A small valid scenario: the outcome chart and the statechart follow it, and the draft's
+	// name its title.
 	await replaceText(page, tiny);
 	const results = page.getByRole('region', { name: 'Results' });
 	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
-		/ok \(3 states, 2 transitions, 0 quotes anchored\)/
+		/^tiny\.yaml: ok \(3 states, 2 transitions, 0 quotes anchored\)/
+	);
+	await expect(page.getByRole('heading', { level: 2, name: 'Tiny' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Tiny', exact: true })).toHaveAttribute(
+		'aria-current',
+		'true'
 	);
 	await expect(results.getByText('Probability of each outcome').first()).toBeVisible();
 	await expect(results.getByText('War').first()).toBeAttached();
@@ -87,10 +95,10 @@ test('write a scenario, see it checked and charted, attach a source passage, rel
 
 	// A typo in a target: the command line's message, at its line, in the list and in the editor.
 	await replaceText(page, tiny.replace('target: war', 'target: wra'));
-	const problem = page.getByRole('button', { name: /^new-scenario\.yaml:/ });
-	// What `npm run validate new-scenario.yaml` prints for this text.
+	const problem = page.getByRole('button', { name: /^tiny\.yaml:/ });
+	// What `npm run validate tiny.yaml` prints for this text.
 	await expect(problem).toHaveText(
-		'new-scenario.yaml:11:19: statechart.states.talks.on.0.target: unknown state "wra" (hint: did you mean "war"?)'
+		'tiny.yaml:11:19: statechart.states.talks.on.0.target: unknown state "wra" (hint: did you mean "war"?)'
 	);
 	await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);
 	await expect(page.getByText(/^Out of date/)).toBeVisible();
@@ -125,9 +133,11 @@ test('write a scenario, see it checked and charted, attach a source passage, rel
 	await select(page, source, 'may fail');
 	await page.getByLabel('Attach the selected passage to').selectOption('talks:talks.fail');
 	await page.getByRole('button', { name: 'Attach to transition' }).click();
-	await expect(page.getByText('Attached to talks:talks.fail: “may fail”.')).toBeVisible();
+	await expect(
+		page.getByText('Attached to talks:talks.fail (supports): “may fail”.')
+	).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
-		/ok \(3 states, 2 transitions, 1 quotes anchored\)/
+		/ok \(3 states, 2 transitions, 1 quote anchored\)/
 	);
 	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -192,13 +202,68 @@ test('write a scenario, see it checked and charted, attach a source passage, rel
 	expect(errors).toEqual([]);
 });
 
-test('fork a shipped scenario: it loads valid, with its results', async ({ page }) => {
+test('a passage is attached with the stance picked, by keyboard, each stance with its meaning', async ({
+	page
+}) => {
+	const errors = watchErrors(page);
+	await open(page, '/editor');
+	await newDraft(page);
+	await replaceText(page, tiny);
+	await page.getByLabel('Or paste a text: its title').fill('Memo');
+	await page.getByLabel('Source text').fill(memo);
+	await page.getByRole('button', { name: 'Add pasted text' }).click();
+	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toBeVisible();
+
+	// Every stance of the format, with its meaning; "supports" until another is picked.
+	const picker = page.getByRole('group', { name: 'As evidence that' });
+	const radios = picker.getByRole('radio');
+	await expect(radios).toHaveCount(3);
+	const supports = picker.getByRole('radio', { name: 'supports' });
+	await expect(supports).toBeChecked();
+	await expect(supports).toHaveAccessibleDescription(/says this step happens/);
+	await expect(picker.getByRole('radio', { name: 'contradicts' })).toHaveAccessibleDescription(
+		/argues against this step/
+	);
+	await expect(picker.getByRole('radio', { name: 'context' })).toHaveAccessibleDescription(
+		/neither states nor denies/
+	);
+
+	await select(page, page.getByRole('region', { name: 'Text of memo' }), 'may fail');
+	await page.getByLabel('Attach the selected passage to').selectOption('talks:talks.hold');
+	await supports.focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(picker.getByRole('radio', { name: 'contradicts' })).toBeChecked();
+	await page.getByRole('button', { name: 'Attach to transition' }).click();
+	await expect(
+		page.getByText('Attached to talks:talks.hold (contradicts): “may fail”.')
+	).toBeVisible();
+	expect(await editorText(page)).toContain(
+		'evidence:\n            - { quote: "may fail", source: "memo", stance: contradicts }'
+	);
+	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
+		/ok \(3 states, 2 transitions, 1 quote anchored\)/
+	);
+	await expectNoAxeViolations(page);
+	expect(errors).toEqual([]);
+});
+
+test('fork a shipped scenario: listed by title, it loads valid, with its results, named after its title', async ({
+	page
+}) => {
 	const errors = watchErrors(page);
 	const violations = await watchCsp(page);
 	await open(page, '/editor');
-	await page.getByLabel('Fork a shipped scenario').selectOption('russia-arms-to-iran');
+	const fork = page.getByLabel('Fork a shipped scenario');
+	await expect(fork.locator('option')).toHaveText([
+		'Hezbollah escalation',
+		'Israel–Russia ties',
+		'Regional escalation (the three paths together)',
+		'Russian arms to Iran'
+	]);
+	await fork.selectOption({ label: 'Russian arms to Iran' });
 	await page.getByRole('button', { name: 'Fork', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Russian arms to Iran' })).toBeVisible();
 	await expect(
 		page.getByRole('region', { name: 'Results' }).getByText('Probability of each outcome').first()
 	).toBeVisible();
@@ -215,12 +280,13 @@ test('a draft exported as one file imports back as a new draft with the same tex
 	await page.getByRole('button', { name: 'Fork', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toBeVisible();
 	const exported = await download(page, page.getByRole('button', { name: 'Export draft (.json)' }));
-	expect(exported.name).toBe('israel-russia-ties-fork.brink-draft.json');
+	expect(exported.name).toBe('israel-russia-ties.brink-draft.json');
 	const file = JSON.parse(exported.bytes.toString('utf8'));
 	expect(file).toMatchObject({
 		format: 'brink-draft',
 		version: 1,
-		name: 'israel-russia-ties (fork)'
+		name: 'Israel–Russia ties',
+		nameFollowsTitle: true
 	});
 	expect(file.scenario).toContain('id: israel-russia-ties');
 
@@ -230,11 +296,9 @@ test('a draft exported as one file imports back as a new draft with the same tex
 		buffer: exported.bytes
 	});
 	await expect(
-		page.getByText(`Imported “israel-russia-ties (fork)” from ${exported.name}.`)
+		page.getByText(`Imported “Israel–Russia ties 2” from ${exported.name}.`)
 	).toBeVisible();
-	await expect(
-		page.getByRole('heading', { level: 2, name: 'israel-russia-ties (fork) 2' })
-	).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Israel–Russia ties 2' })).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toBeVisible();
 	// The imported draft is itself exported to the same content, under its new name.
 	const again = await download(page, page.getByRole('button', { name: 'Export draft (.json)' }));
@@ -271,7 +335,7 @@ test('a draft that is not in this browser, or does not load, is explained in the
 	await open(page, `/draft?draft=${id}`);
 	await expect(page.getByRole('alert')).toContainText('unknown state "wra"');
 	await page.getByRole('link', { name: 'editor', exact: true }).click();
-	await expect(page.getByRole('heading', { level: 2, name: 'New scenario' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Tiny' })).toBeVisible();
 	await expectNoAxeViolations(page);
 	expect(errors).toEqual([]);
 });

@@ -106,40 +106,5 @@ export async function openAnalysis(page: Page, name: string): Promise<Locator> {
 	return region;
 }
 
-/** A small valid scenario (talks fail into war, or hold into peace) for the editor's specs. */
-export const talksScenario = ({
-	id,
-	title,
-	assumption = 'One in four.'
-}: {
-	id: string;
-	title: string;
-	assumption?: string;
-}): string => `id: ${id}
-title: ${title}
-sources: []
-actors: {}
-statechart:
-  initial: talks
-  states:
-    talks:
-      on:
-        - event: talks.fail
-          target: war
-          by: chance
-          likelihood: 0.25
-          assumption: ${assumption}
-        - event: talks.hold
-          target: peace
-          by: chance
-          likelihood: rest
-          assumption: The rest.
-    peace:
-      type: final
-      outcome:
-        label: Peace
-    war:
-      type: final
-      outcome:
-        label: War
-`;
+/** A small valid scenario for the editor's specs: tests/unit/talks.ts (shared with unit tests). */
+export { talksScenario } from '../unit/talks';

@@ -4,6 +4,7 @@
  * quotes that cover it. Quotes may overlap; the runs never do, and together they give back the
  * text exactly, so that the panel renders it from text nodes alone.
  */
+import { plural } from '../format/plural';
 import type { Sentence } from '../scenario/sentences';
 
 export interface Span {
@@ -100,5 +101,5 @@ export function uncitedSentences(
 
 /** `describeCitations(2) === 'Quoted by 2 transitions'`: the accessible name of a highlight. */
 export function describeCitations(transitions: number): string {
-	return `Quoted by ${transitions} transition${transitions === 1 ? '' : 's'}`;
+	return `Quoted by ${plural(transitions, 'transition')}`;
 }

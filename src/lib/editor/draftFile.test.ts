@@ -20,7 +20,32 @@ describe('draft files', () => {
 		const back = fromDraftFile('mine.json', toDraftFile(draft));
 		expect(back).toEqual({
 			ok: true,
-			value: { name: 'Mine', format: 'yaml', scenario: draft.scenario, sources: draft.sources }
+			value: {
+				name: 'Mine',
+				followsTitle: false,
+				format: 'yaml',
+				scenario: draft.scenario,
+				sources: draft.sources
+			}
+		});
+	});
+
+	it('says whether the name follows the title; a file from before that reads as following it', () => {
+		const titled = { ...draft, followsTitle: true };
+		expect(JSON.parse(toDraftFile(titled)).nameFollowsTitle).toBe(true);
+		expect(JSON.parse(toDraftFile(draft)).nameFollowsTitle).toBe(false);
+		expect(fromDraftFile('t.json', toDraftFile(titled))).toMatchObject({
+			ok: true,
+			value: { followsTitle: true }
+		});
+		const { nameFollowsTitle: _, ...older } = JSON.parse(toDraftFile(draft));
+		expect(fromDraftFile('old.json', JSON.stringify(older))).toMatchObject({
+			ok: true,
+			value: { name: 'Mine', followsTitle: true }
+		});
+		expect(fromDraftFile('x.json', JSON.stringify({ ...older, nameFollowsTitle: 'yes' }))).toEqual({
+			ok: false,
+			message: 'x.json: "nameFollowsTitle" must be true or false'
 		});
 	});
 

@@ -2,7 +2,8 @@
  * A draft as one file, to move it between browsers or keep it elsewhere: the scenario text and
  * every source text it carries, as JSON (`brink-draft`, version 1). Reading is strict about shape
  * and says what is wrong and what to do, so that a damaged file is refused without losing the
- * drafts already kept.
+ * drafts already kept. `nameFollowsTitle` (false when the person named the draft) came after the
+ * first files: a file without it is read as following its title.
  */
 import { limits } from '../scenario/limits';
 import type { Draft, DraftSource } from './drafts';
@@ -13,6 +14,8 @@ export interface DraftFile {
 	format: typeof draftFormat;
 	version: 1;
 	name: string;
+	/** The name is the scenario's title, not one the person gave: an import names it afresh. */
+	nameFollowsTitle: boolean;
 	scenarioFormat: Draft['format'];
 	scenario: string;
 	sources: Record<string, DraftSource>;
@@ -24,6 +27,7 @@ export function toDraftFile(draft: Draft): string {
 		format: draftFormat,
 		version: 1,
 		name: draft.name,
+		nameFollowsTitle: draft.followsTitle === true,
 		scenarioFormat: draft.format,
 		scenario: draft.scenario,
 		sources: Object.fromEntries(
@@ -36,7 +40,10 @@ export function toDraftFile(draft: Draft): string {
 }
 
 export type DraftFileResult =
-	| { ok: true; value: Pick<Draft, 'name' | 'format' | 'scenario' | 'sources'> }
+	| {
+			ok: true;
+			value: Pick<Draft, 'name' | 'format' | 'scenario' | 'sources'> & { followsTitle: boolean };
+	  }
 	| { ok: false; message: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -70,8 +77,10 @@ export function fromDraftFile(file: string, text: string): DraftFileResult {
 		return fail(
 			`draft file version ${JSON.stringify(data.version)} is not known here (hint: this editor reads version 1)`
 		);
-	const { name, scenarioFormat, scenario, sources } = data;
+	const { name, nameFollowsTitle = true, scenarioFormat, scenario, sources } = data;
 	if (typeof name !== 'string' || name.trim() === '') return fail('"name" must be non-empty text');
+	if (typeof nameFollowsTitle !== 'boolean')
+		return fail('"nameFollowsTitle" must be true or false');
 	if (scenarioFormat !== 'yaml' && scenarioFormat !== 'json')
 		return fail('"scenarioFormat" must be "yaml" or "json"');
 	if (typeof scenario !== 'string') return fail('"scenario" must be the scenario file\'s text');
@@ -86,6 +95,12 @@ export function fromDraftFile(file: string, text: string): DraftFileResult {
 	}
 	return {
 		ok: true,
-		value: { name: name.trim(), format: scenarioFormat, scenario, sources: read }
+		value: {
+			name: name.trim(),
+			followsTitle: nameFollowsTitle,
+			format: scenarioFormat,
+			scenario,
+			sources: read
+		}
 	};
 }

@@ -39,6 +39,15 @@ describe('toDraftList', () => {
 		expect(list.map((d) => d.id + (d.unsaved ? '*' : ''))).toEqual(expected);
 	});
 
+	it('lists a draft held in memory under the name it has there', () => {
+		const renamed = { ...a, name: 'A, titled since' };
+		const kept = { ...newDraft({ name: 'B, typed', scenario: 'b' }, 2, 'b'), revision: 1 };
+		expect(toDraftList(stored, [kept], renamed, false).map((d) => d.name)).toEqual([
+			'B, typed',
+			'A, titled since'
+		]);
+	});
+
 	it('does not change its inputs', () => {
 		const before = structuredClone(stored);
 		toDraftList(stored, [c], a, true);

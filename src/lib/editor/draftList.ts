@@ -20,7 +20,8 @@ const toSummary = ({ id, name, format, createdAt, updatedAt }: Draft): DraftSumm
 /**
  * The drafts not stored yet first, then the stored ones in their order (most recently changed
  * first). `unsaved`: drafts whose text waits in memory; `open` and `openUnsaved`: the open draft,
- * and whether its last write failed.
+ * and whether its last write failed. A draft held in memory is listed under the name it has there
+ * (a name that follows the title changes before it is written).
  *
  * `toDraftList([b, a], [c], a, true)` lists c, b, a, with c and a marked unsaved.
  */
@@ -34,8 +35,10 @@ export function toDraftList(
 	const only = [...unsaved, ...(open ? [open] : [])].filter(
 		(d, i, all) => !isStored(d.id) && all.findIndex((e) => e.id === d.id) === i
 	);
+	const held = (id: string) => (open?.id === id ? open : unsaved.find((u) => u.id === id));
 	return [...only.map(toSummary), ...stored].map((d) => ({
 		...d,
+		name: held(d.id)?.name ?? d.name,
 		unsaved: unsaved.some((u) => u.id === d.id) || (openUnsaved && d.id === open?.id)
 	}));
 }

@@ -19,6 +19,7 @@ import { SvelteMap } from 'svelte/reactivity';
 import { createAutosave, type Autosave, type SaveStatus } from './autosave';
 import { toDraftMessage, type DraftChannel, type DraftMessage } from './draftChannel';
 import { toDraftList, uniqueName, type DraftListItem } from './draftList';
+import { toTitledName } from './draftName';
 import {
 	DraftConflictError,
 	newDraft,
@@ -121,6 +122,20 @@ export class DraftSession {
 		);
 	}
 
+	/**
+	 * The open draft's scenario title, as read from its text now: a draft whose name follows its
+	 * title is renamed after it (unique among the drafts), and saved so.
+	 */
+	followTitle(title: string | undefined): void {
+		const draft = this.#draft;
+		if (!draft?.followsTitle) return;
+		const taken = this.drafts.filter((d) => d.id !== draft.id).map((d) => d.name);
+		const name = toTitledName(draft.name, title, taken);
+		if (name === draft.name) return;
+		this.#draft = { ...draft, name };
+		this.#saver.schedule(this.#draft);
+	}
+
 	/** Open the store (and the channel); without one, drafts can be written but say not saved. */
 	async connect(open: () => Promise<DraftStore>): Promise<void> {
 		try {
@@ -196,12 +211,13 @@ export class DraftSession {
 			if (!this.#stored.some((d) => d.id === draft.id)) {
 				// Never stored (the storage fails): the name waits with the text.
 				if (name.trim() === '') throw new Error('a draft needs a name');
-				this.#draft = { ...draft, name: name.trim() };
+				this.#draft = { ...draft, name: name.trim(), followsTitle: false };
 				this.#saver.schedule(this.#draft);
 				return true;
 			}
 			const saved = await this.#requireStore().rename(draft.id, name);
-			if (this.#draft?.id === saved.id) this.#draft = { ...this.#draft, name: saved.name };
+			if (this.#draft?.id === saved.id)
+				this.#draft = { ...this.#draft, name: saved.name, followsTitle: false };
 			this.#post({ type: 'renamed', id: saved.id, name: saved.name });
 			await this.#refresh();
 			if (this.#saver.idle) this.#status = { kind: 'saved' };
@@ -296,8 +312,15 @@ export class DraftSession {
 
 	async #saved(saved: Draft) {
 		const open = this.#draft;
+		// A name taken from a title typed since this write is written next: it stays on screen.
+		const newer = saved.followsTitle && this.#saver.pending?.id === saved.id;
 		if (open?.id === saved.id)
-			this.#draft = { ...open, revision: saved.revision, name: saved.name };
+			this.#draft = {
+				...open,
+				revision: saved.revision,
+				name: newer ? open.name : saved.name,
+				followsTitle: saved.followsTitle
+			};
 		this.#post({ type: 'saved', id: saved.id, revision: saved.revision });
 		await this.#refresh();
 	}
@@ -311,11 +334,15 @@ export class DraftSession {
 		await this.#refresh();
 		// The latest text, with what was typed while the refused write was on its way.
 		const text = open && this.#draft ? this.#draft : value;
+		// Named after the text it holds when that name follows its title, else after the draft it
+		// was typed in; the name says where it came from, so it no longer follows the title.
+		const base = text.followsTitle ? text.name : (stored?.name ?? text.name);
 		const copy = newDraft({
-			name: this.uniqueName(`${stored?.name ?? text.name} (from another tab)`),
+			name: this.uniqueName(`${base} (from another tab)`),
 			scenario: text.scenario,
 			format: text.format,
-			sources: text.sources
+			sources: text.sources,
+			followsTitle: false
 		});
 		this.#notice = stored
 			? { kind: 'conflict', id: stored.id, name: stored.name, copyId: copy.id, copyName: copy.name }
@@ -343,9 +370,10 @@ export class DraftSession {
 			await this.#refresh();
 			const draft = this.#draft;
 			if (message.type === 'renamed') {
+				const renamed = { name: message.name, followsTitle: false };
 				const kept = this.#unsaved.get(message.id);
-				if (kept) this.#keep(message.id, { ...kept, name: message.name });
-				if (draft?.id === message.id) this.#draft = { ...draft, name: message.name };
+				if (kept) this.#keep(message.id, { ...kept, ...renamed });
+				if (draft?.id === message.id) this.#draft = { ...draft, ...renamed };
 				return;
 			}
 			if (draft?.id !== message.id) return;

@@ -232,6 +232,55 @@ describe('two tabs on one draft', () => {
 	});
 });
 
+describe('names that follow the title, in two tabs', () => {
+	async function titledDraft() {
+		const b0 = browser();
+		const a = await b0.tab();
+		const b = await b0.tab();
+		await a.create(newDraft({ name: 'Gulf', scenario: 'title: Gulf', followsTitle: true }, 0, 't'));
+		await b.open('t');
+		return { ...b0, a, b };
+	}
+
+	it('a title typed in one tab renames the draft in the other', async () => {
+		const { a, b, stored } = await titledDraft();
+		a.edit({ scenario: 'title: Gulf talks' });
+		a.followTitle('Gulf talks');
+		expect(a.drafts.map((d) => d.name)).toEqual(['Gulf talks']);
+		await a.flush();
+		expect(await stored('t')).toMatchObject({ name: 'Gulf talks', followsTitle: true });
+		await vi.waitFor(() => expect(b.draft?.name).toBe('Gulf talks'));
+	});
+
+	it('renamed in one tab: the other tab stops following the title too', async () => {
+		const { a, b, stored } = await titledDraft();
+		expect(await a.rename('Mine')).toBe(true);
+		await vi.waitFor(() => expect(b.draft).toMatchObject({ name: 'Mine', followsTitle: false }));
+		b.edit({ scenario: 'title: Gulf war' });
+		b.followTitle('Gulf war');
+		await b.flush();
+		expect(await stored('t')).toMatchObject({ name: 'Mine', scenario: 'title: Gulf war' });
+	});
+
+	it('typed in both: the copy is named after its own title, and keeps that name', async () => {
+		const { a, b, stored } = await titledDraft();
+		b.edit({ scenario: 'title: Typed in B' });
+		b.followTitle('Typed in B');
+		a.edit({ scenario: 'title: Typed in A' });
+		a.followTitle('Typed in A');
+		await a.flush();
+		await b.flush();
+		expect(await stored('t')).toMatchObject({ name: 'Typed in A' });
+		expect(b.draft).toMatchObject({ name: 'Typed in B (from another tab)', followsTitle: false });
+		expect(b.notice).toMatchObject({
+			name: 'Typed in A',
+			copyName: 'Typed in B (from another tab)'
+		});
+		b.followTitle('Typed in B, more');
+		expect(b.draft?.name).toBe('Typed in B (from another tab)');
+	});
+});
+
 describe('one tab', () => {
 	it('typing while a save is on its way is no conflict with itself', async () => {
 		const tab = await browser().tab();

@@ -166,6 +166,30 @@ describe('two tabs on one draft (two handles on one database)', () => {
 		expect(await a.get('s')).toEqual(saved);
 	});
 
+	it('a name that follows the title is written with the text; once renamed, in either tab, it stays', async () => {
+		const { factory, now } = setup();
+		const a = await openDraftStore(factory, { now });
+		const b = await openDraftStore(factory, { now });
+		const titled = newDraft({ name: 'Gulf', scenario: 'title: Gulf', followsTitle: true }, 0, 't');
+		const first = await a.put(titled);
+		const second = await a.put({ ...first, name: 'Gulf talks', scenario: 'title: Gulf talks' });
+		expect(second).toMatchObject({ name: 'Gulf talks', followsTitle: true });
+		const inB = (await b.get('t'))!;
+		// Renamed in A; B, which still follows the title, types and takes a new title.
+		expect(await a.rename('t', 'Mine')).toMatchObject({ name: 'Mine', followsTitle: false });
+		const saved = await b.put({ ...inB, name: 'Gulf war', scenario: 'title: Gulf war' });
+		expect(saved).toMatchObject({ name: 'Mine', followsTitle: false, scenario: 'title: Gulf war' });
+		expect(await a.get('t')).toEqual(saved);
+	});
+
+	it('a draft stored before names followed titles keeps its name', async () => {
+		const { a, inA } = await twoTabs();
+		expect(inA.followsTitle).toBeUndefined();
+		const saved = await a.put({ ...inA, name: 'Other', followsTitle: true, scenario: 'x' });
+		expect(saved).toMatchObject({ name: 'Shared', scenario: 'x' });
+		expect(saved.followsTitle).toBeFalsy();
+	});
+
 	it('refuses a write of a draft the other tab deleted, instead of bringing it back unseen', async () => {
 		const { a, b, inB } = await twoTabs();
 		await a.delete('s');

@@ -7,8 +7,10 @@
  * Two tabs can hold the same draft. Each stored draft carries a `revision`, counted up by every
  * write of its text; `put` compares the revision the writer loaded with the stored one inside the
  * same transaction, and refuses (`DraftConflictError`) rather than overwrite a text it has not seen.
- * The name is not part of the text: `rename` changes it without a new revision, and `put` keeps the
- * stored name, so that a rename in one tab and typing in another never conflict.
+ * The name is not part of the text: `rename` changes it without a new revision, and `put` keeps a
+ * name the person gave, so that a rename in one tab and typing in another never conflict. A name
+ * that still follows the scenario's title (`followsTitle`, draftName.ts) is written with the text
+ * it was taken from.
  *
  * The store takes the IndexedDB factory as a parameter: the page passes `indexedDB`, the unit
  * tests an in-memory implementation (fake-indexeddb).
@@ -36,6 +38,12 @@ export interface Draft {
 	 * stored before revisions were counted).
 	 */
 	revision: number;
+	/**
+	 * The name is the scenario's title (numbered when another draft has it) and follows it; false
+	 * once the person renames the draft (or for a copy named after where its text came from).
+	 * Absent in drafts stored before names followed titles: their names stay as they are.
+	 */
+	followsTitle?: boolean;
 }
 
 export type DraftSummary = Pick<Draft, 'id' | 'name' | 'format' | 'createdAt' | 'updatedAt'>;
@@ -49,10 +57,11 @@ export interface DraftStore {
 	 * whose revision is `draft.revision`; resolves with the stored draft, its revision one higher.
 	 * Rejects with a `DraftConflictError`, writing nothing, when the stored revision is another
 	 * (another tab saved the draft since this one loaded it) or the draft is gone (deleted in
-	 * another tab). `updatedAt` is set to now (or kept if `touch` is false).
+	 * another tab). `updatedAt` is set to now (or kept if `touch` is false). The stored name is
+	 * kept unless it follows the title: then the draft's name (taken from its text) is written.
 	 */
 	put(draft: Draft, touch?: boolean): Promise<Draft>;
-	/** A new name, in the same transaction as the read; the revision stays. */
+	/** A new name, in the same transaction as the read; the revision stays; no longer the title's. */
 	rename(id: string, name: string): Promise<Draft>;
 	delete(id: string): Promise<void>;
 	close(): void;
@@ -173,9 +182,12 @@ export async function openDraftStore(
 				const stored = toDraft(request.result);
 				if (stored ? stored.revision !== draft.revision : draft.revision !== 0)
 					throw new DraftConflictError(draft.id, stored);
+				// A name the person gave (in any tab) stays; one taken from the title follows the text.
+				const named = stored !== undefined && !stored.followsTitle;
 				const saved: Draft = structuredClone({
 					...draft,
-					name: stored?.name ?? draft.name,
+					name: named ? stored.name : draft.name,
+					followsTitle: named ? stored.followsTitle : draft.followsTitle,
 					createdAt: stored?.createdAt ?? draft.createdAt,
 					updatedAt: touch ? now() : draft.updatedAt,
 					revision: draft.revision + 1
@@ -215,7 +227,7 @@ export async function openDraftStore(
 						throw new Error(
 							`there is no draft "${id}" any more: it may have been deleted in another tab`
 						);
-					const saved = { ...stored, name: trimmed, updatedAt: now() };
+					const saved = { ...stored, name: trimmed, followsTitle: false, updatedAt: now() };
 					store.put(saved);
 					done(saved);
 				});
@@ -232,7 +244,8 @@ export async function openDraftStore(
 
 /** A new draft with a fresh id. */
 export function newDraft(
-	fields: Pick<Draft, 'name' | 'scenario'> & Partial<Pick<Draft, 'format' | 'sources'>>,
+	fields: Pick<Draft, 'name' | 'scenario'> &
+		Partial<Pick<Draft, 'format' | 'sources' | 'followsTitle'>>,
 	now: number = Date.now(),
 	id: string = crypto.randomUUID()
 ): Draft {

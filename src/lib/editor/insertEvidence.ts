@@ -8,6 +8,7 @@
  */
 import { isMap, isSeq, isScalar, parseDocument, type Node, type YAMLMap } from 'yaml';
 import type { Path } from '../scenario/diagnostics';
+import type { Stance } from '../scenario/stance';
 
 export interface TextChange {
 	from: number;
@@ -22,7 +23,7 @@ export interface EvidenceEntry {
 	source?: string;
 	prefix?: string;
 	suffix?: string;
-	stance: 'supports' | 'contradicts' | 'context';
+	stance: Stance;
 }
 
 /** `{ quote: "Talks may fail.", stance: supports }`; JSON-quoted strings are YAML strings too. */

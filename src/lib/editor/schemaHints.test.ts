@@ -101,7 +101,7 @@ describe('placeAt', () => {
 		},
 		{
 			name: 'a root key',
-			marked: blank('title: My', 'ti|tle: My'),
+			marked: blank('title: New', 'ti|tle: New'),
 			expected: { kind: 'key', path: [], typed: 'ti' }
 		},
 		{

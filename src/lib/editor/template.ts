@@ -3,8 +3,8 @@
  * non-final state, so that the outcome chart and the statechart show at once.
  */
 export const blankScenario = `# A new scenario. Each transition either quotes a source (evidence) or states its assumption.
-id: my-scenario
-title: My scenario
+id: new-scenario
+title: New scenario
 sources: []
 actors: {}
 statechart:

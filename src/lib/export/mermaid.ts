@@ -2,8 +2,24 @@
  * The statechart as a Mermaid `stateDiagram-v2`, for pasting into Markdown, GitHub or an editor:
  * compound states nest, a parallel state's regions are separated by `--`, each level starts at
  * `[*]` and final states end in `[*]`. Ids and labels are rewritten where Mermaid would trip.
+ *
+ * One arrow per move: transitions between the same two states that would print the same label
+ * (a scenario often writes one step several times, under guards for different choices: Israel
+ * strikes when its choice says so, or by chance when the choice is left open, with a likelihood
+ * for each of Russia's postures) are one arrow. Identical arrows side by side read as distinct
+ * moves, or as a glitch, and nothing on them would tell them apart; the guards say in which
+ * settings each copy applies, which the dashboard shows and no arrow label can hold legibly. What
+ * does change how the arrow reads is who takes the step, so where the merged copies differ in
+ * that, the label says it: `Israel strikes (by Israel or by chance)`.
  */
-import { ancestors, joinPath, type Model, type StateInfo } from '../scenario/model';
+import {
+	ancestors,
+	chance,
+	joinPath,
+	type Model,
+	type StateInfo,
+	type TransitionInfo
+} from '../scenario/model';
 
 /** Words Mermaid's state grammar reads as keywords, never as ids. */
 const reserved = new Set([
@@ -71,9 +87,10 @@ export function toMermaid(model: Model): string {
 	const ids = toMermaidIds([...model.states.keys()].filter((p) => p !== ''));
 	const id = (path: string) => ids.get(path)!;
 	const scopeOf = new Map<string, string[]>();
-	for (const t of model.transitions) {
+	for (const move of toMoves(model)) {
+		const [t] = move;
 		const scope = enclosingScope(model, t.source, t.target);
-		const line = `${id(t.source)} --> ${id(t.target)} : ${toMermaidLabel(t.label) || t.event}`;
+		const line = `${id(t.source)} --> ${id(t.target)} : ${moveLabel(model, move)}`;
 		scopeOf.set(scope, [...(scopeOf.get(scope) ?? []), line]);
 	}
 	const lines = ['stateDiagram-v2'];
@@ -111,6 +128,35 @@ export function toMermaid(model: Model): string {
 		node({ ...root, label: model.scenario.title }, 1);
 	} else body(root, 1);
 	return `${lines.join('\n')}\n`;
+}
+
+const labelOf = (t: TransitionInfo) => toMermaidLabel(t.label) || t.event;
+
+/**
+ * The transitions grouped into moves, in the order of each move's first transition: the same
+ * source, target and printed label.
+ */
+function toMoves(model: Model): TransitionInfo[][] {
+	const moves = new Map<string, TransitionInfo[]>();
+	for (const t of model.transitions) {
+		const key = JSON.stringify([t.source, t.target, labelOf(t)]);
+		moves.set(key, [...(moves.get(key) ?? []), t]);
+	}
+	return [...moves.values()];
+}
+
+/**
+ * A move's label: its transitions' label, and who takes it when they differ in that
+ * (`Israel strikes (by Israel or by chance)`, actors by their labels, in the file's order).
+ */
+function moveLabel(model: Model, move: TransitionInfo[]): string {
+	const label = labelOf(move[0]);
+	const takers = [...new Set(move.map((t) => t.by))];
+	if (takers.length < 2) return label;
+	const who = takers.map((by) =>
+		by === chance ? 'by chance' : `by ${toMermaidLabel(model.scenario.actors[by]?.label ?? by)}`
+	);
+	return `${label} (${who.slice(0, -1).join(', ')} or ${who.at(-1)})`;
 }
 
 /** The innermost compound (not parallel) state that contains both ends, or the root ''. */

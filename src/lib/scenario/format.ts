@@ -3,6 +3,7 @@
  * /validate page shows them, so both say the same thing in the same order.
  */
 import type { LoadResult } from '../engine/load';
+import { plural } from '../format/plural';
 import { formatDiagnostic, type Diagnostic } from './diagnostics';
 
 export interface ReportLine {
@@ -32,7 +33,7 @@ export function toReportLines(result: LoadResult): ReportLine[] {
 		...warnings.map(toLine),
 		{
 			kind: 'ok',
-			text: `${file}: ok (${model.states.size - 1} states, ${model.transitions.length} transitions, ${quotes.length} quotes anchored)`
+			text: `${file}: ok (${plural(model.states.size - 1, 'state')}, ${plural(model.transitions.length, 'transition')}, ${plural(quotes.length, 'quote')} anchored)`
 		}
 	];
 }

@@ -3,6 +3,7 @@
  * lines named by hand, keep every other line exactly as it was, and say what was dropped and why.
  * Only line endings change (to \n), and the text ends with one \n.
  */
+import { plural } from '../format/plural';
 
 /** Lines `from` to `to` of the raw file, counted from 1, both included. */
 export interface LineRange {
@@ -46,7 +47,7 @@ export function toLineRanges(spec: string, lineCount: number): LineRange[] | str
 		const from = Number(match[1]);
 		const to = Number(match[2] ?? match[1]);
 		if (from < 1 || to < from) return `${part.trim()}: give lines from 1 up, the lower first`;
-		if (to > lineCount) return `${part.trim()}: the file has ${lineCount} lines`;
+		if (to > lineCount) return `${part.trim()}: the file has ${plural(lineCount, 'line')}`;
 		ranges.push({ from, to });
 	}
 	return ranges;

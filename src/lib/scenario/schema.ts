@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { estimativeWordings } from './icd203';
+import { stances } from './stance';
 
 // Zod would probe for eval while the schemas below are built, and compile parsers with
 // `new Function`: the site's Content Security Policy has no 'unsafe-eval', so in the browser the
@@ -89,7 +90,7 @@ export const likelihoodSchema = z.union([
 export const evidenceSchema = z.strictObject({
 	quote: text.describe('Exact words of the source (typography and white space are forgiven).'),
 	source: id.optional().describe('Source id; may be left out when the scenario cites one source.'),
-	stance: z.enum(['supports', 'contradicts', 'context']),
+	stance: z.enum(stances),
 	prefix: z.string().optional().describe('Text just before the quote, to tell repeats apart.'),
 	suffix: z.string().optional().describe('Text just after the quote, to tell repeats apart.'),
 	start: z

@@ -1,0 +1,417 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkDraft } from '../checking/draftCheck';
+import type { DraftResults } from '../checking/engine';
+import type { LoadedScenario } from '../engine/load';
+import { DraftEditor, type TextMark, type TextView } from './draftEditor.svelte';
+import { toDraftFile } from './draftFile';
+import { newDraft, openDraftStore, type Draft, type DraftStore } from './drafts';
+import { applyChange } from './insertEvidence';
+import { talksScenario } from '../../../tests/unit/talks';
+
+/** A small valid scenario (talks fail into war, or hold into peace), titled `title`. */
+const talks = (title = 'Talks') => talksScenario({ id: 'talks', title });
+const broken = talks().replace('target: war', 'target: wra');
+const memo = 'Talks may fail. If they fail, the sides will probably fight.';
+
+const editors: DraftEditor[] = [];
+afterEach(() => {
+	for (const editor of editors.splice(0)) {
+		editor.detach();
+		editor.session.close();
+	}
+});
+
+/**
+ * A controller on an in-memory IndexedDB, with a code editor that records what it is asked
+ * (`view.marks`, `view.cursor`) and, like CodeMirror, reports its own edits as changes; the
+ * checker is the real one, its results a stand-in (the model's transitions) that a test may hold
+ * (`held`) to answer out of order, or make fail (`failing`).
+ */
+async function setup({ failingStore = false } = {}) {
+	const factory = new IDBFactory();
+	let t = 0;
+	const emptied = vi.fn();
+	const editor = new DraftEditor({ saveDelay: 60_000, checkDelay: 5, onempty: emptied });
+	editors.push(editor);
+	const view = {
+		text: '',
+		loads: 0,
+		marks: [] as TextMark[],
+		cursor: undefined as number | undefined,
+		destroyed: false,
+		load(text: string) {
+			view.text = text;
+			view.loads++;
+			view.destroyed = false;
+		},
+		mark(marks: TextMark[]) {
+			view.marks = marks;
+		},
+		moveTo(offset: number) {
+			view.cursor = offset;
+		},
+		replace(from: number, to: number, insert: string) {
+			view.text = applyChange(view.text, { from, to, insert });
+			editor.edited(view.text);
+		},
+		destroy() {
+			view.destroyed = true;
+		}
+	} satisfies TextView & Record<string, unknown>;
+	/** Typing: the whole text replaced, as the page's editor reports it. */
+	const type = (text: string) => view.replace(0, view.text.length, text);
+	const checker = {
+		checks: 0,
+		held: undefined as Promise<void> | undefined,
+		failing: false,
+		checkDraft: (draft: Draft) => {
+			checker.checks++;
+			return checkDraft(draft);
+		},
+		async toResults(loaded: LoadedScenario): Promise<DraftResults> {
+			const { held, failing } = checker;
+			await held;
+			if (failing) throw new Error('the layout failed');
+			const { model } = loaded;
+			const results = { title: model.scenario.title, transitions: model.transitions };
+			return results as unknown as DraftResults;
+		}
+	};
+	editor.attach(view, checker);
+	await editor.session.connect(async () => {
+		const store = await openDraftStore(factory, { now: () => ++t });
+		if (!failingStore) return store;
+		return {
+			...store,
+			put: () => Promise.reject(new DOMException('quota', 'QuotaExceededError'))
+		} satisfies DraftStore;
+	});
+	/** Until the results of the text now checked are in. */
+	const settled = () =>
+		vi.waitFor(() => {
+			expect(editor.check).toBeDefined();
+			expect(editor.checkedText).toBe(editor.draft?.scenario);
+			if (editor.check?.loaded)
+				expect(editor.results?.title).toBe(editor.check.loaded.scenario.title);
+		});
+	/** The drafts as stored, by name. */
+	const stored = async () => {
+		await editor.session.flush();
+		const store = await openDraftStore(factory);
+		try {
+			return (await store.list()).map((d) => d.name).sort();
+		} finally {
+			store.close();
+		}
+	};
+	return { editor, view, type, checker, emptied, settled, stored };
+}
+
+describe('checking as the person types', () => {
+	it('a new draft is shown, checked and charted; the status line says it is saved', async () => {
+		const { editor, view, settled } = await setup();
+		await editor.createBlank();
+		expect(view.text).toBe(editor.draft?.scenario);
+		await settled();
+		expect(editor.verdict).toMatch(
+			/^new-scenario\.yaml: ok \(4 states, 4 transitions, 0 quotes anchored\)$/
+		);
+		expect(editor.problems).toEqual([]);
+		expect(editor.stale).toBe(false);
+		expect(editor.saveText).toBe('Saved');
+		expect(editor.saveFailed).toBe(false);
+	});
+
+	it('an error: listed, marked at its line, the last results kept and said to be out of date', async () => {
+		const { editor, view, type, settled } = await setup();
+		await editor.createBlank();
+		type(talks());
+		await settled();
+		const before = editor.results;
+		expect(before?.title).toBe('Talks');
+
+		type(broken);
+		await vi.waitFor(() => expect(editor.checkedText).toBe(broken));
+		expect(editor.okLine).toBeUndefined();
+		expect(editor.verdict).toBe('1 error: the results show the last valid text');
+		expect(editor.problems.map((l) => l.text)).toEqual([
+			'talks.yaml:11:19: statechart.states.talks.on.0.target: unknown state "wra" (hint: did you mean "war"?)'
+		]);
+		expect(view.marks).toEqual([
+			{
+				from: broken.indexOf('wra'),
+				to: broken.indexOf('wra') + 3,
+				severity: 'error',
+				message: editor.problems[0].text
+			}
+		]);
+		expect(editor.stale).toBe(true);
+		expect(editor.results).toBe(before);
+		// The listed problem takes the cursor to it.
+		expect(editor.pointsIntoText(editor.problems[0])).toBe(true);
+		editor.goTo(editor.problems[0]);
+		expect(view.cursor).toBe(broken.indexOf('wra'));
+
+		// Fixed: fresh results, nothing marked, no longer out of date.
+		type(talks('Talks again'));
+		await settled();
+		expect(editor.results?.title).toBe('Talks again');
+		expect(editor.stale).toBe(false);
+		expect(view.marks).toEqual([]);
+	});
+
+	it('checks once typing pauses, not at each key', async () => {
+		const { editor, type, checker, settled } = await setup();
+		await editor.createBlank();
+		await settled();
+		const before = checker.checks;
+		for (const title of ['T', 'Ta', 'Tal', 'Talk']) type(talks(title));
+		await settled();
+		expect(editor.checkedText).toBe(talks('Talk'));
+		expect(checker.checks).toBe(before + 1);
+	});
+
+	it('results that come late for an older text are dropped', async () => {
+		const { editor, type, checker, settled } = await setup();
+		await editor.createBlank();
+		await settled();
+		let release = () => {};
+		checker.held = new Promise((resolve) => (release = resolve));
+		type(talks('Older'));
+		editor.checkNow();
+		checker.held = undefined;
+		type(talks('Newer'));
+		editor.checkNow();
+		await vi.waitFor(() => expect(editor.results?.title).toBe('Newer'));
+		release();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(editor.results?.title).toBe('Newer');
+	});
+
+	it('results that fail say why, and the ones shown are out of date', async () => {
+		const { editor, type, checker, settled } = await setup();
+		await editor.createBlank();
+		await settled();
+		checker.failing = true;
+		type(talks('Fails'));
+		await vi.waitFor(() => expect(editor.resultsError).toBe('the layout failed'));
+		expect(editor.stale).toBe(true);
+		checker.failing = false;
+		type(talks('Works'));
+		await settled();
+		expect(editor.resultsError).toBe('');
+		expect(editor.stale).toBe(false);
+	});
+
+	it('a write that fails is said in the status line', async () => {
+		const { editor, settled } = await setup({ failingStore: true });
+		await editor.createBlank();
+		await settled();
+		expect(editor.saveFailed).toBe(true);
+		expect(editor.saveText).toBe('Not saved: quota');
+	});
+});
+
+describe('drafts', () => {
+	it('another draft resets the panels; the same draft renamed keeps them', async () => {
+		const { editor, view, type, settled } = await setup();
+		await editor.createBlank();
+		type(talks());
+		await settled();
+		editor.renaming = 'Renamed';
+		await editor.rename();
+		expect(editor.renaming).toBeUndefined();
+		expect(editor.draft?.name).toBe('Renamed');
+		// The messages name the file after the draft.
+		expect(editor.verdict).toMatch(/^renamed\.yaml: ok/);
+		expect(editor.results?.title).toBe('Talks');
+
+		const first = editor.draft!.id;
+		editor.confirmingDelete = true;
+		editor.renaming = 'half typed';
+		await editor.createBlank();
+		expect(editor.renaming).toBeUndefined();
+		expect(editor.confirmingDelete).toBe(false);
+		await settled();
+		expect(editor.results?.title).toBe('New scenario');
+		expect(view.loads).toBe(2);
+
+		await editor.session.open(first);
+		expect(view.text).toBe(talks());
+		await settled();
+		expect(editor.results?.title).toBe('Talks');
+	});
+
+	it('deleting the last draft takes the code editor down and says no draft is left', async () => {
+		const { editor, view, emptied } = await setup();
+		await editor.createBlank();
+		editor.confirmingDelete = true;
+		await editor.remove();
+		expect(editor.confirmingDelete).toBe(false);
+		expect(editor.draft).toBeUndefined();
+		expect(view.destroyed).toBe(true);
+		expect(emptied).toHaveBeenCalledOnce();
+		expect(editor.check).toBeUndefined();
+	});
+
+	it('a fork that cannot be loaded is said, and nothing is created', async () => {
+		const { editor } = await setup();
+		const load = () => Promise.reject(new Error('offline'));
+		await editor.fork({ id: 'gone', title: 'Gone', load });
+		expect(editor.note).toBe('Not forked: Gone could not be loaded: offline');
+		expect(editor.session.drafts).toEqual([]);
+	});
+
+	it('a damaged draft file is refused with the reason', async () => {
+		const { editor } = await setup();
+		expect(await editor.importFile('broken.json', '{')).toMatch(
+			/^Not imported: broken\.json: not JSON/
+		);
+		expect(editor.session.drafts).toEqual([]);
+	});
+});
+
+describe('a draft named after its title', () => {
+	const names = (editor: DraftEditor) => editor.session.drafts.map((d) => d.name).sort();
+
+	it('a new draft takes the title, and follows it as it is edited; names stay unique', async () => {
+		const { editor, type, settled, stored } = await setup();
+		await editor.createBlank();
+		expect(editor.draft?.name).toBe('New scenario');
+		type(talks('Gulf talks'));
+		await settled();
+		expect(editor.draft?.name).toBe('Gulf talks');
+		// The messages name the file after it, as the command line names the file it reads.
+		expect(editor.verdict).toMatch(/^gulf-talks\.yaml: ok/);
+		expect(await stored()).toEqual(['Gulf talks']);
+
+		await editor.createBlank();
+		await editor.createBlank();
+		expect(names(editor)).toEqual(['Gulf talks', 'New scenario', 'New scenario 2']);
+		type(talks('Gulf talks'));
+		await settled();
+		expect(editor.draft?.name).toBe('Gulf talks 2');
+		// Edited again: the number stays while the title does.
+		type(`${talks('Gulf talks')}# more\n`);
+		await settled();
+		expect(editor.draft?.name).toBe('Gulf talks 2');
+		type(talks('Gulf war'));
+		await settled();
+		expect(await stored()).toEqual(['Gulf talks', 'Gulf war', 'New scenario']);
+		// A text without a title (half typed): the name stays.
+		type('id: x\n');
+		await settled();
+		expect(editor.draft?.name).toBe('Gulf war');
+	});
+
+	it('text not typed here (opened, or saved in another tab) leaves the name as it is', async () => {
+		const { editor, type, settled, stored } = await setup();
+		const draft = newDraft({ name: 'Old name', scenario: talks('Gulf talks'), followsTitle: true });
+		await editor.session.create(draft);
+		await settled();
+		expect(editor.draft?.name).toBe('Old name');
+		expect(await stored()).toEqual(['Old name']);
+		type(`${talks('Gulf talks')}# typed\n`);
+		await settled();
+		expect(editor.draft?.name).toBe('Gulf talks');
+	});
+
+	it('once the person renames it, the name stays whatever the title says', async () => {
+		const { editor, type, settled, stored } = await setup();
+		await editor.createBlank();
+		editor.renaming = 'Mine';
+		await editor.rename();
+		type(talks('Gulf talks'));
+		await settled();
+		expect(editor.draft).toMatchObject({ name: 'Mine', followsTitle: false });
+		expect(await stored()).toEqual(['Mine']);
+	});
+
+	it('a fork takes the scenario’s title; a second fork of it is numbered', async () => {
+		const { editor } = await setup();
+		const shipped = { id: 'gulf', title: 'Gulf talks', load: async () => talks('Gulf talks') };
+		await editor.fork(shipped);
+		await editor.fork(shipped);
+		expect(names(editor)).toEqual(['Gulf talks', 'Gulf talks 2']);
+		// Without a title in its text, the fork is named after the list's title.
+		await editor.fork({ ...shipped, load: async () => 'id: untitled\n' });
+		expect(editor.draft?.name).toBe('Gulf talks (fork)');
+	});
+
+	it('an import takes its title, unless the file says the person named the draft', async () => {
+		const { editor } = await setup();
+		const file = (followsTitle: boolean) =>
+			toDraftFile(newDraft({ name: 'New scenario', scenario: talks('Gulf talks'), followsTitle }));
+		expect(await editor.importFile('a.json', file(true))).toBe(
+			'Imported “Gulf talks” from a.json.'
+		);
+		expect(editor.draft).toMatchObject({ name: 'Gulf talks', followsTitle: true });
+		expect(await editor.importFile('b.json', file(false))).toBe(
+			'Imported “New scenario” from b.json.'
+		);
+		expect(editor.draft).toMatchObject({ name: 'New scenario', followsTitle: false });
+		expect(await editor.importFile('c.json', file(true))).toBe(
+			'Imported “Gulf talks 2” from c.json.'
+		);
+	});
+});
+
+describe('edits made by the page', () => {
+	async function withMemo() {
+		const s = await setup();
+		await s.editor.session.create(newDraft({ name: 'Talks', scenario: talks() }));
+		await s.settled();
+		s.editor.addSource('Memo.txt', memo);
+		await s.settled();
+		return s;
+	}
+
+	it('a source added is cited by the scenario, in the text as typed', async () => {
+		const { editor, view } = await withMemo();
+		expect(editor.draft?.sources.memo.text).toBe(memo);
+		expect(view.text).toBe(talks().replace('sources: []', 'sources: [memo]'));
+		expect(editor.draft?.scenario).toBe(view.text);
+		expect(editor.note).toBe('');
+	});
+
+	it('a passage attached with its stance: cited, added under the transition, checked', async () => {
+		const { editor, view, settled } = await withMemo();
+		const quote = { quote: 'may fail', start: 6, end: 14 };
+		expect(editor.attachQuote('memo', 'talks:talks.hold', quote, 'contradicts')).toBe(
+			'Attached to talks:talks.hold (contradicts): “may fail”.'
+		);
+		expect(view.text).toContain(
+			'assumption: The rest.\n          evidence:\n            - { quote: "may fail", source: "memo", stance: contradicts }\n'
+		);
+		await settled();
+		expect(editor.verdict).toMatch(/ok \(3 states, 2 transitions, 1 quote anchored\)$/);
+	});
+
+	it('an edit placed on a text that has changed since it was checked is refused, and the text checked', async () => {
+		const { editor, view, type, settled } = await withMemo();
+		const checked = editor.checkedText;
+		type(`${checked}# typed\n`);
+		const quote = { quote: 'may fail', start: 6, end: 14 };
+		expect(editor.attachQuote('memo', 'talks:talks.fail', quote, 'supports')).toBe(
+			'Not attached: the text changed since it was checked; press again.'
+		);
+		expect(editor.checkedText).toBe(`${checked}# typed\n`);
+		expect(editor.applyChecked({ from: 0, to: 0, insert: '# x\n' })).toBeUndefined();
+		expect(view.text.startsWith('# x\n')).toBe(true);
+		expect(editor.applyChecked({ from: 0, to: 0, insert: '# y\n' })).toBe(
+			'the text changed since it was checked; press again'
+		);
+		await settled();
+		expect(editor.attachQuote('memo', 'talks:nope', quote, 'supports')).toBe(
+			'Pick a transition of the current text.'
+		);
+	});
+
+	it('a transition picked in the diagram puts the cursor on it', async () => {
+		const { editor, view } = await withMemo();
+		editor.selectTransition('talks:talks.hold');
+		expect(editor.selectedTransition).toBe('talks:talks.hold');
+		expect(view.cursor).toBe(view.text.indexOf('event: talks.hold'));
+	});
+});
