@@ -6,6 +6,8 @@ const dashboard = '/scenario/regional-escalation';
 
 test.describe('the dashboard', () => {
 	test('opens with every panel, passes axe, and logs no errors', async ({ page }, testInfo) => {
+		// Axe on the whole dashboard and full-page screenshots: near a minute on a busy machine.
+		test.slow();
 		const errors = watchErrors(page);
 		await open(page, dashboard);
 		await expect(

@@ -24,6 +24,8 @@ test.describe('export', () => {
 	test('saves results, the audit bundle and the statechart, each parsing', async ({
 		page
 	}, testInfo) => {
+		// Seven downloads, a simulation and axe on the whole dashboard: 35 s alone, more when busy.
+		test.slow();
 		const errors = watchErrors(page);
 		await open(page, dashboard);
 		await page.locator('select[data-choice="russia.response"]').selectOption('full');
