@@ -13,6 +13,7 @@ import { fromQuery, toQuery, type SharedView } from '$lib/state/share';
 import { perfMark } from './perf';
 import { Results, type Ahead } from './results.svelte';
 import { StepThrough } from './stepThrough.svelte';
+import type { Session } from '$lib/engine/stepper';
 
 /** Steps a change of settings took away from the step-through: how many, and the first one. */
 export interface DroppedSteps {
@@ -42,8 +43,8 @@ export class Dashboard {
 	explaining = $state<string | null>(null);
 	/** The selected sentence id (`p3.s2`), or null. */
 	selectedSentence = $state<string | null>(null);
-	/** Steps the last change of settings took away from the step-through, or null. */
-	dropped = $state.raw<DroppedSteps | null>(null);
+	/** What the last change of settings took off the history, and the session it left. */
+	#dropped = $state.raw<{ at: Session; steps: DroppedSteps } | null>(null);
 
 	/** What a shared link held that could not be used (empty when opened without one). */
 	readonly notices: string[] = [];
@@ -104,6 +105,21 @@ export class Dashboard {
 		() => new Map(this.compiled.model.transitions.map((t) => [t.id, t]))
 	);
 
+	/**
+	 * Steps the last change of settings took away from the step-through, while the step-through
+	 * stands where that change left it (any step, undo or restart ends the note); else null.
+	 */
+	get dropped(): DroppedSteps | null {
+		return this.#dropped?.at === this.steps.session ? this.#dropped.steps : null;
+	}
+
+	/** Whether every choice is at its default and no likelihood is set (the build's default view). */
+	readonly isDefaultView: boolean = $derived.by(
+		() =>
+			Object.keys(this.#likelihoods).length === 0 &&
+			Object.keys(this.compiled.defaultChoices).every((key) => this.isDefault(key))
+	);
+
 	/** Whether a choice is at its default. */
 	isDefault(key: string): boolean {
 		return this.#choices[key] === this.compiled.defaultChoices[key];
@@ -153,11 +169,14 @@ export class Dashboard {
 	#settingsChanged(): void {
 		this.results.clearRuns();
 		const left = this.#replay();
-		this.dropped =
+		this.#dropped =
 			left.length > 0
 				? {
-						count: left.length,
-						first: this.transitionsById.get(left[0])?.label ?? left[0]
+						at: this.steps.session,
+						steps: {
+							count: left.length,
+							first: this.transitionsById.get(left[0])?.label ?? left[0]
+						}
 					}
 				: null;
 	}
@@ -178,23 +197,18 @@ export class Dashboard {
 	take(transitionId: string): void {
 		this.steps.take(transitionId);
 		this.selectedTransition = transitionId;
-		this.dropped = null;
 	}
 
 	/** Take the n-th open option (keys 1–9); false when there is none. */
 	takeNth(n: number): boolean {
 		const taken = this.steps.takeNth(n);
-		if (taken) {
-			this.selectedTransition = taken;
-			this.dropped = null;
-		}
+		if (taken) this.selectedTransition = taken;
 		return taken !== undefined;
 	}
 
 	/** Let chance pick the next step, from the seed and the step's depth (see StepThrough). */
 	takeByChance(): void {
 		this.selectedTransition = this.steps.takeByChance(this.#seed) ?? null;
-		this.dropped = null;
 	}
 
 	/**
@@ -204,18 +218,15 @@ export class Dashboard {
 	replayPath(path: string[]): string[] {
 		const left = this.#replay(path);
 		this.selectedTransition = this.steps.path.at(-1) ?? null;
-		this.dropped = null;
 		return left;
 	}
 
 	undo(): void {
 		this.steps.undo();
-		this.dropped = null;
 	}
 
 	restart(): void {
 		this.steps.restart(this.#choices, this.values);
-		this.dropped = null;
 	}
 
 	/**

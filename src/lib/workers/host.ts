@@ -93,7 +93,12 @@ export function createAnalysisHost(
 				const { outcomes, endings, indicators, dimensions, meanSteps, unfinished } =
 					simulation.result();
 				return {
-					...{ outcomes, endings, indicators, dimensions, meanSteps, unfinished },
+					outcomes,
+					endings,
+					indicators,
+					dimensions,
+					meanSteps,
+					unfinished,
 					runs,
 					seed,
 					milliseconds: performance.now() - started
