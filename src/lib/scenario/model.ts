@@ -169,14 +169,14 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 	if (states.size > limits.maxStates) {
 		report(
 			['statechart'],
-			`more than ${limits.maxStates} states, over the limit maxStates = ${limits.maxStates}`,
+			`more than ${limits.maxStates.toLocaleString('en')} states, the most a scenario may have`,
 			'split the scenario'
 		);
 	}
 	if (pending.length > limits.maxTransitions) {
 		report(
 			['statechart'],
-			`${pending.length} transitions, over the limit maxTransitions = ${limits.maxTransitions}`,
+			`${pending.length.toLocaleString('en')} transitions, over the limit of ${limits.maxTransitions.toLocaleString('en')}`,
 			'split the scenario'
 		);
 	}

@@ -606,7 +606,7 @@ describe('size limits name themselves and their values', () => {
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.diagnostics.map((d) => d.message)).toContain(
-			'more than 500 states, over the limit maxStates = 500'
+			'more than 500 states, the most a scenario may have'
 		);
 	});
 
@@ -615,7 +615,7 @@ describe('size limits name themselves and their values', () => {
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.diagnostics.map((d) => d.message)).toContain(
-			'2100 transitions, over the limit maxTransitions = 2000'
+			'2,100 transitions, over the limit of 2,000'
 		);
 	});
 });
