@@ -42,7 +42,7 @@ const input: ScenarioInput = {
 			}
 		}
 	},
-	indicators: { heat: { label: 'Heat', initial: 0 } },
+	indicators: { heat: { label: 'Heat', initial: 0, levels: { 2: 'hot' } } },
 	statechart: {
 		type: 'parallel',
 		states: {
@@ -158,9 +158,9 @@ describe('words for the model', () => {
 			condition: { choice: 'israel.systems', isNot: ['strike', 'open'] },
 			expected: 'Israel does not choose “Strike” or “Left open”'
 		},
-		{ condition: { indicator: 'heat', atLeast: 2 }, expected: 'Heat at least 2' },
+		{ condition: { indicator: 'heat', atLeast: 2 }, expected: 'Heat at least 2 (hot)' },
 		{ condition: { indicator: 'heat', atMost: 1 }, expected: 'Heat at most 1' },
-		{ condition: { indicator: 'heat', atLeast: 1, atMost: 2 }, expected: 'Heat from 1 to 2' },
+		{ condition: { indicator: 'heat', atLeast: 1, atMost: 2 }, expected: 'Heat from 1 to 2 (hot)' },
 		{
 			condition: { all: [{ in: 'north.won' }, { not: { in: 'north.lost' } }] },
 			expected: '“Won” (The north) and not (“Lost” (The north))'

@@ -5,6 +5,7 @@
  * conditions that set them apart, in words. Ids stay in machine-facing places (data attributes,
  * links, exports).
  */
+import { levelName } from './levels';
 import { chance, type Model, type TransitionInfo } from './model';
 import type { Condition, Scenario } from './schema';
 
@@ -88,12 +89,20 @@ export function describeCondition(model: Model, c: Condition): string {
 	if ('all' in c) return c.all.map((x) => describeCondition(model, x)).join(' and ');
 	if ('not' in c) return `not (${describeCondition(model, c.not)})`;
 	if ('indicator' in c) {
-		const name = model.scenario.indicators[c.indicator]?.label ?? c.indicator;
+		const indicator = Object.hasOwn(model.scenario.indicators, c.indicator)
+			? model.scenario.indicators[c.indicator]
+			: undefined;
+		const name = indicator?.label ?? c.indicator;
+		// A named level reads with its name: `Russian hardware delivered at least 1 (air defence)`.
+		const level = (value: number) => {
+			const named = indicator && levelName(indicator, value);
+			return named ? `${value} (${named})` : String(value);
+		};
 		if (c.atLeast !== undefined && c.atMost !== undefined)
-			return `${name} from ${c.atLeast} to ${c.atMost}`;
+			return `${name} from ${level(c.atLeast)} to ${level(c.atMost)}`;
 		return c.atLeast !== undefined
-			? `${name} at least ${c.atLeast}`
-			: `${name} at most ${c.atMost}`;
+			? `${name} at least ${level(c.atLeast)}`
+			: `${name} at most ${level(c.atMost!)}`;
 	}
 	const values = 'is' in c ? c.is : c.isNot;
 	const [actorId] = c.choice.split('.');
