@@ -196,3 +196,40 @@ test.describe('on a phone', () => {
 		});
 	}
 });
+
+test('every score says what it means and counts: the expected scores and the comparison', async ({
+	page
+}) => {
+	await open(page, '/scenario/regional-escalation');
+	const scores = page.locator('.dimensions');
+	// In the chart: a note under each dimension (its lines joined), the scale's ends named.
+	const notes = scores.locator('svg text.note');
+	await expect(notes.first()).toBeVisible();
+	const said = (await notes.allTextContents()).join(' ');
+	expect(said).toContain(
+		'Negative is worse for Russia; the arms and ties outcomes add up. In points.'
+	);
+	expect(said).toContain('Points: −2 ruptured, −1 strained, 0 working.');
+	await expect(
+		scores.locator('svg text.bound', { hasText: '3 open war in the north' })
+	).toHaveCount(1);
+	await expect(scores.getByText('An expected score is the average')).toBeVisible();
+	// In the table: the meaning beside each label, the scale with its unit.
+	await scores.getByRole('button', { name: 'Show as table' }).click();
+	const rows = scores.locator('tbody tr');
+	await expect(rows).toHaveCount(5);
+	await expect(rows.nth(1).locator('th')).toContainText(
+		'Israel–Russia ties Points: −2 ruptured, −1 strained, 0 working.'
+	);
+	await expect(rows.nth(1).locator('td').last()).toHaveText(
+		'−2 (ruptured) to 0 (working), in points'
+	);
+	// The comparison's scores say the same.
+	const compare = await openAnalysis(page, 'Compare');
+	await compare.getByRole('button', { name: 'Pin current as baseline' }).click();
+	await page.locator('select[data-choice="russia.response"]').selectOption('decline');
+	const table = compare.getByRole('table', { name: 'Expected scores, baseline and now' });
+	await expect(table.locator('tbody th').first()).toContainText(
+		"Russia's strategic position Negative is worse for Russia; the arms and ties outcomes add up. In points."
+	);
+});
