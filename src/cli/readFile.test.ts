@@ -36,7 +36,7 @@ describe('readBounded', () => {
 		{ name: 'sources', kind: /is a folder, not a regular file/ },
 		{
 			name: 'sparse.yaml',
-			kind: /^file is 5,000,000,000 bytes, over the limit maxFileBytes = 1,000,000$/
+			kind: /^file is 5,000,000,000 bytes, over the limit of 1,000,000 bytes$/
 		}
 	])('refuses $name before reading it (no hang, no growth)', ({ name, kind }) => {
 		const result = readBounded(join(dir, name));
@@ -45,7 +45,7 @@ describe('readBounded', () => {
 
 	it('refuses a file over a given limit, and reads one at it', () => {
 		expect(readBounded(join(dir, 'sources/memo.txt'), 3)).toMatchObject({
-			refused: expect.stringMatching(/over the limit maxFileBytes/)
+			refused: expect.stringMatching(/over the limit of 3 bytes/)
 		});
 		expect(readBounded(join(dir, 'sources/memo.txt'), 4)).toHaveLength(4);
 	});

@@ -31,7 +31,7 @@ const notRegular = (stats: Parameters<typeof kindOf>[0]): Refusal => ({
 });
 
 const tooLarge = (size: string, limit: number): Refusal => ({
-	refused: `file is ${size} bytes, over the limit maxFileBytes = ${limit.toLocaleString('en')}`,
+	refused: `file is ${size} bytes, over the limit of ${limit.toLocaleString('en')} bytes`,
 	hint: 'split the scenario, or shorten the source text'
 });
 

@@ -46,7 +46,9 @@ test.describe('evidence on the dashboard', () => {
 		await highlight.focus();
 		await page.keyboard.press('Enter');
 		const citing = article.locator('.citing');
-		await expect(citing.getByRole('heading')).toHaveText(/^Cited in p\d+\.s\d+ by$/);
+		await expect(citing.getByRole('heading')).toHaveText(
+			/^Cited in paragraph \d+, sentence \d+ by$/
+		);
 		const buttons = citing.getByRole('button');
 		expect(await buttons.count()).toBeGreaterThanOrEqual(2); // ties.strainFull and ties.strainDefensive
 		const first = (await buttons.first().innerText()).trim();

@@ -25,14 +25,27 @@ test.describe('escalation over time (fan charts)', () => {
 		await expect(
 			panel.getByRole('region', { name: 'Russian hardware delivered' }).getByRole('img')
 		).toHaveAccessibleName(
-			'Russian hardware delivered: median 1 from step 4 on; 90 % of runs between 0 and 2 at the end (step 10); mean 1.01'
+			'Russian hardware delivered: median 1 (air defence) from step 4 on; 90 % of runs between 0 (none) and 2 (air defence and SU-35 jets) at the end (step 10); mean 1.01, in levels'
 		);
 		await expect(
 			panel.getByRole('region', { name: 'Escalation rung in the north' }).getByRole('img')
 		).toHaveAccessibleName(
-			'Escalation rung in the north: median 1 from step 2 on; 90 % of runs between 0 and 3 at the end (step 10); mean 1.13'
+			'Escalation rung in the north: median 1 (intensified bombardment) from step 2 on; 90 % of runs between 0 (cross-border fire) and 3 (Iranian direct attack) at the end (step 10); mean 1.13, in rungs'
 		);
-		await expect(panel.getByText(/^Computed exactly over all runs/)).toHaveCount(2);
+		await expect(panel.getByText(/Computed exactly over all runs/)).toHaveCount(2);
+		// The levels are named from the scenario's indicator: in the plot beside their grid lines,
+		// and in the note under it, with the unit.
+		const escalation = panel.getByRole('region', { name: 'Escalation rung in the north' });
+		await expect(escalation.locator('svg text.level')).toHaveText([
+			'cross-border fire',
+			'intensified bombardment',
+			'Israeli large-scale response',
+			'Iranian direct attack',
+			'regional war'
+		]);
+		await expect(panel.locator('.fan-chart').nth(1).locator('.note')).toContainText(
+			'Rungs: 0 cross-border fire, 1 intensified bombardment, 2 Israeli large-scale response, 3 Iranian direct attack, 4 regional war.'
+		);
 		await panel.scrollIntoViewIfNeeded();
 		await panel.screenshot({ path: testInfo.outputPath('fan-panel.png') });
 
@@ -90,7 +103,7 @@ test.describe('escalation over time (fan charts)', () => {
 		// delivered, and every run has ended by step 7.
 		await page.locator('select[data-choice="russia.response"]').selectOption('decline');
 		await expect(hardware.getByRole('img')).toHaveAccessibleName(
-			'Russian hardware delivered: median 0 throughout; at least 90 % of runs at 0 at the end (step 7); mean 0'
+			'Russian hardware delivered: median 0 (none) throughout; at least 90 % of runs at 0 (none) at the end (step 7); mean 0, in levels'
 		);
 		await hardware.getByRole('button', { name: 'Show as table' }).click();
 		await expect(hardware.locator('tbody tr')).toHaveCount(8);

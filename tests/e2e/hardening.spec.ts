@@ -338,20 +338,22 @@ const tampered: Tampered[] = [
 	{
 		name: 'cut in the middle of a %-escape',
 		query: 'c.russia.response=full&c.iran.posture=dir%2',
-		ignored: ['"dir%2" is not an option of iran.posture'],
+		ignored: ['"dir%2" is not an option of “Iran: Does Iran join a widening war directly?”'],
 		choices: { 'russia.response': 'full' }
 	},
 	{
 		name: 'cut after a lone %',
 		query: 'c.iran.posture=direct&c.russia.response=fu%',
-		ignored: ['"fu%" is not an option of russia.response'],
+		ignored: [
+			`"fu%" is not an option of “Russia: How does Russia answer Iran's request for hardware?”`
+		],
 		choices: { 'iran.posture': 'direct' }
 	},
 	{
 		name: 'longer than maxQueryLength',
 		query: oversized,
 		ignored: [
-			`the link is ${oversized.length.toLocaleString('en')} characters long, over the limit maxLinkLength = 8,000: only the first 8,000 were read`,
+			`the link is ${oversized.length.toLocaleString('en')} characters long, over the limit of 8,000: only the first 8,000 were read`,
 			'unknown part "pad"'
 		],
 		choices: { 'russia.response': 'full' }
@@ -372,8 +374,8 @@ const tampered: Tampered[] = [
 		name: 'unknown options',
 		query: 'c.iran.posture=nuclear&c.russia.response=toString&c.israel.north=contain',
 		ignored: [
-			'"nuclear" is not an option of iran.posture',
-			'"toString" is not an option of russia.response'
+			'"nuclear" is not an option of “Iran: Does Iran join a widening war directly?”',
+			`"toString" is not an option of “Russia: How does Russia answer Iran's request for hardware?”`
 		],
 		choices: { 'israel.north': 'contain' }
 	},
@@ -390,12 +392,12 @@ const tampered: Tampered[] = [
 			'c.russia.response=decline'
 		].join('&'),
 		ignored: [
-			'likelihood 0.9 for "Air defence only" is outside 0.3–0.7',
-			`likelihood -1 for "Russia gives in to Tehran's appeals" is outside 0.55–0.8`,
-			'likelihood NaN for "Hezbollah intensifies its bombardment" is outside 0.55–0.8',
-			'likelihood  for "Israel answers with a large-scale response" is outside 0.3–0.7',
-			'likelihood Infinity for "The attack opens a direct regional war" is outside 0.3–0.7',
-			'no uncertain likelihood "crisis.arms.request:russia.decline"',
+			'likelihood 0.9 for "Air defence only" (from “Russia agrees to help; what does it send?”, by chance) is outside 0.3–0.7',
+			`likelihood -1 for "Russia gives in to Tehran's appeals" (from “Iran asks Moscow to repay the favour”, by chance) is outside 0.55–0.8`,
+			`likelihood NaN for "Hezbollah intensifies its bombardment" (from “Cross-border exchanges after Haniyeh's assassination”, by chance) is outside 0.55–0.8`,
+			'likelihood  for "Israel answers with a large-scale response" (from “Hezbollah intensifies its bombardment of northern Israel”, by chance) is outside 0.3–0.7',
+			'likelihood Infinity for "The attack opens a direct regional war" (from “Iran attacks Israel directly”, by chance) is outside 0.3–0.7',
+			'"Russia declines or delays" (from “Iran asks Moscow to repay the favour”, by Russia) has no uncertain likelihood',
 			'no uncertain likelihood "nowhere"'
 		],
 		choices: { 'russia.response': 'decline' }
@@ -433,7 +435,7 @@ const tampered: Tampered[] = [
 		query:
 			'base=1&b.c.russia.response=nuclear&b.p.nowhere=1&b.seed=3&b.c.iran.posture=direct&c.russia.response=full',
 		ignored: [
-			'"nuclear" is not an option of baseline russia.response',
+			`"nuclear" is not an option of baseline “Russia: How does Russia answer Iran's request for hardware?”`,
 			'no uncertain baseline likelihood "nowhere"',
 			'unknown part "b.seed"'
 		],
@@ -447,14 +449,17 @@ const tampered: Tampered[] = [
 	{
 		name: 'NUL bytes',
 		query: 'c.russia.response=full%00&%00=1&c.iran.posture=direct',
-		ignored: ['is not an option of russia.response', 'unknown part'],
+		ignored: [
+			`is not an option of “Russia: How does Russia answer Iran's request for hardware?”`,
+			'unknown part'
+		],
 		choices: { 'iran.posture': 'direct' }
 	},
 	{
 		name: 'script in values and keys',
 		query: `c.iran.posture=${encodeURIComponent('<script>window.__pwned=1</script>')}&${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}=1&c.russia.response=defensive`,
 		ignored: [
-			'"<script>window.__pwned=1</script>" is not an option of iran.posture',
+			'"<script>window.__pwned=1</script>" is not an option of “Iran: Does Iran join a widening war directly?”',
 			'unknown part "<img src=x onerror="window.__pwned=1">"'
 		],
 		choices: { 'russia.response': 'defensive' }
@@ -462,7 +467,9 @@ const tampered: Tampered[] = [
 	{
 		name: 'unescaped script in the address',
 		query: 'c.iran.posture=<script>window.__pwned=1</script>&c.russia.response=defensive',
-		ignored: ['"<script>window.__pwned=1</script>" is not an option of iran.posture'],
+		ignored: [
+			'"<script>window.__pwned=1</script>" is not an option of “Iran: Does Iran join a widening war directly?”'
+		],
 		choices: { 'russia.response': 'defensive' }
 	},
 	{
@@ -480,13 +487,18 @@ const tampered: Tampered[] = [
 	{
 		name: 'bidi override and malformed UTF-8',
 		query: 'c.iran.posture=%E2%80%AEdirect&c.israel.north=%C3%28&c.russia.response=full',
-		ignored: ['is not an option of iran.posture', 'is not an option of israel.north'],
+		ignored: [
+			'is not an option of “Iran: Does Iran join a widening war directly?”',
+			'is not an option of “Israel: How does Israel answer an intensified bombardment from Lebanon?”'
+		],
 		choices: { 'russia.response': 'full' }
 	},
 	{
 		name: 'plus signs and spaces',
 		query: 'c.russia.response=+full+&c.iran.posture=direct',
-		ignored: ['" full " is not an option of russia.response'],
+		ignored: [
+			`" full " is not an option of “Russia: How does Russia answer Iran's request for hardware?”`
+		],
 		choices: { 'iran.posture': 'direct' }
 	},
 	{

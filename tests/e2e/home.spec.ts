@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './ready';
+import { expectNoAxeViolations, open } from './ready';
 import { expect, test, type ConsoleMessage } from '@playwright/test';
 
 test.describe('the scenario list', () => {
@@ -31,6 +31,45 @@ test.describe('the scenario list', () => {
 		expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 		await page.screenshot({ path: testInfo.outputPath('home.png'), fullPage: true });
 		expect(errors).toEqual([]);
+	});
+
+	test("regional-escalation's outcomes are grouped by region, each region adding up to 100 %", async ({
+		page
+	}) => {
+		await open(page, '/');
+		const card = page
+			.locator('.card')
+			.filter({ has: page.getByRole('link', { name: /^Regional escalation/ }) });
+		await expect(card.getByRole('heading', { level: 4 })).toHaveText([
+			'Russian arms to Iran',
+			'Israel–Russia ties',
+			'The northern front'
+		]);
+		await expect(card).toContainText("each region's outcomes add up to 100 %");
+		const tables = card.getByRole('table');
+		await expect(tables).toHaveCount(3);
+		// Each region's table is named by the outcomes heading and the region's name.
+		await expect(tables.nth(1)).toHaveAccessibleName(
+			'Outcomes under the default choices (exact) Israel–Russia ties'
+		);
+		for (const [i, count] of [3, 4, 6].entries()) {
+			const rows = tables.nth(i).locator('tbody tr');
+			await expect(rows).toHaveCount(count);
+			// Every number still opens “Why this number?”.
+			await expect(rows.getByRole('link', { name: /^Why\? / })).toHaveCount(count);
+			const figures = await rows.locator('td.num').allInnerTexts();
+			const sum = figures.reduce((total, f) => total + Number(f.replace(/[^\d.]/g, '')), 0);
+			// Whole percents, rounded one by one: the sum lands within a point or two of 100.
+			expect(Math.abs(sum - 100)).toBeLessThanOrEqual(2);
+		}
+		await expect(card.locator('a[href*="?why="]')).toHaveCount(13);
+		// A scenario without parallel regions keeps one table and no region heading.
+		const single = page
+			.locator('.card')
+			.filter({ has: page.getByRole('link', { name: 'Russian arms to Iran', exact: true }) });
+		await expect(single.getByRole('table')).toHaveCount(1);
+		await expect(single.getByRole('heading', { level: 4 })).toHaveCount(0);
+		await expectNoAxeViolations(page);
 	});
 
 	test('keyboard: the skip link is the first stop and moves focus to the content', async ({

@@ -17,11 +17,11 @@ test.describe('what matters most (sensitivity)', () => {
 		const bars = panel.locator('g.row[role="button"]');
 		await expect(bars.first()).toHaveAttribute(
 			'aria-label',
-			/^Does Israel strike Russian-supplied systems in Iran\?: 0\s%\s\(Refrains\) to 6[78]\s%\s\(Strikes them\), 67\.5 points/
+			/^Does Israel strike Russian-supplied systems in Iran\?: 0\s%\s\(Refrains\) to 6[78]\s%\s\(Strikes them\), 67\.5 percentage points/
 		);
 		await expect(bars.nth(1)).toHaveAttribute(
 			'aria-label',
-			/^How does Russia answer Iran's request for hardware\?: .*, 19\.1 points/
+			/^How does Russia answer Iran's request for hardware\?: .*, 19\.1 percentage points/
 		);
 		await expect(
 			panel.getByRole('group', { name: /the largest is Does Israel strike/ })
@@ -44,7 +44,7 @@ test.describe('what matters most (sensitivity)', () => {
 		await expect(rows.nth(1).getByRole('rowheader')).toHaveText(
 			"How does Russia answer Iran's request for hardware?"
 		);
-		await expect(rows.first()).toContainText('67.5 points');
+		await expect(rows.first()).toContainText('67.5 percentage points');
 
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

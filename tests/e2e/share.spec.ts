@@ -48,7 +48,9 @@ test.describe('sharing a view by its link', () => {
 		);
 		await expect(page.locator('select[data-choice="russia.response"]')).toHaveValue('decline');
 		const notice = page.getByRole('status').filter({ hasText: 'Ignored' });
-		await expect(notice).toContainText('"nuclear" is not an option of iran.posture');
+		await expect(notice).toContainText(
+			'"nuclear" is not an option of “Iran: Does Iran join a widening war directly?”'
+		);
 		await expect(notice).toContainText('seed "abc" is not a whole number');
 		await expect(notice).toContainText('1 of 1 steps could not be taken');
 		await expect(notice).toContainText('unknown part "evil"');

@@ -193,7 +193,9 @@ test.describe('check a scenario file', () => {
 		await expect(value('States')).toHaveText(states);
 		await expect(value('Transitions')).toHaveText(transitions);
 		await expect(value('Evidence')).toContainText(`${quotes} quotes anchored`);
-		await expect(value('Outcomes').locator('li').first()).toHaveText(/: \d+\.\d %$/);
+		await expect(value('Outcomes').locator('li').first()).toHaveText(
+			/: (\d{1,3}|0\.\d|<\s0\.1)\s%$/
+		);
 		await expect(value('Warnings')).toHaveText('none');
 		expect(errors).toEqual([]);
 	});

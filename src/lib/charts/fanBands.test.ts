@@ -6,6 +6,7 @@ import {
 	fanPaths,
 	fanSummary,
 	formatShare,
+	levelMarks,
 	niceTicks,
 	settledNote
 } from './fanBands';
@@ -85,11 +86,12 @@ describe('niceTicks', () => {
 });
 
 describe('fanSummary', () => {
+	const escalation = { label: 'Escalation' };
 	it.each([
 		{
 			points: ladder,
 			expected:
-				'Escalation: median 0 throughout; 90\u00a0% of runs between 0 and 3 at the end (step 2); mean 1'
+				'Escalation: median 0 throughout; 90\u00a0% of runs between 0 and 3 at the end (step 2); mean 1, in levels'
 		},
 		{
 			points: [
@@ -98,16 +100,54 @@ describe('fanSummary', () => {
 				at(2, [-3, -1, -1, 0, 0], -1.2)
 			],
 			expected:
-				'Escalation: median −1 from step 1 on; 90\u00a0% of runs between −3 and 0 at the end (step 2); mean −1.2'
+				'Escalation: median −1 from step 1 on; 90\u00a0% of runs between −3 and 0 at the end (step 2); mean −1.2, in levels'
 		},
 		{
 			points: [at(0, [0, 0, 0, 0, 0], 0), at(1, [2, 2, 2, 2, 2], 1.995)],
 			expected:
-				'Escalation: median 2 from step 1 on; at least 90\u00a0% of runs at 2 at the end (step 1); mean 2'
+				'Escalation: median 2 from step 1 on; at least 90\u00a0% of runs at 2 at the end (step 1); mean 2, in levels'
 		},
 		{ points: [], expected: 'Escalation: no steps' }
 	])('$expected', ({ points, expected }) => {
-		expect(fanSummary('Escalation', points)).toBe(expected);
+		expect(fanSummary(escalation, points)).toBe(expected);
+	});
+
+	it('names the levels the scenario names, and says its unit', () => {
+		const named = { label: 'Rung', unit: 'rungs', levels: { '0': 'talks', '3': 'war' } };
+		expect(fanSummary(named, ladder)).toBe(
+			'Rung: median 0 (talks) throughout; 90\u00a0% of runs between 0 (talks) and 3 (war) at the end (step 2); mean 1, in rungs'
+		);
+	});
+});
+
+describe('levelMarks', () => {
+	const rung = { label: 'Rung', levels: { '0': 'talks', '1': 'fire', '2': 'war' } };
+	const y = (v: number) => 100 - 40 * v;
+	it.each([
+		{
+			name: 'each named tick above its line, the top one below it',
+			scale: rung,
+			ticks: [0, 1, 2],
+			expected: [
+				{ value: 0, name: 'talks', y: 97 },
+				{ value: 1, name: 'fire', y: 57 },
+				{ value: 2, name: 'war', y: 31 }
+			]
+		},
+		{
+			name: 'only the named ones',
+			scale: { label: 'Rung', levels: { '1': 'fire' } },
+			ticks: [0, 1, 2],
+			expected: [{ value: 1, name: 'fire', y: 57 }]
+		},
+		{ name: 'no levels named', scale: { label: 'Rung' }, ticks: [0, 1, 2], expected: [] },
+		{ name: 'a lone tick', scale: rung, ticks: [1], expected: [{ value: 1, name: 'fire', y: 57 }] }
+	])('$name', ({ scale, ticks, expected }) => {
+		expect(levelMarks(scale, ticks, y)).toEqual(expected);
+	});
+
+	it('leaves the names out where the ticks stand too close for them', () => {
+		expect(levelMarks(rung, [0, 1, 2], (v) => 100 - 10 * v)).toEqual([]);
 	});
 });
 

@@ -10,6 +10,8 @@ import { area, curveStep, line, ticks } from 'd3';
 import type { FanPoint, FanResult } from '$lib/engine/fan';
 import { formatPercent } from '../format/percent';
 import { formatScore } from './outcomeBars';
+import { levelName } from '../scenario/levels';
+import { formatLevel, indicatorUnit, unitOf, type ScaleSpec } from './scaleText';
 
 /** The x axis stops here at the latest, even where runs are still moving. */
 export const maxChartSteps = 40;
@@ -92,24 +94,59 @@ export function niceTicks(low: number, high: number, count: number, whole = true
 	return whole ? all.filter((v) => Number.isInteger(v)) : all;
 }
 
+/** A level's name drawn in the plot, just above its grid line (below it at the top). */
+export interface LevelMark {
+	value: number;
+	name: string;
+	/** The baseline of its text, in the plot's coordinates. */
+	y: number;
+}
+
 /**
- * One sentence for the chart's description, e.g. `Escalation: median 1 from step 2 on; 90 % of
- * runs between 0 and 3 at the end (step 10); mean 1.13`.
+ * Where the named levels among the y ticks go: each name sits just above its grid line, and the
+ * top one just below it, so that no name leaves the plot. None when the ticks stand closer than
+ * `room` px, where a name would run into the next line (the chart's note lists them instead).
+ * `levelMarks({ label: 'Rung', levels: { 1: 'hot' } }, [0, 1, 2], (v) => 100 - 40 * v)` is
+ * `[{ value: 1, name: 'hot', y: 57 }]`.
  */
-export function fanSummary(label: string, points: readonly FanPoint[]): string {
+export function levelMarks(
+	scale: ScaleSpec,
+	ticks: readonly number[],
+	y: Scale,
+	room = 14
+): LevelMark[] {
+	const gaps = ticks.slice(1).map((v, i) => Math.abs(y(v) - y(ticks[i])));
+	if (gaps.some((gap) => gap < room)) return [];
+	const top = Math.max(...ticks);
+	return ticks.flatMap((value) => {
+		const name = levelName(scale, value);
+		if (!name) return [];
+		return [{ value, name, y: value === top && ticks.length > 1 ? y(value) + 11 : y(value) - 3 }];
+	});
+}
+
+/**
+ * One sentence for the chart's description, each level with its name where the scenario names it,
+ * e.g. `Escalation: median 1 (intensified bombardment) from step 2 on; 90 % of runs between 0
+ * (cross-border fire) and 3 (Iranian direct attack) at the end (step 10); mean 1.13, in rungs`.
+ */
+export function fanSummary(scale: ScaleSpec, points: readonly FanPoint[]): string {
+	const { label } = scale;
 	const last = points.at(-1);
 	if (!last) return `${label}: no steps`;
+	const level = (value: number) => formatLevel(scale, value);
 	let from = points.length - 1;
 	while (from > 0 && points[from - 1].median === last.median) from--;
 	const median =
 		from === 0
-			? `median ${formatScore(last.median)} throughout`
-			: `median ${formatScore(last.median)} from step ${from} on`;
+			? `median ${level(last.median)} throughout`
+			: `median ${level(last.median)} from step ${from} on`;
 	const spread =
 		last.p5 === last.p95
-			? `at least 90\u00a0% of runs at ${formatScore(last.p5)}`
-			: `90\u00a0% of runs between ${formatScore(last.p5)} and ${formatScore(last.p95)}`;
-	return `${label}: ${median}; ${spread} at the end (step ${last.t}); mean ${formatScore(last.mean)}`;
+			? `at least 90\u00a0% of runs at ${level(last.p5)}`
+			: `90\u00a0% of runs between ${level(last.p5)} and ${level(last.p95)}`;
+	const mean = `mean ${formatScore(last.mean)}, in ${unitOf(scale, indicatorUnit)}`;
+	return `${label}: ${median}; ${spread} at the end (step ${last.t}); ${mean}`;
 }
 
 /**

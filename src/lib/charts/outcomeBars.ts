@@ -174,6 +174,10 @@ export function formatScore(value: number): string {
 export interface DimensionSpec {
 	label: string;
 	description?: string;
+	/** What the scores count, such as points. */
+	unit?: string;
+	/** Names of whole-number scores, such as `{ '-2': 'ruptured' }`. */
+	levels?: Record<string, string>;
 	min?: number;
 	max?: number;
 }

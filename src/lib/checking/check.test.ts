@@ -102,7 +102,9 @@ describe('checkScenario', () => {
 	it('refuses a file over the limit without its bytes, in the loader’s words', () => {
 		const report = check({ name: 'big.yaml', size: 10 * 1024 * 1024 }, []);
 		expect(report.lines).toHaveLength(1);
-		expect(report.lines[0].text).toMatch(/^big\.yaml: \(document\): .*maxFileBytes/);
+		expect(report.lines[0].text).toMatch(
+			/^big\.yaml: \(document\): .*over the limit of 1,000,000 bytes/
+		);
 		expect(report.lines[0].text).toContain(limits.maxFileBytes.toLocaleString('en'));
 	});
 

@@ -29,6 +29,6 @@ describe('settingsDiff', () => {
 		const changes = settingsDiff(regions, none, { choices: {}, likelihoods: { [flare]: 0.6 } });
 		expect(changes).toHaveLength(1);
 		expect(changes[0]).toMatchObject({ key: flare, from: '67.5\u00a0%', to: '60.0\u00a0%' });
-		expect(changes[0].label).toMatch(/^Likelihood of “.+” \(from “.+”\)$/);
+		expect(changes[0].label).toMatch(/^Likelihood: .+, from “.+”, by .+$/);
 	});
 });

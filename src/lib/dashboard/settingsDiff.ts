@@ -4,6 +4,7 @@
  * (a missing likelihood setting is the middle of its range).
  */
 import { likelihoodValues, type Compiled } from '$lib/engine/compile';
+import { choiceLabel, optionLabel, transitionNames } from '$lib/scenario/names';
 import type { RunSettings } from '$lib/workers/protocol';
 
 export interface SettingChange {
@@ -28,28 +29,21 @@ export function settingsDiff(
 		const from = baseline.choices[key] ?? defaultChoices[key];
 		const to = current.choices[key] ?? defaultChoices[key];
 		if (from === to) continue;
-		const [actorId, choiceId] = key.split('.');
-		const actor = model.scenario.actors[actorId];
-		const choice = actor.choices[choiceId];
-		const option = (id: string) => {
-			const o = choice.options[id];
-			return typeof o === 'string' ? o : o.label;
-		};
 		changes.push({
 			key,
-			label: `${actor.label}: ${choice.label}`,
-			from: option(from),
-			to: option(to)
+			label: choiceLabel(model.scenario, key) ?? key,
+			from: optionLabel(model.scenario, key, from) ?? from,
+			to: optionLabel(model.scenario, key, to) ?? to
 		});
 	}
 	const before = likelihoodValues(compiled, baseline.likelihoods);
 	const after = likelihoodValues(compiled, current.likelihoods);
+	const names = transitionNames(model);
 	for (const t of model.transitions) {
 		if (t.likelihood.kind !== 'range' || before[t.index] === after[t.index]) continue;
-		const source = model.states.get(t.source)?.label ?? t.source;
 		changes.push({
 			key: t.id,
-			label: `Likelihood of “${t.label}” (from “${source}”)`,
+			label: `Likelihood: ${names.get(t.id)}`,
 			from: percent(before[t.index]),
 			to: percent(after[t.index])
 		});

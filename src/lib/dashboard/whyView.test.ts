@@ -120,6 +120,12 @@ describe('toWhyView', () => {
 			'100 % of “War” passes through it'
 		]);
 		expect(view.factors.map((f) => plain(f.text))).toEqual(['0 % (Press) to 30 % (Wait)']);
+		expect(view.factors.map((f) => f.label)).toEqual(['Posture']);
+	});
+
+	it('names a factor by the name given for it, where there is one', () => {
+		const names = new Map([['west.posture', 'West: Posture, pressed or not']]);
+		expect(toWhyView(explanation, names).factors[0].label).toBe('West: Posture, pressed or not');
 	});
 
 	it.each([

@@ -62,9 +62,10 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The panel's content: `toWhyView(explainOutcome(analysis, 'crisis.ties.ruptured')).paths[0]`
- * is the likeliest way into the outcome, with its share and its steps in words.
+ * is the likeliest way into the outcome, with its share and its steps in words. `names` gives a
+ * factor a name of its own where its label is shared (a likelihood: `transitionNames(model)`).
  */
-export function toWhyView(e: Explanation): WhyView {
+export function toWhyView(e: Explanation, names: Map<string, string> = new Map()): WhyView {
 	const paths: WhyPath[] = [];
 	let other: WhyView['other'];
 	for (const p of e.paths) {
@@ -119,7 +120,7 @@ export function toWhyView(e: Explanation): WhyView {
 		})),
 		factors: e.factors.map((f) => ({
 			id: f.id,
-			label: f.label,
+			label: names.get(f.id) ?? f.label,
 			text: `${formatPercent(f.low)} (${f.lowLabel}) to ${formatPercent(f.high)} (${f.highLabel})`
 		}))
 	};

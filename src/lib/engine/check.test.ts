@@ -317,7 +317,7 @@ describe('explore limits and traps', () => {
 		expect(error).toBeInstanceOf(ExploreError);
 		expect((error as ExploreError).problem).toMatchObject({
 			kind: 'limit',
-			message: `more than ${maxReachable} reachable states, over the limit maxReachable`
+			message: `more than ${maxReachable} reachable states, the most the exact analysis explores`
 		});
 	});
 

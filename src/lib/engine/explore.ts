@@ -69,7 +69,7 @@ export function explore(
 		if (snapshots.length >= maxReachable) {
 			throw new ExploreError({
 				kind: 'limit',
-				message: `more than ${maxReachable.toLocaleString('en')} reachable states, over the limit maxReachable`,
+				message: `more than ${maxReachable.toLocaleString('en')} reachable states, the most the exact analysis explores`,
 				hint: 'bound the indicators with min and max, or simplify the statechart'
 			});
 		}

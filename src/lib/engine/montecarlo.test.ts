@@ -171,7 +171,7 @@ describe('limits and errors', () => {
 	it('refuses to go past maxRuns in total', () => {
 		const simulation = createMonteCarlo(chain, { seed: 1 });
 		simulation.run(10);
-		expect(() => simulation.run(limits.maxRuns - 9)).toThrow(/over the limit maxRuns/);
+		expect(() => simulation.run(limits.maxRuns - 9)).toThrow(/over the limit of 50,000,000/);
 	});
 
 	it.each([

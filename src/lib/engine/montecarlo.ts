@@ -67,7 +67,7 @@ export function createMonteCarlo(chain: Chain, options: MonteCarloOptions) {
 	const run = (n: number) => {
 		if (!(n >= 0) || runs + n > limits.maxRuns) {
 			throw new RangeError(
-				`${runs + n} runs is over the limit maxRuns = ${limits.maxRuns.toLocaleString('en')}`
+				`${(runs + n).toLocaleString('en')} runs is over the limit of ${limits.maxRuns.toLocaleString('en')}`
 			);
 		}
 		let steps = 0;

@@ -102,7 +102,7 @@ function solveBlock(
 	if (component.every((s) => inflow[s] === 0)) return; // not reached under these likelihoods
 	if (k > limits.maxLoopBlock) {
 		throw new RangeError(
-			`a loop of ${k} states, over the limit maxLoopBlock = ${limits.maxLoopBlock}`
+			`a loop of ${k.toLocaleString('en')} states, over the limit of ${limits.maxLoopBlock.toLocaleString('en')}`
 		);
 	}
 	component.forEach((s, i) => (member[s] = i));

@@ -1,4 +1,7 @@
-/** Named limits: every refusal quotes the limit's name and value. */
+/**
+ * Named limits (docs/scenario-format.md lists them): every refusal says the limit's value in words
+ * ("over the limit of 1,000,000 bytes"), never its name, which is for the code and the docs.
+ */
 export const limits = {
 	/** Largest scenario or source file read, in bytes. */
 	maxFileBytes: 1_000_000,

@@ -169,14 +169,14 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 	if (states.size > limits.maxStates) {
 		report(
 			['statechart'],
-			`more than ${limits.maxStates} states, over the limit maxStates = ${limits.maxStates}`,
+			`more than ${limits.maxStates.toLocaleString('en')} states, the most a scenario may have`,
 			'split the scenario'
 		);
 	}
 	if (pending.length > limits.maxTransitions) {
 		report(
 			['statechart'],
-			`${pending.length} transitions, over the limit maxTransitions = ${limits.maxTransitions}`,
+			`${pending.length.toLocaleString('en')} transitions, over the limit of ${limits.maxTransitions.toLocaleString('en')}`,
 			'split the scenario'
 		);
 	}
@@ -296,6 +296,17 @@ function checkReferences(model: Model, report: Report): void {
 			report(['indicators', id, 'initial'], `initial value ${ind.initial} is outside [min, max]`);
 		}
 	}
+	for (const kind of ['indicators', 'dimensions'] as const)
+		for (const [id, scale] of Object.entries(scenario[kind]))
+			for (const level of Object.keys(scale.levels ?? {})) {
+				const value = Number(level);
+				if ((scale.min ?? -Infinity) <= value && value <= (scale.max ?? Infinity)) continue;
+				report(
+					[kind, id, 'levels', level],
+					`level ${value} is outside the range [${scale.min ?? '-∞'}, ${scale.max ?? '∞'}]`,
+					'name only values from min to max, or widen the range'
+				);
+			}
 	const indicatorIds = Object.keys(scenario.indicators);
 	const dimensionIds = Object.keys(scenario.dimensions);
 	for (const state of states.values()) {

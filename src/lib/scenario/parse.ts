@@ -43,7 +43,7 @@ export function decodeText(file: string, input: string | Uint8Array): string | P
 	if (size > limits.maxFileBytes) {
 		return fileProblem(
 			file,
-			`file is ${size.toLocaleString('en')} bytes, over the limit maxFileBytes = ${limits.maxFileBytes.toLocaleString('en')}`,
+			`file is ${size.toLocaleString('en')} bytes, over the limit of ${limits.maxFileBytes.toLocaleString('en')} bytes`,
 			'split the scenario, or shorten the source text'
 		);
 	}
@@ -106,7 +106,7 @@ function tooDeepProblem(file: string, at?: { line: number; column: number }): Pa
 	const diagnostic: Diagnostic = {
 		...fileDiagnostic(
 			file,
-			`nesting deeper than maxNestingDepth = ${limits.maxNestingDepth}`,
+			`nesting deeper than the limit of ${limits.maxNestingDepth} levels`,
 			'flatten the structure: name the inner parts and refer to them by id'
 		),
 		...at,
@@ -149,7 +149,7 @@ function toValue(
 			? { message: 'cannot read the document', hint: 'simplify the aliases (*name) in this file' }
 			: /Excessive alias count/.test(error.message)
 				? {
-						message: `aliases expand to too many nodes: over the limit maxAliasCount = ${limits.maxAliasCount}`,
+						message: `aliases expand to too many nodes: over the limit of ${limits.maxAliasCount}`,
 						hint: 'write the repeated part out, or use fewer levels of aliases within aliases'
 					}
 				: {
@@ -167,7 +167,7 @@ function toValue(
 			diagnostics: [
 				fileDiagnostic(
 					file,
-					`nesting deeper than maxNestingDepth = ${limits.maxNestingDepth} once aliases are expanded`,
+					`nesting deeper than the limit of ${limits.maxNestingDepth} levels once aliases are expanded`,
 					'an alias may not repeat the node it stands in; write the repeated part out'
 				)
 			]

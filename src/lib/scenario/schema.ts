@@ -38,9 +38,22 @@ export const actorSchema = z.strictObject({
 	choices: z.record(id, choiceSchema).default({})
 });
 
+/** Names of a scale's whole-number values: `{ 0: calm, 1: cross-border fire }`. */
+export const levelsSchema = z
+	.record(z.string().regex(/^-?\d+$/, 'name whole-number levels, such as 0, 1 or -1'), text)
+	.describe(
+		'A name for each whole-number value, shown with the number: 0: calm, 1: cross-border fire.'
+	);
+
+const unitSchema = text.describe(
+	'What the numbers count, in the plural, such as rungs or points (default: points for a dimension, levels for an indicator).'
+);
+
 export const indicatorSchema = z.strictObject({
 	label: text,
 	description: z.string().optional(),
+	unit: unitSchema.optional(),
+	levels: levelsSchema.optional(),
 	initial: z.number().default(0),
 	min: z.number().optional(),
 	max: z.number().optional()
@@ -49,6 +62,8 @@ export const indicatorSchema = z.strictObject({
 export const dimensionSchema = z.strictObject({
 	label: text,
 	description: z.string().optional(),
+	unit: unitSchema.optional(),
+	levels: levelsSchema.optional(),
 	min: z.number().optional(),
 	max: z.number().optional()
 });

@@ -150,6 +150,33 @@ const broken: BrokenCase[] = [
 		line: 'likelihod: 0.75'
 	},
 	{
+		name: "a named level outside the indicator's range",
+		text: variant(
+			'escalation: { label: Escalation, initial: 0, min: 0, max: 3 }',
+			'escalation:\n    label: Escalation\n    max: 3\n    levels: { 0: talks, 4: war }'
+		),
+		expected: {
+			path: 'indicators.escalation.levels.4',
+			message: 'level 4 is outside the range [-∞, 3]',
+			hint: 'name only values from min to max, or widen the range'
+		},
+		line: 'levels:'
+	},
+	{
+		name: 'a level that is not a whole number',
+		text: variant('peace: { label: Peace }', 'peace: { label: Peace, levels: { 0.5: half } }'),
+		expected: {
+			path: 'dimensions.peace.levels.0.5',
+			message: 'level "0.5" is not a whole number',
+			hint: 'name whole-number levels, such as 0, 1 or -1'
+		}
+	},
+	{
+		name: 'an empty unit',
+		text: variant('peace: { label: Peace }', "peace: { label: Peace, unit: '' }"),
+		expected: { path: 'dimensions.peace.unit', message: /must not be empty/ }
+	},
+	{
 		name: 'unknown top-level field',
 		text: variant('title: Ladder', 'title: Ladder\ntitel: Ladder'),
 		expected: { path: 'titel', message: 'unknown field "titel"', hint: 'did you mean "title"?' },
@@ -606,7 +633,7 @@ describe('size limits name themselves and their values', () => {
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.diagnostics.map((d) => d.message)).toContain(
-			'more than 500 states, over the limit maxStates = 500'
+			'more than 500 states, the most a scenario may have'
 		);
 	});
 
@@ -615,7 +642,7 @@ describe('size limits name themselves and their values', () => {
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.diagnostics.map((d) => d.message)).toContain(
-			'2100 transitions, over the limit maxTransitions = 2000'
+			'2,100 transitions, over the limit of 2,000'
 		);
 	});
 });

@@ -227,6 +227,15 @@ function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = [
 			];
 		}
 		case 'invalid_key':
+			if (path.at(-2) === 'levels')
+				return [
+					diagnosticAt(
+						document,
+						path,
+						`level "${String(path.at(-1))}" is not a whole number`,
+						'name whole-number levels, such as 0, 1 or -1'
+					)
+				];
 			return [
 				diagnosticAt(
 					document,

@@ -1,8 +1,10 @@
 /** A scenario reduced to what the scenario list shows: plain data, serialisable into the page. */
+import { outcomeGroups, type OutcomeInput } from '$lib/charts/outcomeBars';
 import { analyze } from '$lib/engine/analyze';
 import type { LoadedScenario } from '$lib/engine/load';
 import { formatDiagnostic } from '$lib/scenario/diagnostics';
 import type { LoadResult } from '$lib/engine/load';
+import { regionLabelsOf } from '$lib/scenario/model';
 import type { SourceMeta } from '$lib/scenario/schema';
 
 export interface ScenarioSummary {
@@ -16,7 +18,19 @@ export interface ScenarioSummary {
 	transitions: number;
 	evidenced: number;
 	assumptionOnly: number;
-	outcomes: { id: string; label: string; region: string; probability: number }[];
+	/**
+	 * The outcomes by region, regions in the statechart's order. Each region ends in exactly one of
+	 * its outcomes, so each group adds up to 1; a scenario without parallel regions has one group.
+	 */
+	regions: RegionOutcomes[];
+}
+
+export interface RegionOutcomes {
+	/** The region's path ('' for a scenario without parallel regions). */
+	region: string;
+	/** Its heading, the region state's label. */
+	label: string;
+	outcomes: { id: string; label: string; probability: number }[];
 }
 
 export type ScenarioEntry =
@@ -45,13 +59,24 @@ export function toSummary(loaded: LoadedScenario): ScenarioSummary {
 		transitions: model.transitions.length,
 		evidenced: model.transitions.filter((t) => t.evidence.length > 0).length,
 		assumptionOnly: model.transitions.filter((t) => t.evidence.length === 0).length,
-		outcomes: exact.outcomes.map(({ id, label, region, probability }) => ({
-			id,
-			label,
-			region,
-			probability
-		}))
+		regions: toRegionOutcomes(exact.outcomes, regionLabelsOf(model))
 	};
+}
+
+/**
+ * Outcomes grouped by region, each with its region's label:
+ * `toRegionOutcomes([{ id: 'n.calm', label: 'Calm', region: 'n', probability: 1 }], { n: 'North' })`
+ * is `[{ region: 'n', label: 'North', outcomes: [{ id: 'n.calm', label: 'Calm', probability: 1 }] }]`.
+ */
+export function toRegionOutcomes(
+	outcomes: readonly OutcomeInput[],
+	regionLabels: Record<string, string>
+): RegionOutcomes[] {
+	return outcomeGroups(outcomes, { regionLabels }).map(({ region, label, rows }) => ({
+		region,
+		label,
+		outcomes: rows.map(({ id, label, p }) => ({ id, label, probability: p }))
+	}));
 }
 
 export function toEntry(file: string, result: LoadResult): ScenarioEntry {

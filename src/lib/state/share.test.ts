@@ -82,16 +82,20 @@ describe('toQuery', () => {
 
 describe('fromQuery keeps what it can use and names the rest', () => {
 	it.each([
-		{ query: 'c.north.stance=shove', ignored: '"shove" is not an option of north.stance' },
+		{ query: 'c.north.stance=shove', ignored: '"shove" is not an option of “North: Stance”' },
 		{ query: 'c.south.stance=push', ignored: 'unknown choice "south.stance"' },
 		{ query: 'c.toString=x', ignored: 'unknown choice "toString"' },
 		{ query: `p.${flare}=0.99`, ignored: 'is outside 0.55–0.8' },
 		{ query: `p.${flare}=`, ignored: 'is outside 0.55–0.8' },
-		{ query: `p.${deal}=0.3`, ignored: `no uncertain likelihood "${deal}"` },
+		{ query: `p.${deal}=0.3`, ignored: '(from “open”, by chance) has no uncertain likelihood' },
+		{ query: 'p.nowhere=0.3', ignored: 'no uncertain likelihood "nowhere"' },
 		{ query: 'seed=-3', ignored: 'seed "-3" is not a whole number' },
 		{ query: 'seed=1e3', ignored: 'seed "1e3" is not a whole number' },
 		{ query: 'utm_source=mail', ignored: 'unknown part "utm_source"' },
-		{ query: 'base=1&b.c.north.stance=shove', ignored: 'not an option of baseline north.stance' },
+		{
+			query: 'base=1&b.c.north.stance=shove',
+			ignored: 'not an option of baseline “North: Stance”'
+		},
 		{ query: `base=1&b.p.${flare}=2`, ignored: 'baseline likelihood 2 for' },
 		{ query: 'b.c.north.stance=hold', ignored: 'baseline settings without base=1' },
 		{ query: 'base=yes', ignored: 'baseline flag "yes" (expected base=1)' },
@@ -108,9 +112,7 @@ describe('fromQuery keeps what it can use and names the rest', () => {
 	it('reads only the first maxQueryLength characters of an oversized link', () => {
 		const view = fromQuery(regions, `seed=5&x=${'a'.repeat(maxQueryLength)}`);
 		expect(view.seed).toBe(5);
-		expect(view.ignored[0]).toMatch(
-			/over the limit maxLinkLength = 8,000: only the first 8,000 were read/
-		);
+		expect(view.ignored[0]).toMatch(/over the limit of 8,000: only the first 8,000 were read/);
 	});
 
 	it.each(['', '?', '%', '&&&', '=='])('garbage %j never throws', (query) => {

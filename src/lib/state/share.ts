@@ -8,6 +8,7 @@
  */
 import type { Compiled } from '$lib/engine/compile';
 import { limits } from '$lib/scenario/limits';
+import { choiceLabel, transitionDetails } from '$lib/scenario/names';
 
 /** Choices and likelihoods: a view's own, or its baseline's. */
 export interface SharedSettings {
@@ -65,7 +66,7 @@ export function fromQuery(compiled: Compiled, query: string): SharedView {
 	let text = query.startsWith('?') ? query.slice(1) : query;
 	if (text.length > maxQueryLength) {
 		view.ignored.push(
-			`the link is ${text.length.toLocaleString('en')} characters long, over the limit maxLinkLength = ${maxQueryLength.toLocaleString('en')}: only the first ${maxQueryLength.toLocaleString('en')} were read`
+			`the link is ${text.length.toLocaleString('en')} characters long, over the limit of ${maxQueryLength.toLocaleString('en')}: only the first ${maxQueryLength.toLocaleString('en')} were read`
 		);
 		text = text.slice(0, maxQueryLength);
 	}
@@ -77,6 +78,10 @@ export function fromQuery(compiled: Compiled, query: string): SharedView {
 		return view;
 	}
 	const transitions = new Map(compiled.model.transitions.map((t) => [t.id, t]));
+	// What the reader sees names the model's parts by their labels; the link's own text is quoted.
+	const details = transitionDetails(compiled.model);
+	const stepName = (t: (typeof compiled.model.transitions)[number]) =>
+		`"${t.label}" (${details.get(t.id)})`;
 	const baseline: SharedSettings = { choices: {}, likelihoods: {} };
 	let pinned = false;
 	let baselineParts = 0;
@@ -90,7 +95,9 @@ export function fromQuery(compiled: Compiled, query: string): SharedView {
 				: undefined;
 			if (!options) view.ignored.push(`unknown ${of}choice "${shorten(choice)}"`);
 			else if (!options.includes(value))
-				view.ignored.push(`"${shorten(value)}" is not an option of ${of}${choice}`);
+				view.ignored.push(
+					`"${shorten(value)}" is not an option of ${of}“${choiceLabel(compiled.model.scenario, choice)}”`
+				);
 			else into.choices[choice] = value;
 			return true;
 		}
@@ -98,11 +105,12 @@ export function fromQuery(compiled: Compiled, query: string): SharedView {
 			const id = key.slice(2);
 			const t = transitions.get(id);
 			const v = Number(value);
-			if (!t || t.likelihood.kind !== 'range')
-				view.ignored.push(`no uncertain ${of}likelihood "${shorten(id)}"`);
+			if (!t) view.ignored.push(`no uncertain ${of}likelihood "${shorten(id)}"`);
+			else if (t.likelihood.kind !== 'range')
+				view.ignored.push(`${stepName(t)} has no uncertain ${of}likelihood`);
 			else if (!(value.trim() !== '' && v >= t.likelihood.low && v <= t.likelihood.high)) {
 				view.ignored.push(
-					`${of}likelihood ${shorten(value)} for "${t.label}" is outside ${t.likelihood.low}–${t.likelihood.high}`
+					`${of}likelihood ${shorten(value)} for ${stepName(t)} is outside ${t.likelihood.low}–${t.likelihood.high}`
 				);
 			} else into.likelihoods[id] = v;
 			return true;
