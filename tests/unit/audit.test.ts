@@ -1,0 +1,113 @@
+/**
+ * Issue 14, section 1: what the audit of the four shipped scenarios found, each checked against the
+ * scenario files as shipped. A quote supports only what it says, with its attribution; where the
+ * article is silent the likelihood says so over a wide range; advice and background are context.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/cli/files';
+import { analyze } from '../../src/lib/engine/analyze';
+import type { LoadedScenario } from '../../src/lib/engine/load';
+import { evidenceReport, type QuoteCoverage } from '../../src/lib/scenario/coverage';
+import type { TransitionInfo } from '../../src/lib/scenario/model';
+
+const ids = [
+	'russia-arms-to-iran',
+	'israel-russia-ties',
+	'hezbollah-escalation',
+	'regional-escalation'
+] as const;
+type Id = (typeof ids)[number];
+
+function load(id: Id): LoadedScenario {
+	const result = loadScenarioFile(resolve(import.meta.dirname, `../../scenarios/${id}.yaml`));
+	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+	return result.value;
+}
+const loaded = Object.fromEntries(ids.map((id) => [id, load(id)])) as Record<Id, LoadedScenario>;
+const reports = Object.fromEntries(ids.map((id) => [id, evidenceReport(loaded[id])]));
+
+function transition(id: Id, transitionId: string): TransitionInfo {
+	const found = loaded[id].model.transitions.find((t) => t.id === transitionId);
+	if (!found) throw new Error(`no transition ${transitionId} in ${id}`);
+	return found;
+}
+
+/** The quotes a transition cites, with the sentences they overlap. */
+const citations = (id: Id, transitionId: string): QuoteCoverage[] =>
+	reports[id].quotes.filter((q) => q.transition === transitionId);
+
+/** The stances under which a transition cites a sentence (`p15.s1`). */
+const stancesOf = (id: Id, transitionId: string, sentence: string) =>
+	citations(id, transitionId)
+		.filter((q) => q.sentences.includes(sentence))
+		.map((q) => q.stance);
+
+/** Every transition into a final state, by the final state's path. */
+const into = (id: Id, target: string) =>
+	loaded[id].model.transitions.filter((t) => t.target === target);
+
+/** P(outcome) under the given choices, exactly. */
+function p(id: Id, outcome: string, choices: Record<string, string> = {}): number {
+	const found = analyze(loaded[id].compiled, { choices }).exact.outcomes.find(
+		(o) => o.id === outcome
+	);
+	if (!found) throw new Error(`no outcome ${outcome} in ${id}`);
+	return found.probability;
+}
+
+/** A likelihood the article does not give: `basis: silent` over a range at least 0.3 wide. */
+function expectSilentAndWide(t: TransitionInfo): void {
+	expect(t.likelihood.kind, t.id).toBe('range');
+	if (t.likelihood.kind !== 'range') return;
+	expect(t.likelihood.basis, t.id).toBe('silent');
+	expect(t.likelihood.high - t.likelihood.low, t.id).toBeGreaterThanOrEqual(0.3 - 1e-12);
+}
+
+describe('a strike on Russian-supplied systems does not rupture the ties with certainty', () => {
+	// The final state of ruptured ties, and the steps the audit named that lead into it.
+	const ruptures: [Id, string, string[]][] = [
+		[
+			'regional-escalation',
+			'crisis.ties.ruptured',
+			['crisis.ties.strained:ties.rupture', 'crisis.ties.holding:ties.rupture']
+		],
+		['russia-arms-to-iran', 'ruptured', []],
+		['israel-russia-ties', 'ruptured', []]
+	];
+
+	it.each(ruptures)(
+		'%s: every step into %s is silent, wide, and cites p15.s1 as contradicting',
+		(id, ruptured, named) => {
+			const steps = into(id, ruptured);
+			expect(steps.length).toBeGreaterThan(0);
+			expect(steps.map((t) => t.id)).toEqual(expect.arrayContaining(named));
+			for (const t of steps) {
+				expectSilentAndWide(t);
+				expect(stancesOf(id, t.id, 'p15.s1'), t.id).toEqual(['contradicts']);
+			}
+		}
+	);
+
+	it('regional-escalation: the ties survive some strikes, and only a strike ruptures them', () => {
+		const id = 'regional-escalation';
+		for (const response of ['defensive', 'full', 'article']) {
+			const choices = { 'russia.response': response, 'israel.russianSystems': 'strike' };
+			const struck = p(id, 'crisis.arms.struck', choices);
+			const ruptured = p(id, 'crisis.ties.ruptured', choices);
+			const survived = p(id, 'crisis.ties.strikeSurvived', choices);
+			expect(ruptured).toBeGreaterThan(0);
+			expect(survived).toBeGreaterThan(0);
+			expect(ruptured + survived).toBeCloseTo(struck, 12);
+		}
+	});
+
+	it('russia-arms-to-iran and israel-russia-ties: an ending where the ties survive a strike', () => {
+		const arms = { 'russia.response': 'full', 'israel.response': 'strike' };
+		expect(p('russia-arms-to-iran', 'strikeSurvived', arms)).toBeGreaterThan(0);
+		expect(p('russia-arms-to-iran', 'ruptured', arms)).toBeGreaterThan(0);
+		const ties = { 'russia.support': 'full', 'israel.strike': 'strike' };
+		expect(p('israel-russia-ties', 'strikeSurvived', ties)).toBeGreaterThan(0);
+		expect(p('israel-russia-ties', 'ruptured', ties)).toBeGreaterThan(0);
+	});
+});
