@@ -111,3 +111,46 @@ describe('a strike on Russian-supplied systems does not rupture the ties with ce
 		expect(p('israel-russia-ties', 'ruptured', ties)).toBeGreaterThan(0);
 	});
 });
+
+describe('"risks damaging" speaks of a consequence, and a risk is not a certainty', () => {
+	// p15.s2: "… any military support Putin provides to Iran risks damaging his important bilateral
+	// ties with the Israelis."
+	const isRisks = (q: QuoteCoverage) => q.quote.includes('risks damaging');
+
+	it('russia-arms-to-iran: the decisions to send arms no longer cite it', () => {
+		for (const id of ['request:russia.supplyDefensive', 'request:russia.supplyFull'])
+			expect(citations('russia-arms-to-iran', id).filter(isRisks), id).toEqual([]);
+	});
+
+	it.each(['russia-arms-to-iran', 'israel-russia-ties', 'regional-escalation'] as const)(
+		'%s: every step that cites it has a ranged likelihood, not a certain one',
+		(id) => {
+			const citing = reports[id].quotes.filter(isRisks);
+			expect(citing.length).toBeGreaterThan(0);
+			for (const q of citing) {
+				expect(q.sentences).toEqual(['p15.s2']);
+				expect(transition(id, q.transition).likelihood.kind, q.transition).toBe('range');
+			}
+		}
+	);
+
+	it('russia-arms-to-iran: a delivery alone leaves the tension where it was', () => {
+		const { model } = loaded['russia-arms-to-iran'];
+		const deliveries = model.transitions.filter((t) =>
+			['airDefence', 'fullPackage'].includes(t.target)
+		);
+		expect(deliveries.length).toBeGreaterThanOrEqual(4);
+		for (const t of deliveries) {
+			expect(t.effects, t.id).toEqual({});
+			expect(t.set, t.id).toEqual({});
+		}
+	});
+
+	it('russia-arms-to-iran: the ties can hold after a delivery', () => {
+		for (const response of ['defensive', 'full', 'article']) {
+			const choices = { 'russia.response': response, 'israel.response': 'tolerate' };
+			expect(p('russia-arms-to-iran', 'weathered', choices), response).toBeGreaterThan(0);
+			expect(p('russia-arms-to-iran', 'strained', choices), response).toBeGreaterThan(0);
+		}
+	});
+});
