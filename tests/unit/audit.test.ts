@@ -154,3 +154,27 @@ describe('"risks damaging" speaks of a consequence, and a risk is not a certaint
 		}
 	});
 });
+
+describe('"has reservations" is context, and p4.s3 cuts against it', () => {
+	const isReservations = (q: QuoteCoverage) => q.quote.includes('has reservations');
+	const named: [Id, string][] = [
+		['russia-arms-to-iran', 'request:chance.hold'],
+		['regional-escalation', 'crisis.arms.request:chance.hold'],
+		['israel-russia-ties', 'working:chance.refrain']
+	];
+
+	it.each(named)('%s %s: cites it as context, and p4.s3 as contradicting', (id, t) => {
+		expect(
+			citations(id, t)
+				.filter(isReservations)
+				.map((q) => q.stance)
+		).toEqual(['context']);
+		// "This support was maintained despite the Kremlin's deep reservations …"
+		expect(stancesOf(id, t, 'p4.s3')).toEqual(['contradicts']);
+	});
+
+	it.each(ids)('%s: no step cites it as support', (id) => {
+		const cited = reports[id].quotes.filter(isReservations);
+		expect(cited.filter((q) => q.stance !== 'context').map((q) => q.transition)).toEqual([]);
+	});
+});
