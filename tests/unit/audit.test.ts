@@ -9,6 +9,8 @@ import { loadScenarioFile } from '../../src/cli/files';
 import { analyze } from '../../src/lib/engine/analyze';
 import type { LoadedScenario } from '../../src/lib/engine/load';
 import { evidenceReport, type QuoteCoverage } from '../../src/lib/scenario/coverage';
+import { findWordings } from '../../src/lib/editor/wording';
+import { isBandOf } from '../../src/lib/scenario/likelihood';
 import type { TransitionInfo } from '../../src/lib/scenario/model';
 
 const ids = [
@@ -177,4 +179,39 @@ describe('"has reservations" is context, and p4.s3 cuts against it', () => {
 		const cited = reports[id].quotes.filter(isReservations);
 		expect(cited.filter((q) => q.stance !== 'context').map((q) => q.transition)).toEqual([]);
 	});
+});
+
+describe("Russia gives in to Tehran's appeals: the quotes say what they say", () => {
+	const supply: [Id, string][] = [
+		['russia-arms-to-iran', 'request:chance.supply'],
+		['regional-escalation', 'crisis.arms.request:chance.supply'],
+		['israel-russia-ties', 'working:chance.support']
+	];
+
+	it.each(supply.slice(0, 2))(
+		"%s %s: p2.s1 (Putin's willingness to back Iran) does not contradict it",
+		(id, t) => {
+			const stances = stancesOf(id, t, 'p2.s1');
+			expect(stances).not.toContain('contradicts');
+			expect(stances).toContain('supports');
+		}
+	);
+
+	// p18.s1's closing "one the Iranians have no chance of winning" is a prediction of its own.
+	it.each(ids)('%s: p18.s1\'s "cannot afford", advice, is only ever context', (id) => {
+		const cited = reports[id].quotes.filter(
+			(q) => q.sentences.includes('p18.s1') && q.quote.includes('cannot afford')
+		);
+		expect(cited.filter((q) => q.stance !== 'context').map((q) => q.transition)).toEqual([]);
+	});
+
+	it.each(supply)(
+		'%s %s: "hard to resist" has the band the editor\'s word list gives it',
+		(id, t) => {
+			const step = transition(id, t);
+			expect(step.likelihood.basis).toContain('hard to resist');
+			const [wording] = findWordings('hard to resist');
+			expect(isBandOf(step.likelihood, wording.term)).toBe(true);
+		}
+	);
 });
