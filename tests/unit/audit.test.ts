@@ -215,3 +215,50 @@ describe("Russia gives in to Tehran's appeals: the quotes say what they say", ()
 		}
 	);
 });
+
+describe("Iran's direct attack: both sides of the article, and April as it tells it", () => {
+	const attacks: [Id, string][] = [
+		['hezbollah-escalation', 'israeliOffensive:chance.attack'],
+		['regional-escalation', 'crisis.north.israeliOffensive:chance.attack'],
+		['regional-escalation', 'crisis.north.israeliOffensive:chance.attackRestrained']
+	];
+	const citing = (id: Id, t: string, words: string) =>
+		citations(id, t)
+			.filter((q) => q.quote.includes(words))
+			.map((q) => q.stance);
+
+	it.each(attacks)(
+		'%s %s: silent and wide, citing the drums of war and the bellicose attitude too',
+		(id, t) => {
+			const step = transition(id, t);
+			expectSilentAndWide(step);
+			expect(step.likelihood.kind === 'range' && step.likelihood.term).toBeFalsy();
+			expect(stancesOf(id, t, 'p9.s1')).toEqual(['supports']);
+			expect(citing(id, t, 'drums of war')).toEqual(['supports']);
+			expect(citing(id, t, 'increasingly bellicose attitude')).toEqual(['supports']);
+			expect(citations(id, t).map((q) => q.stance)).toContain('contradicts');
+		}
+	);
+
+	it("regional-escalation: Putin's plea is context, and does not lower the odds of any attack", () => {
+		const id = 'regional-escalation';
+		const restrained = 'crisis.north.israeliOffensive:chance.attackRestrained';
+		expect(citing(id, restrained, 'asking Iran to show restraint')).toEqual(['context']);
+		const { likelihood } = transition(id, restrained);
+		const base = transition(id, 'crisis.north.israeliOffensive:chance.attack').likelihood;
+		expect(likelihood.kind === 'range' && [likelihood.low, likelihood.high]).toEqual(
+			base.kind === 'range' && [base.low, base.high]
+		);
+	});
+
+	it.each([
+		['hezbollah-escalation', 'iranianAttack:chance.absorbed'],
+		['regional-escalation', 'crisis.north.iranianAttack:chance.absorbed']
+	] as [Id, string][])('%s %s: April ended with Israel bombing a base in Isfahan', (id, t) => {
+		const step = transition(id, t);
+		expect(citing(id, t, 'bombed a key military base in Isfahan')).toEqual(['context']);
+		expect(`${step.label} ${step.assumption}`).not.toMatch(/step back/);
+		const ending = loaded[id].model.states.get(step.target)?.outcome;
+		expect(`${ending?.label} ${ending?.description}`).toMatch(/Israeli (reply|strike)/);
+	});
+});
