@@ -12,6 +12,7 @@ import { evidenceReport, type QuoteCoverage } from '../../src/lib/scenario/cover
 import { findWordings } from '../../src/lib/editor/wording';
 import { isBandOf } from '../../src/lib/scenario/likelihood';
 import type { TransitionInfo } from '../../src/lib/scenario/model';
+import type { Condition } from '../../src/lib/scenario/schema';
 
 const ids = [
 	'russia-arms-to-iran',
@@ -260,5 +261,47 @@ describe("Iran's direct attack: both sides of the article, and April as it tells
 		expect(`${step.label} ${step.assumption}`).not.toMatch(/step back/);
 		const ending = loaded[id].model.states.get(step.target)?.outcome;
 		expect(`${ending?.label} ${ending?.description}`).toMatch(/Israeli (reply|strike)/);
+	});
+});
+
+describe('attribution kept, and no option means more than it says', () => {
+	it.each(['hezbollah-escalation', 'regional-escalation'] as const)(
+		'%s: every quote of p10.s1 keeps "Many Western leaders" and "with the expectation that"',
+		(id) => {
+			const cited = reports[id].quotes.filter((q) => q.sentences.includes('p10.s1'));
+			expect(cited.map((q) => q.transition)).toEqual(
+				expect.arrayContaining([
+					expect.stringMatching(/crossBorder:hezbollah\.intensify$/),
+					expect.stringMatching(/crossBorder:chance\.intensify$/)
+				])
+			);
+			for (const q of cited) {
+				expect(q.quote, q.transition).toMatch(/^Many Western leaders believe/);
+				expect(q.quote, q.transition).toContain('with the expectation that Hezbollah');
+			}
+		}
+	);
+
+	/** The options of `russia.support` a transition's conditions name, however nested. */
+	function supportOptions(conditions: readonly Condition[]): string[] {
+		return conditions.flatMap((c): string[] => {
+			if ('choice' in c && c.choice === 'russia.support')
+				return [('is' in c ? c.is : c.isNot) ?? []].flat();
+			if ('all' in c) return supportOptions(c.all);
+			if ('any' in c) return supportOptions(c.any);
+			if ('not' in c) return supportOptions([c.not]);
+			return [];
+		});
+	}
+
+	it('israel-russia-ties: no step treats "as the article reads it" as the full package', () => {
+		for (const t of loaded['israel-russia-ties'].model.transitions) {
+			const options = supportOptions(t.when);
+			if (options.includes('article'))
+				expect(
+					options.filter((o) => o !== 'article'),
+					t.id
+				).toEqual([]);
+		}
 	});
 });

@@ -122,10 +122,13 @@ describe("the article's argument, as the scenarios encode it", () => {
 			p('israel-russia-ties', 'ruptured', { 'russia.support': support });
 		expect(ruptured('none')).toBe(0);
 		expect(p('israel-russia-ties', 'intact', { 'russia.support': 'none' })).toBe(1);
-		expect(ruptured('full')).toBeGreaterThan(ruptured('defensive'));
-		expect(p('israel-russia-ties', 'strainedEnd', { 'russia.support': 'full' })).toBeGreaterThan(
-			p('israel-russia-ties', 'strainedEnd', { 'russia.support': 'defensive' })
-		);
+		// "any military support … risks damaging": the article does not tell air defence and jets apart.
+		expect(ruptured('full')).toBeGreaterThan(0);
+		expect(ruptured('full')).toBeCloseTo(ruptured('defensive'), 12);
+		const strained = (support: string) =>
+			p('israel-russia-ties', 'strainedEnd', { 'russia.support': support });
+		expect(strained('full')).toBeGreaterThan(0);
+		expect(strained('full')).toBeCloseTo(strained('defensive'), 12);
 	});
 
 	it('hezbollah-escalation: a direct war is rare while Iran prefers proxies, and Iran loses it', () => {
