@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files';
 import { analyze } from '../../src/lib/engine/analyze';
+import { explainOutcome } from '../../src/lib/engine/explain';
 import type { LoadedScenario } from '../../src/lib/engine/load';
 import { evidenceReport, type QuoteCoverage } from '../../src/lib/scenario/coverage';
 import { findWordings } from '../../src/lib/editor/wording';
@@ -303,5 +304,24 @@ describe('attribution kept, and no option means more than it says', () => {
 					t.id
 				).toEqual([]);
 		}
+	});
+});
+
+describe('"guaranteed to end up on the losing side": what losing means is written down', () => {
+	it.each([
+		['hezbollah-escalation', 'regionalWar'],
+		['regional-escalation', 'crisis.north.regionalWar']
+	] as [Id, string][])('%s: both endings of the direct war say what losing is', (id, war) => {
+		const { model } = loaded[id];
+		const loses = transition(id, `${war}:chance.iranLoses`);
+		const holds = transition(id, `${war}:chance.iranHolds`);
+		const defeated = model.states.get(loses.target)?.outcome;
+		const notDefeated = model.states.get(holds.target)?.outcome;
+		expect(defeated?.description).toMatch(/^Losing, as this model reads the article/);
+		expect(defeated?.description).toMatch(/does not mean/);
+		expect(notDefeated?.description).toMatch(/losing side/);
+		// The explanation of the number says it too.
+		const analysis = analyze(loaded[id].compiled, { choices: { 'iran.posture': 'direct' } });
+		expect(explainOutcome(analysis, loses.target).description).toBe(defeated?.description);
 	});
 });

@@ -122,6 +122,12 @@ describe('toWhyView', () => {
 		expect(view.factors.map((f) => plain(f.text))).toEqual(['0 % (Press) to 30 % (Wait)']);
 	});
 
+	it("carries the outcome's description when it has one, and nothing otherwise", () => {
+		expect(toWhyView(explanation)).not.toHaveProperty('description');
+		const description = 'The sides fight a war.';
+		expect(toWhyView({ ...explanation, description }).description).toBe(description);
+	});
+
 	it.each([
 		{
 			name: 'unexplored mass',
