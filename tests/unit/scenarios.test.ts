@@ -145,7 +145,7 @@ describe("the article's argument, as the scenarios encode it", () => {
 		expect(p('hezbollah-escalation', 'contained', { 'hezbollah.bombardment': 'restrain' })).toBe(1);
 	});
 
-	it('regional-escalation: full Russian support makes ruptured ties more likely than declining, and Russia worse off', () => {
+	it('regional-escalation: Russian support makes ruptured ties more likely than declining, and Russia worse off', () => {
 		const ruptured = (response: string) =>
 			p('regional-escalation', 'crisis.ties.ruptured', { 'russia.response': response });
 		expect(ruptured('decline')).toBe(0);
@@ -154,7 +154,8 @@ describe("the article's argument, as the scenarios encode it", () => {
 			analyze(scenarios['regional-escalation'].compiled, {
 				choices: { 'russia.response': response }
 			}).exact.dimensions.russiaPosition;
-		expect(position('full')).toBeLessThan(position('defensive'));
+		// "any military support … risks damaging": air defence and jets cost Russia alike.
+		expect(position('full')).toBeCloseTo(position('defensive'), 12);
 		expect(position('defensive')).toBeLessThan(position('decline'));
 	});
 });
@@ -201,7 +202,7 @@ describe('regional-escalation: the coupling is real', () => {
 					'hezbollah.bombardment': 'restrain',
 					'russia.response': response
 				})
-			).toBe(1);
+			).toBeCloseTo(1, 12);
 		}
 	});
 });
