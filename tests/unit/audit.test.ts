@@ -3,9 +3,7 @@
  * scenario files as shipped. A quote supports only what it says, with its attribution; where the
  * article is silent the likelihood says so over a wide range; advice and background are context.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../src/cli/files';
 import { analyze } from '../../src/lib/engine/analyze';
 import { explainOutcome } from '../../src/lib/engine/explain';
 import type { LoadedScenario } from '../../src/lib/engine/load';
@@ -14,21 +12,14 @@ import { findWordings } from '../../src/lib/editor/wording';
 import { isBandOf } from '../../src/lib/scenario/likelihood';
 import type { TransitionInfo } from '../../src/lib/scenario/model';
 import type { Condition } from '../../src/lib/scenario/schema';
+import { loadShippedScenario, shippedIds, type ShippedId } from './fixtures';
 
-const ids = [
-	'russia-arms-to-iran',
-	'israel-russia-ties',
-	'hezbollah-escalation',
-	'regional-escalation'
-] as const;
-type Id = (typeof ids)[number];
-
-function load(id: Id): LoadedScenario {
-	const result = loadScenarioFile(resolve(import.meta.dirname, `../../scenarios/${id}.yaml`));
-	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-	return result.value;
-}
-const loaded = Object.fromEntries(ids.map((id) => [id, load(id)])) as Record<Id, LoadedScenario>;
+const ids = shippedIds;
+type Id = ShippedId;
+const loaded = Object.fromEntries(ids.map((id) => [id, loadShippedScenario(id)])) as Record<
+	Id,
+	LoadedScenario
+>;
 const reports = Object.fromEntries(ids.map((id) => [id, evidenceReport(loaded[id])]));
 
 function transition(id: Id, transitionId: string): TransitionInfo {

@@ -3,31 +3,18 @@
  * an actor's choice moves the outcomes the way the article argues, and the combined scenario's
  * regions are really coupled.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../src/cli/files';
 import { analyze } from '../../src/lib/engine/analyze';
 import { choiceCombinations } from '../../src/lib/engine/check';
 import { compareExact, compareMonteCarlo } from '../../src/lib/engine/compare';
 import { likelihoodValues } from '../../src/lib/engine/compile';
 import { explore } from '../../src/lib/engine/explore';
-import type { LoadedScenario } from '../../src/lib/engine/load';
 import { monteCarlo, standardError } from '../../src/lib/engine/montecarlo';
 import { solveExact } from '../../src/lib/engine/solve';
+import { loadShippedScenario, shippedIds } from './fixtures';
 
-const ids = [
-	'russia-arms-to-iran',
-	'israel-russia-ties',
-	'hezbollah-escalation',
-	'regional-escalation'
-];
-
-function load(id: string): LoadedScenario {
-	const result = loadScenarioFile(resolve(import.meta.dirname, `../../scenarios/${id}.yaml`));
-	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-	return result.value;
-}
-const scenarios = Object.fromEntries(ids.map((id) => [id, load(id)]));
+const ids = shippedIds;
+const scenarios = Object.fromEntries(ids.map((id) => [id, loadShippedScenario(id)]));
 
 /** P(outcome) under the given choices, exactly. */
 function p(id: string, outcome: string, choices: Record<string, string> = {}): number {

@@ -3,12 +3,9 @@
  * against the editor's word list (src/lib/editor/wording.ts), the one place where a wording's band
  * is stated. A step may depart only where it records why (`proposal` overridden, with a reason).
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../src/cli/files';
 import { listProposals } from '../../src/lib/editor/proposal';
 import { findWordings } from '../../src/lib/editor/wording';
-import type { LoadedScenario } from '../../src/lib/engine/load';
 import { estimativeBands, estimativeTerms } from '../../src/lib/scenario/icd203';
 import { isBandOf } from '../../src/lib/scenario/likelihood';
 import {
@@ -16,20 +13,10 @@ import {
 	toWordingKey,
 	wordingConflicts
 } from '../../src/lib/scenario/wordingBands';
+import { loadShippedScenario, shippedIds } from './fixtures';
 
-const ids = [
-	'russia-arms-to-iran',
-	'israel-russia-ties',
-	'hezbollah-escalation',
-	'regional-escalation'
-];
-
-function load(id: string): LoadedScenario {
-	const result = loadScenarioFile(resolve(import.meta.dirname, `../../scenarios/${id}.yaml`));
-	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-	return result.value;
-}
-const scenarios = ids.map(load);
+const ids = shippedIds;
+const scenarios = ids.map(loadShippedScenario);
 /** Every transition of every shipped scenario, named `scenario/state:event`. */
 const steps = scenarios.flatMap((s) =>
 	s.model.transitions.map((t) => ({ ...t, id: `${s.scenario.id}/${t.id}` }))
