@@ -38,8 +38,8 @@ test.describe('compare a variant with a pinned baseline', () => {
 		);
 
 		// Exact, from the engine (compareExact of the defaults and russia.response=full):
-		// ties ruptured 12.9 % → 19.1 % (+6.2), Russia stays out 32.5 % → 0 (−32.5), the north unchanged;
-		// written as an analyst writes them (src/lib/format/percent.ts): 13 % → 19 %, 33 % → 0 %.
+		// ties ruptured 7.9 % → 9.0 % (+1.1), Russia stays out 12.5 % → 0 (−12.5), the north unchanged;
+		// written as an analyst writes them (src/lib/format/percent.ts): 8 % → 9 %, 13 % → 0 %.
 		const chart = panel.getByRole('region', { name: 'Baseline and now, exact' });
 		await expect(
 			chart.getByRole('img', { name: /largest change is Russia stays out/ })
@@ -49,15 +49,15 @@ test.describe('compare a variant with a pinned baseline', () => {
 		const table = chart.getByRole('table');
 		expect(await row(table, 'Ties ruptured')).toEqual([
 			'Ties ruptured',
-			'13 %',
-			'19 %',
-			'+6.2 points'
+			'8 %',
+			'9 %',
+			'+1.1 points'
 		]);
 		expect(await row(table, 'Russia stays out')).toEqual([
 			'Russia stays out',
-			'33 %',
+			'13 %',
 			'0 %',
-			'−32.5 points'
+			'−12.5 points'
 		]);
 		expect((await row(table, 'Northern front contained'))[3]).toBe('no change');
 
@@ -74,8 +74,8 @@ test.describe('compare a variant with a pinned baseline', () => {
 		expect(Number(north[4].replace('± ', ''))).toBeGreaterThan(0.5);
 		const ties = await row(paired, 'Ties ruptured');
 		const [difference, error] = ties[3].replace(' points', '').split(' ± ');
-		// Within 4.5 of its standard errors (1.96 s.e. is shown) of the exact +6.2 points.
-		expect(Math.abs(Number(difference.replace('−', '-')) - 6.2)).toBeLessThan(
+		// Within 4.5 of its standard errors (1.96 s.e. is shown) of the exact +1.13 points.
+		expect(Math.abs(Number(difference.replace('−', '-')) - 1.13)).toBeLessThan(
 			(4.5 / 1.96) * Number(error) + 0.05
 		);
 
@@ -90,9 +90,9 @@ test.describe('compare a variant with a pinned baseline', () => {
 		await freshChart.getByRole('button', { name: 'Show as table' }).click();
 		expect(await row(freshChart.getByRole('table'), 'Ties ruptured')).toEqual([
 			'Ties ruptured',
-			'13 %',
-			'19 %',
-			'+6.2 points'
+			'8 %',
+			'9 %',
+			'+1.1 points'
 		]);
 		await context.close();
 

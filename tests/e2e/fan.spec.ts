@@ -25,12 +25,12 @@ test.describe('escalation over time (fan charts)', () => {
 		await expect(
 			panel.getByRole('region', { name: 'Russian hardware delivered' }).getByRole('img')
 		).toHaveAccessibleName(
-			'Russian hardware delivered: median 1 (air defence) from step 4 on; 90 % of runs between 0 (none) and 2 (air defence and SU-35 jets) at the end (step 10); mean 1.01, in levels'
+			'Russian hardware delivered: median 1 (air defence) from step 3 on; 90 % of runs between 0 (none) and 2 (air defence and SU-35 jets) at the end (step 10); mean 1.31, in levels'
 		);
 		await expect(
 			panel.getByRole('region', { name: 'Escalation rung in the north' }).getByRole('img')
 		).toHaveAccessibleName(
-			'Escalation rung in the north: median 1 (intensified bombardment) from step 2 on; 90 % of runs between 0 (cross-border fire) and 3 (Iranian direct attack) at the end (step 10); mean 1.13, in rungs'
+			'Escalation rung in the north: median 1 (intensified bombardment) from step 2 on; 90 % of runs between 0 (cross-border fire) and 4 (regional war) at the end (step 10); mean 1.19, in rungs'
 		);
 		await expect(panel.getByText(/Computed exactly over all runs/)).toHaveCount(2);
 		// The levels are named from the scenario's indicator: in the plot beside their grid lines,
@@ -62,8 +62,8 @@ test.describe('escalation over time (fan charts)', () => {
 		const escalation = panel.getByRole('region', { name: 'Escalation rung in the north' });
 		// From the engine: `npx tsx` printing capFan(indicatorFan(analyze(regional-escalation).chain))
 		// under the default choices: it settles at step 10, every run ended, with
-		//   package    p5 0, p25 0, median 1, p75 2, p95 2, mean 1.0125
-		//   escalation p5 0, p25 0, median 1, p75 2, p95 3, mean 1.12640625
+		//   package    p5 0, p25 1, median 1, p75 2, p95 2, mean 1.3125
+		//   escalation p5 0, p25 0, median 1, p75 2, p95 4, mean 1.1896875
 		await hardware.getByRole('button', { name: 'Show as table' }).click();
 		await escalation.getByRole('button', { name: 'Show as table' }).click();
 		await expect(hardware.locator('tbody tr')).toHaveCount(11);
@@ -71,11 +71,11 @@ test.describe('escalation over time (fan charts)', () => {
 		expect(await cells(hardware.locator('tbody tr').last())).toEqual([
 			'10',
 			'0',
-			'0',
+			'1',
 			'1',
 			'2',
 			'2',
-			'1.01',
+			'1.31',
 			'0 %'
 		]);
 		expect(await cells(escalation.locator('tbody tr').last())).toEqual([
@@ -84,12 +84,12 @@ test.describe('escalation over time (fan charts)', () => {
 			'0',
 			'1',
 			'2',
-			'3',
-			'1.13',
+			'4',
+			'1.19',
 			'0 %'
 		]);
-		// Step 3: 89.4 % of runs still moving (unabsorbed[3] = 0.8944…), written 89 %.
-		await expect(hardware.locator('tbody tr').nth(3)).toContainText('89\u00a0%');
+		// Step 3: 95.9 % of runs still moving (unabsorbed[3] = 0.9594…), written 96 %.
+		await expect(hardware.locator('tbody tr').nth(3)).toContainText('96\u00a0%');
 		const axe = await new AxeBuilder({ page }).include('section.fan').analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 	});

@@ -393,7 +393,7 @@ const tampered: Tampered[] = [
 		].join('&'),
 		ignored: [
 			'likelihood 0.9 for "Air defence only" (from “Russia agrees to help; what does it send?”, by chance) is outside 0.3–0.7',
-			`likelihood -1 for "Russia gives in to Tehran's appeals" (from “Iran asks Moscow to repay the favour”, by chance) is outside 0.55–0.8`,
+			`likelihood -1 for "Russia gives in to Tehran's appeals" (from “Iran asks Moscow to repay the favour”, by chance) is outside 0.8–0.95`,
 			`likelihood NaN for "Hezbollah intensifies its bombardment" (from “Cross-border exchanges after Haniyeh's assassination”, by chance) is outside 0.55–0.8`,
 			'likelihood  for "Israel answers with a large-scale response" (from “Hezbollah intensifies its bombardment of northern Israel”, by chance) is outside 0.3–0.7',
 			'likelihood Infinity for "The attack opens a direct regional war" (from “Iran attacks Israel directly”, by chance) is outside 0.3–0.7',

@@ -13,15 +13,16 @@ test.describe('what matters most (sensitivity)', () => {
 		await panel.getByLabel('Outcome').selectOption({ label: 'Ties ruptured' });
 		await expect(panel.getByRole('heading', { name: 'What moves “Ties ruptured”' })).toBeVisible();
 
-		// From the engine: Israel's choice on the Russian systems moves it 67.5 points, Russia's answer 19.1.
+		// From the engine: Israel's choice on the Russian systems moves it 39.4 points (a strike ruptures
+		// the ties over a 20–70 % range), Russia's answer 9.0.
 		const bars = panel.locator('g.row[role="button"]');
 		await expect(bars.first()).toHaveAttribute(
 			'aria-label',
-			/^Does Israel strike Russian-supplied systems in Iran\?: 0\s%\s\(Refrains\) to 6[78]\s%\s\(Strikes them\), 67\.5 percentage points/
+			/^Does Israel strike Russian-supplied systems in Iran\?: 0\s%\s\(Refrains\) to 39\s%\s\(Strikes them\), 39\.4 percentage points/
 		);
 		await expect(bars.nth(1)).toHaveAttribute(
 			'aria-label',
-			/^How does Russia answer Iran's request for hardware\?: .*, 19\.1 percentage points/
+			/^How does Russia answer Iran's request for hardware\?: .*, 9\.0 percentage points/
 		);
 		await expect(
 			panel.getByRole('group', { name: /the largest is Does Israel strike/ })
@@ -44,7 +45,7 @@ test.describe('what matters most (sensitivity)', () => {
 		await expect(rows.nth(1).getByRole('rowheader')).toHaveText(
 			"How does Russia answer Iran's request for hardware?"
 		);
-		await expect(rows.first()).toContainText('67.5 percentage points');
+		await expect(rows.first()).toContainText('39.4 percentage points');
 
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

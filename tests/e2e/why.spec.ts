@@ -4,11 +4,11 @@ import { expectNoAxeViolations, open, watchErrors } from './ready';
 const dashboard = '/scenario/regional-escalation';
 
 // From the engine (analyze(regional-escalation), default choices): "Ties ruptured" is
-// 0.129017…, written 13 %; its paths per region are four, the likeliest through
-// "The jets and air defence strain ties with Israel" (a quoted step) and then the rupture (the
-// model's assumption).
-const control = /^Why 13\s%\? Ties ruptured$/;
-const title = /^Why “Ties ruptured” is about 13\s%$/;
+// 0.0787899…, written 8 %; its paths per region are two, half of it each: the ties weather the
+// support, or "The support strains ties with Israel" (a quoted step); then the strike ruptures
+// them (the model's assumption, with the article's Syrian example quoted against it).
+const control = /^Why 8\s%\? Ties ruptured$/;
+const title = /^Why “Ties ruptured” is about 8\s%$/;
 
 const outcomesOf = (page: Page) => page.getByRole('region', { name: 'Outcomes', exact: true });
 
@@ -27,7 +27,7 @@ test.describe('why this number', () => {
 		const why = outcomes.getByRole('button', { name: control });
 		await expect(why).toHaveCount(1);
 		// The figure the control frames is the bar's own.
-		await expect(outcomes.locator('svg text.value', { hasText: '13\u00a0%' })).not.toHaveCount(0);
+		await expect(outcomes.locator('svg text.value', { hasText: '8\u00a0%' })).not.toHaveCount(0);
 		const box = (await why.boundingBox())!;
 		expect(box.height).toBeGreaterThanOrEqual(testInfo.project.name === 'phone' ? 44 : 24);
 		expect(box.width).toBeGreaterThanOrEqual(24);
@@ -39,19 +39,21 @@ test.describe('why this number', () => {
 		await expect(page).toHaveURL(/[?&]why=crisis\.ties\.ruptured/);
 		const sentence = dialog.locator('blockquote.sentence');
 		await expect(sentence).toContainText(`“${source}”`);
-		await expect(sentence).toContainText('“Ties ruptured” follows in about 13\u00a0% of runs');
+		await expect(sentence).toContainText('“Ties ruptured” follows in about 8\u00a0% of runs');
 
-		// The likeliest path: a quoted step, then the model's assumption, each with who and how likely.
-		const first = dialog.locator('ol.paths > li').first();
-		await expect(first.locator('.share')).toContainText(/31\s% of the runs that end in it/);
-		const steps = first.locator('ol.steps > li');
+		// Two paths, half each. The second: a quoted step, then the model's assumption with the
+		// quote against it, each with who and how likely.
+		const paths = dialog.locator('ol.paths > li');
+		await expect(paths).toHaveCount(2);
+		await expect(paths.first().locator('.share')).toContainText(/50\s% of the runs that end in it/);
+		const steps = paths.nth(1).locator('ol.steps > li');
 		await expect(steps).toHaveCount(2);
 		await expect(steps.first().getByRole('button')).toHaveText(
-			'The jets and air defence strain ties with Israel'
+			'The support strains ties with Israel'
 		);
-		await expect(steps.first()).toContainText(/Chance · likely \(55–80\s%\)/);
+		await expect(steps.first()).toContainText(/Chance · roughly even chance \(45–55\s%\)/);
 		await expect(steps.first().locator('.badge')).toHaveText('supports');
-		await expect(steps.nth(1).locator('.badge')).toHaveText('assumption');
+		await expect(steps.nth(1).locator('.badge')).toHaveText(['contradicts', 'assumption']);
 		await expect(dialog.getByText(/passes through it/).first()).toBeVisible();
 		// The factors come from a sensitivity run in the worker (this is not the build's outcome).
 		await expect(dialog.locator('ul.factors li')).toHaveCount(3, { timeout: 30_000 });
@@ -99,7 +101,7 @@ test.describe('why this number', () => {
 
 		await why.click();
 		await dialog
-			.getByRole('button', { name: 'The jets and air defence strain ties with Israel' })
+			.getByRole('button', { name: 'The support strains ties with Israel' })
 			.first()
 			.click();
 		await expect(dialog).toBeHidden();
@@ -114,7 +116,7 @@ test.describe('why this number', () => {
 		const card = page
 			.locator('.card')
 			.filter({ has: page.getByRole('link', { name: /^Regional escalation/ }) });
-		await card.getByRole('link', { name: /^Why\? Ties ruptured, 13\s%$/ }).click();
+		await card.getByRole('link', { name: /^Why\? Ties ruptured, 8\s%$/ }).click();
 		await expect(page).toHaveURL(/\/scenario\/regional-escalation\?why=crisis\.ties\.ruptured/);
 		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		const dialog = page.getByRole('dialog', { name: title });

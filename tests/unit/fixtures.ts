@@ -1,6 +1,6 @@
 /**
  * Test helpers: the valid fixture scenarios under tests/fixtures/valid, as text, loaded as the CLI
- * loads them, and the sources they cite.
+ * loads them, and the sources they cite; and the shipped scenarios under scenarios/.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -29,3 +29,19 @@ export const readFixture = (path: string): Uint8Array | undefined => {
 
 /** The sources the fixture scenarios cite (tests/fixtures/valid/sources), named "fixtures". */
 export const fixtureResolver = resolverFromFiles(readFixture, 'fixtures');
+
+/** The ids of the scenarios the project ships (scenarios/<id>.yaml). */
+export const shippedIds = [
+	'russia-arms-to-iran',
+	'israel-russia-ties',
+	'hezbollah-escalation',
+	'regional-escalation'
+] as const;
+export type ShippedId = (typeof shippedIds)[number];
+
+/** Load a shipped scenario as the CLI does; a failure names its diagnostics. */
+export function loadShippedScenario(id: string): LoadedScenario {
+	const result = loadScenarioFile(resolve(import.meta.dirname, `../../scenarios/${id}.yaml`));
+	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+	return result.value;
+}

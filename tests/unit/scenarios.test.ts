@@ -3,31 +3,18 @@
  * an actor's choice moves the outcomes the way the article argues, and the combined scenario's
  * regions are really coupled.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../src/cli/files';
 import { analyze } from '../../src/lib/engine/analyze';
 import { choiceCombinations } from '../../src/lib/engine/check';
 import { compareExact, compareMonteCarlo } from '../../src/lib/engine/compare';
 import { likelihoodValues } from '../../src/lib/engine/compile';
 import { explore } from '../../src/lib/engine/explore';
-import type { LoadedScenario } from '../../src/lib/engine/load';
 import { monteCarlo, standardError } from '../../src/lib/engine/montecarlo';
 import { solveExact } from '../../src/lib/engine/solve';
+import { loadShippedScenario, shippedIds } from './fixtures';
 
-const ids = [
-	'russia-arms-to-iran',
-	'israel-russia-ties',
-	'hezbollah-escalation',
-	'regional-escalation'
-];
-
-function load(id: string): LoadedScenario {
-	const result = loadScenarioFile(resolve(import.meta.dirname, `../../scenarios/${id}.yaml`));
-	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-	return result.value;
-}
-const scenarios = Object.fromEntries(ids.map((id) => [id, load(id)]));
+const ids = shippedIds;
+const scenarios = Object.fromEntries(ids.map((id) => [id, loadShippedScenario(id)]));
 
 /** P(outcome) under the given choices, exactly. */
 function p(id: string, outcome: string, choices: Record<string, string> = {}): number {
@@ -102,16 +89,18 @@ describe.each(ids)('%s', (id) => {
 
 describe("the article's argument, as the scenarios encode it", () => {
 	it('russia-arms-to-iran: full support makes ruptured ties more likely than declining', () => {
-		const struck = (response: string) =>
-			p('russia-arms-to-iran', 'systemsStruck', { 'russia.response': response });
-		expect(struck('decline')).toBe(0);
-		expect(struck('full')).toBeGreaterThan(struck('defensive'));
+		const ruptured = (response: string) =>
+			p('russia-arms-to-iran', 'ruptured', { 'russia.response': response });
+		expect(ruptured('decline')).toBe(0);
+		expect(ruptured('full')).toBeGreaterThan(ruptured('defensive'));
 		expect(p('russia-arms-to-iran', 'declined', { 'russia.response': 'decline' })).toBe(1);
 	});
 
 	it('russia-arms-to-iran: a Russian call for restraint makes an Israeli strike less likely', () => {
+		// A strike ends in ruptured ties or in ties that survive it.
 		const struck = (restraint: string) =>
-			p('russia-arms-to-iran', 'systemsStruck', { 'russia.restraint': restraint });
+			p('russia-arms-to-iran', 'ruptured', { 'russia.restraint': restraint }) +
+			p('russia-arms-to-iran', 'strikeSurvived', { 'russia.restraint': restraint });
 		expect(struck('urge')).toBeLessThan(struck('silent'));
 	});
 
@@ -120,10 +109,13 @@ describe("the article's argument, as the scenarios encode it", () => {
 			p('israel-russia-ties', 'ruptured', { 'russia.support': support });
 		expect(ruptured('none')).toBe(0);
 		expect(p('israel-russia-ties', 'intact', { 'russia.support': 'none' })).toBe(1);
-		expect(ruptured('full')).toBeGreaterThan(ruptured('defensive'));
-		expect(p('israel-russia-ties', 'strainedEnd', { 'russia.support': 'full' })).toBeGreaterThan(
-			p('israel-russia-ties', 'strainedEnd', { 'russia.support': 'defensive' })
-		);
+		// "any military support … risks damaging": the article does not tell air defence and jets apart.
+		expect(ruptured('full')).toBeGreaterThan(0);
+		expect(ruptured('full')).toBeCloseTo(ruptured('defensive'), 12);
+		const strained = (support: string) =>
+			p('israel-russia-ties', 'strainedEnd', { 'russia.support': support });
+		expect(strained('full')).toBeGreaterThan(0);
+		expect(strained('full')).toBeCloseTo(strained('defensive'), 12);
 	});
 
 	it('hezbollah-escalation: a direct war is rare while Iran prefers proxies, and Iran loses it', () => {
@@ -140,16 +132,17 @@ describe("the article's argument, as the scenarios encode it", () => {
 		expect(p('hezbollah-escalation', 'contained', { 'hezbollah.bombardment': 'restrain' })).toBe(1);
 	});
 
-	it('regional-escalation: full Russian support makes ruptured ties more likely than declining, and Russia worse off', () => {
+	it('regional-escalation: Russian support makes ruptured ties more likely than declining, and Russia worse off', () => {
 		const ruptured = (response: string) =>
 			p('regional-escalation', 'crisis.ties.ruptured', { 'russia.response': response });
 		expect(ruptured('decline')).toBe(0);
-		expect(ruptured('full')).toBeGreaterThan(0.1);
+		expect(ruptured('full')).toBeGreaterThan(0);
 		const position = (response: string) =>
 			analyze(scenarios['regional-escalation'].compiled, {
 				choices: { 'russia.response': response }
 			}).exact.dimensions.russiaPosition;
-		expect(position('full')).toBeLessThan(position('defensive'));
+		// "any military support … risks damaging": air defence and jets cost Russia alike.
+		expect(position('full')).toBeCloseTo(position('defensive'), 12);
 		expect(position('defensive')).toBeLessThan(position('decline'));
 	});
 });
@@ -180,13 +173,12 @@ describe('regional-escalation: the coupling is real', () => {
 		expect(struck('direct')).toBeGreaterThan(struck('stayOut'));
 	});
 
-	it('arms → ties: a strike on Russian systems is exactly what ruptures the ties', () => {
+	it('arms → ties: only a strike on Russian systems ruptures the ties, and they may survive it', () => {
 		for (const response of ['defensive', 'full', 'article']) {
 			const choices = { 'russia.response': response };
-			expect(p(id, 'crisis.ties.ruptured', choices)).toBeCloseTo(
-				p(id, 'crisis.arms.struck', choices),
-				12
-			);
+			expect(
+				p(id, 'crisis.ties.ruptured', choices) + p(id, 'crisis.ties.strikeSurvived', choices)
+			).toBeCloseTo(p(id, 'crisis.arms.struck', choices), 12);
 		}
 	});
 
@@ -197,7 +189,7 @@ describe('regional-escalation: the coupling is real', () => {
 					'hezbollah.bombardment': 'restrain',
 					'russia.response': response
 				})
-			).toBe(1);
+			).toBeCloseTo(1, 12);
 		}
 	});
 });

@@ -128,6 +128,12 @@ describe('toWhyView', () => {
 		expect(toWhyView(explanation, names).factors[0].label).toBe('West: Posture, pressed or not');
 	});
 
+	it("carries the outcome's description when it has one, and nothing otherwise", () => {
+		expect(toWhyView(explanation)).not.toHaveProperty('description');
+		const description = 'The sides fight a war.';
+		expect(toWhyView({ ...explanation, description }).description).toBe(description);
+	});
+
 	it.each([
 		{
 			name: 'unexplored mass',

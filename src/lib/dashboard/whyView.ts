@@ -32,6 +32,8 @@ export interface WhyPath {
 export interface WhyView {
 	/** The outcome's label. */
 	label: string;
+	/** What the ending means (its outcome's description), when the scenario says. */
+	description?: string;
 	/** `Why “Ties ruptured” is about 13 %`. */
 	title: string;
 	/** The figure as the chart writes it: `13 %`. */
@@ -106,6 +108,7 @@ export function toWhyView(e: Explanation, names: Map<string, string> = new Map()
 	}
 	return {
 		label: e.label,
+		...(e.description && { description: e.description }),
 		title: whyTitle(e.label, e.probability),
 		figure: formatPercent(e.probability),
 		...(e.interval && { interval: formatInterval(e.interval.low, e.interval.high) }),

@@ -53,6 +53,8 @@ export interface OtherPaths {
 export interface Explanation {
 	outcome: string;
 	label: string;
+	/** What the ending means, as its outcome's `description` says, when it has one. */
+	description?: string;
 	probability: number;
 	interval?: Interval;
 	mode: MergeMode;
@@ -131,9 +133,11 @@ export function explainOutcome(
 	const assumptions = outcomeAssumptions(analysis, outcome, merged.region);
 	const interval = intervals?.outcomes[outcome];
 	const factors = sensitivity ? toFactors(sensitivity, model.scenario) : [];
+	const description = model.states.get(outcome)?.outcome?.description?.trim();
 	return {
 		outcome,
 		label: found.label,
+		...(description && { description }),
 		probability,
 		...(interval && { interval }),
 		mode,

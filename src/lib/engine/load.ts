@@ -34,9 +34,10 @@ export function loadScenario(
 	const found = analysisDiagnostics(compiled, parsed.document);
 	const errors = found.filter((d) => d.severity === 'error');
 	if (errors.length > 0) return { ok: false, diagnostics: byPosition(found) };
+	const warnings = byPosition([...validated.warnings, ...found]);
 	return {
 		ok: true,
-		value: { ...validated.value, file, sha256: sha256(input), compiled, warnings: found }
+		value: { ...validated.value, file, sha256: sha256(input), compiled, warnings }
 	};
 }
 

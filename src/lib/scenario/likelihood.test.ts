@@ -278,6 +278,15 @@ describe('describeProposal', () => {
 			},
 			expected: 'Editor proposed “very likely” from “hard to resist”; the analyst accepted it.'
 		},
+		{
+			likelihood: {
+				kind: 'fixed',
+				value: 0.4,
+				proposal: { ...proposal('overridden'), reason: 'The same sentence has reservations.' }
+			},
+			expected:
+				'Editor proposed “very likely” from “hard to resist”; the analyst kept 0.4: The same sentence has reservations.'
+		},
 		{ likelihood: { kind: 'fixed', value: 0.4 }, expected: undefined }
 	])('$expected', ({ likelihood, expected }) =>
 		expect(describeProposal(likelihood)).toBe(expected)

@@ -9,6 +9,8 @@ export interface Proposal {
 	term: EstimativeTerm;
 	wording: string;
 	decision: 'accepted' | 'overridden';
+	/** Why the analyst departs from the proposed term. */
+	reason?: string;
 }
 
 /** A likelihood in one of four kinds the engine evaluates; `basis` keeps the source's wording. */
@@ -160,13 +162,15 @@ export function proposalProblem(
 
 /**
  * The record of a proposal in a sentence for readers, or undefined without one:
- * `Editor proposed “very likely” from “hard to resist”; the analyst kept likely.`
+ * `Editor proposed “very likely” from “hard to resist”; the analyst kept likely.` (followed by
+ * `: ` and the reason, when one is recorded).
  */
 export function describeProposal(likelihood: Likelihood): string | undefined {
 	const { proposal } = likelihood;
 	if (!proposal) return undefined;
 	const proposed = `Editor proposed “${proposal.term}” from “${proposal.wording}”`;
-	return proposal.decision === 'accepted'
-		? `${proposed}; the analyst accepted it.`
-		: `${proposed}; the analyst kept ${describeLikelihood(likelihood)}.`;
+	if (proposal.decision === 'accepted') return `${proposed}; the analyst accepted it.`;
+	const kept = `${proposed}; the analyst kept ${describeLikelihood(likelihood)}`;
+	const reason = proposal.reason?.trim();
+	return reason ? `${kept}: ${reason}` : `${kept}.`;
 }

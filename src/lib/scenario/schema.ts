@@ -77,7 +77,12 @@ export const proposalSchema = z
 		wording: text.describe('The words of the evidence that carried it, such as "hard to resist".'),
 		decision: z
 			.enum(['accepted', 'overridden'])
-			.describe('Whether the analyst took the proposed term or kept a likelihood of their own.')
+			.describe('Whether the analyst took the proposed term or kept a likelihood of their own.'),
+		reason: text
+			.optional()
+			.describe(
+				'Why the analyst departs from the proposed term (with decision: overridden), such as what else the source says.'
+			)
 	})
 	.describe(
 		"The editor's proposal from the evidence's wording and the analyst's decision: a record; the engine does not use it."

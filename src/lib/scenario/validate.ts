@@ -1,6 +1,7 @@
 /**
  * Static validation of a parsed scenario document: structure (the Zod schema), references and
- * evidence anchoring. Each problem becomes a located diagnostic with a hint; nothing throws.
+ * evidence anchoring. Each problem becomes a located diagnostic with a hint; nothing throws. A
+ * valid document may carry warnings (one wording given two bands: wordingBands.ts).
  */
 import type { z } from 'zod';
 import { anchorQuote } from './anchor';
@@ -12,6 +13,7 @@ import { buildModel, type Model } from './model';
 import { diagnosticAt, type ParsedDocument } from './parse';
 import { scenarioSchema, type Scenario } from './schema';
 import type { SourceResolver, SourceText } from './sources';
+import { wordingWarnings } from './wordingBands';
 
 /** A quote located in its source: character offsets into the stored text. */
 export interface AnchoredQuote {
@@ -363,7 +365,8 @@ export function validateDocument(
 		});
 	}
 	if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };
-	return { ok: true, value: { scenario, model, sources, quotes }, warnings: [] };
+	const warnings = wordingWarnings(document, model);
+	return { ok: true, value: { scenario, model, sources, quotes }, warnings };
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
