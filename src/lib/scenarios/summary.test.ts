@@ -58,7 +58,7 @@ describe('toSummary', () => {
 			expect(r.outcomes.reduce((sum, o) => sum + o.probability, 0)).toBeCloseTo(1, 12);
 	});
 
-	it('groups regional-escalation’s 13 outcomes into its three regions, named by their labels', () => {
+	it('groups regional-escalation’s 14 outcomes into its three regions, named by their labels', () => {
 		const loaded = loadScenarioFile(
 			resolve(import.meta.dirname, '../../../scenarios/regional-escalation.yaml')
 		);
@@ -66,7 +66,7 @@ describe('toSummary', () => {
 		const { regions } = toSummary(loaded.value);
 		expect(regions.map((r) => [r.label, r.outcomes.length])).toEqual([
 			['Russian arms to Iran', 3],
-			['Israel–Russia ties', 4],
+			['Israel–Russia ties', 5],
 			['The northern front', 6]
 		]);
 		for (const r of regions)
