@@ -56,6 +56,8 @@ function keyCentre(page: Page, key: string) {
 test('complete keys and values from the schema and the document, and read a key’s note', async ({
 	page
 }, testInfo) => {
+	// Axe on a whole page and many round trips: past 60 s when two cores are saturated.
+	test.slow();
 	const errors = watchErrors(page);
 	const violations = await watchCsp(page);
 	await open(page, '/editor');

@@ -67,6 +67,8 @@ const valid = (page: Page) => page.getByRole('status').filter({ hasText: ': ok (
 test('the wording proposes a band; accept one, keep mine on another; the records survive a reload', async ({
 	page
 }, testInfo) => {
+	// Axe on a whole page and many round trips: past 60 s when two cores are saturated.
+	test.slow();
 	const errors = watchErrors(page);
 	const violations = await watchCsp(page);
 	await open(page, '/editor');

@@ -52,7 +52,7 @@ test.describe('the scenario list', () => {
 		await expect(tables.nth(1)).toHaveAccessibleName(
 			'Outcomes under the default choices (exact) Israel–Russia ties'
 		);
-		for (const [i, count] of [3, 4, 6].entries()) {
+		for (const [i, count] of [3, 5, 6].entries()) {
 			const rows = tables.nth(i).locator('tbody tr');
 			await expect(rows).toHaveCount(count);
 			// Every number still opens “Why this number?”.
@@ -62,7 +62,7 @@ test.describe('the scenario list', () => {
 			// Whole percents, rounded one by one: the sum lands within a point or two of 100.
 			expect(Math.abs(sum - 100)).toBeLessThanOrEqual(2);
 		}
-		await expect(card.locator('a[href*="?why="]')).toHaveCount(13);
+		await expect(card.locator('a[href*="?why="]')).toHaveCount(14);
 		// A scenario without parallel regions keeps one table and no region heading.
 		const single = page
 			.locator('.card')

@@ -8,6 +8,8 @@ test.describe('what matters most (sensitivity)', () => {
 	test('ranks the factors of an outcome, selects one by keyboard, and has a table', async ({
 		page
 	}, testInfo) => {
+		// Axe on a whole page and many round trips: past 60 s when two cores are saturated.
+		test.slow();
 		await open(page, dashboard);
 		const panel = await openAnalysis(page, 'What matters most');
 		await panel.getByLabel('Outcome').selectOption({ label: 'Ties ruptured' });

@@ -254,6 +254,8 @@ test.describe('check a scenario file', () => {
 	test('several files: one report each, in order, saved as text; axe-clean', async ({
 		page
 	}, testInfo) => {
+		// Axe on a whole page and many round trips: past 60 s when two cores are saturated.
+		test.slow();
 		const errors = watchErrors(page);
 		await open(page, '/validate');
 		await expectNoAxeViolations(page);
