@@ -41,6 +41,8 @@ export interface Assumption {
 	/** A transition id, or `<outcome>:<dimension>` for a score. */
 	id: string;
 	label: string;
+	/** The label of the state the step leaves (several steps may share a label); for a score, the outcome's. */
+	from: string;
 	/** Transition ids to show for it: the step and its remainders, or the steps into the outcome. */
 	transitions: string[];
 	/** Labels of the `rest` steps that take what a range leaves. */
@@ -188,6 +190,7 @@ function describe(
 		const dimension = model.scenario.dimensions[spec.dimension!];
 		return {
 			label: `${state.outcome!.label}: ${dimension.label}`,
+			from: state.outcome!.label,
 			transitions: transitions.filter((x) => x.target === state.path).map((x) => x.id),
 			current: state.outcome!.scores[spec.dimension!],
 			dimension: {
@@ -202,5 +205,6 @@ function describe(
 		spec.kind === 'rest'
 			? Math.max(0, 1 - (spec.siblings ?? []).reduce((sum, x) => sum + values[x.index], 0))
 			: values[t.index];
-	return { label: t.label, transitions: [t, ...spec.remainders].map((x) => x.id), current };
+	const from = compiled.model.states.get(t.source)?.label ?? t.source;
+	return { label: t.label, from, transitions: [t, ...spec.remainders].map((x) => x.id), current };
 }
