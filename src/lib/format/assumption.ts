@@ -2,7 +2,6 @@
  * An assumption of the key assumptions check (`engine/assumptions.ts`) in words, the same on the
  * page and on the command line: its kind, its value now, its swing, and what moves most.
  */
-import { formatPoints } from '../charts/compareRows';
 import { formatScore } from '../charts/outcomeBars';
 import type { Assumption } from '../engine/assumptions';
 import { formatInterval, formatPercent } from './percent';
@@ -35,12 +34,21 @@ export function assumptionSwing(a: Pick<Assumption, 'kind' | 'low' | 'high'>): s
 		: formatInterval(a.low, a.high);
 }
 
-/** `Ties ruptured: 10 % → 30 % (+20.0 points)`, `no outcome moves`, or why nothing can. */
+/**
+ * A change in probability in points of 100, as figures are written on the page: `+20 points`,
+ * `−0.4 points`, `+< 0.1 points` (whole points, one decimal below 1).
+ */
+export function formatPointsChange(change: number): string {
+	const sign = change > 0 ? '+' : '\u2212';
+	return `${sign}${formatPercent(Math.min(1, Math.abs(change))).replace(/\u00a0%$/, '')} points`;
+}
+
+/** `Ties ruptured: 10 % → 30 % (+20 points)`, `no outcome moves`, or why nothing can. */
 export function assumptionOutcome(a: Pick<Assumption, 'outcome' | 'reached'>): string {
 	const o = a.outcome;
 	if (!a.reached) return 'not reached under these settings';
 	if (!o) return 'no outcome moves';
-	return `${o.label}: ${formatPercent(o.atLow)} → ${formatPercent(o.atHigh)} (${formatPoints(o.atHigh - o.atLow)})`;
+	return `${o.label}: ${formatPercent(o.atLow)} → ${formatPercent(o.atHigh)} (${formatPointsChange(o.atHigh - o.atLow)})`;
 }
 
 /** `Cost: 0.3 → 0.9 (20 % of its scale)`, or `no expected score moves`. */
