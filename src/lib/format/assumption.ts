@@ -40,7 +40,8 @@ export function assumptionSwing(a: Pick<Assumption, 'kind' | 'low' | 'high'>): s
  */
 export function formatPointsChange(change: number): string {
 	const sign = change > 0 ? '+' : '\u2212';
-	return `${sign}${formatPercent(Math.min(1, Math.abs(change))).replace(/\u00a0%$/, '')} points`;
+	const figure = formatPercent(Math.min(1, Math.abs(change))).replace(/\u00a0%$/, '');
+	return `${sign}${figure} ${figure === '1' ? 'point' : 'points'}`;
 }
 
 /** `Ties ruptured: 10 % → 30 % (+20 points)`, `no outcome moves`, or why nothing can. */
