@@ -157,7 +157,8 @@ export function assumptionsCheck(
 			effect
 		};
 	});
-	assumptions.sort((a, b) => b.effect - a.effect);
+	// Largest first; effects equal but for float noise keep the scenario's order (a stable sort).
+	assumptions.sort((a, b) => (Math.abs(b.effect - a.effect) > noise ? b.effect - a.effect : 0));
 	return { choices: analysis.choices, assumptions, milliseconds: performance.now() - start };
 }
 
