@@ -243,6 +243,68 @@ describe('simulate', () => {
 		expect(result.stderr).not.toMatch(stackTrace);
 	});
 
+	it('--assumptions --json lists every assumption with its effect, largest first', () => {
+		const result = cli(
+			'simulate.ts',
+			'tests/fixtures/valid/assumptions.yaml',
+			'--assumptions',
+			'--json'
+		);
+		expect(result.code).toBe(0);
+		const report = JSON.parse(result.stdout);
+		expect(report).toMatchObject({ scenario: 'assumptions', method: 'assumptions', choices: {} });
+		expect(report.milliseconds).toBeGreaterThanOrEqual(0);
+		// The effects are checked by hand in src/lib/engine/assumptions.test.ts.
+		expect(report.assumptions.map((a: { id: string }) => a.id)).toEqual([
+			'crisis.b.b0:b.hot',
+			'crisis.a.a0:a.go',
+			'crisis.b.hot:cost'
+		]);
+		expect(report.assumptions[0]).toMatchObject({
+			kind: 'range',
+			label: 'b.hot',
+			transitions: ['crisis.b.b0:b.hot', 'crisis.b.b0:b.cool'],
+			low: 0.2,
+			high: 0.6,
+			reached: true,
+			outcome: { id: 'crisis.b.hot', label: 'Hot' },
+			score: { id: 'cost', label: 'Cost' }
+		});
+		expect(report.assumptions[0].effect).toBeCloseTo(0.2, 9);
+	});
+
+	it('--assumptions prints a table with a header row, largest effect first', () => {
+		const result = cli('simulate.ts', 'russia-arms-to-iran', '--assumptions');
+		expect(result.code).toBe(0);
+		const lines = result.stdout.split('\n');
+		const head = lines.findIndex((l) =>
+			/^assumption\s+kind\s+now\s+swing\s+outcome moved most/.test(l)
+		);
+		expect(head).toBeGreaterThan(0);
+		expect(lines[head + 1]).toMatch(/^-+\s+-+/);
+		const rows = lines.slice(head + 2, lines.indexOf('', head));
+		expect(rows.length).toBeGreaterThan(10);
+		const effects = rows.map((r) => Number(/([\d.]+) %$/.exec(r)![1]));
+		expect(effects).toEqual([...effects].sort((a, b) => b - a));
+		expect(effects[0]).toBeGreaterThan(0);
+		// Labels, not ids.
+		expect(result.stdout).not.toMatch(/chance\.\w+/);
+	});
+
+	it('refuses --assumptions with --sensitivity', () => {
+		const result = cli(
+			'simulate.ts',
+			'russia-arms-to-iran',
+			'--assumptions',
+			'--sensitivity',
+			'--outcome',
+			'declined'
+		);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/give --assumptions or --sensitivity, not both/);
+		expect(result.stderr).not.toMatch(stackTrace);
+	});
+
 	it('an invalid scenario file exits 1 with its diagnostics', () => {
 		const dir = workspace({ 'bad.yaml': ladder.replace('target: crisis', 'target: nowhere') });
 		const result = cli('simulate.ts', join(dir, 'bad.yaml'));

@@ -2,10 +2,13 @@
  * `npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
  *  [--set actor.choice=option]… [--likelihood transition=value]… [--json]`
  * `npm run simulate -- <scenario> --sensitivity --outcome <outcome id> [--set …]… [--json]`
+ * `npm run simulate -- <scenario> --assumptions [--set …]… [--json]`
  */
 import { analyze, intervalsFor } from '../lib/engine/analyze';
+import { assumptionsCheck } from '../lib/engine/assumptions';
 import { monteCarlo, standardError } from '../lib/engine/montecarlo';
 import { sensitivity } from '../lib/engine/sensitivity';
+import * as words from '../lib/format/assumption';
 import { limits } from '../lib/scenario/limits';
 import { parse, run, toCount, UsageError, out } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
@@ -13,6 +16,8 @@ import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
          [--set actor.choice=option]… [--likelihood transition-id=value]… [--samples N] [--json]
        npm run simulate -- <scenario id or file> --sensitivity --outcome <outcome id>
+         [--set actor.choice=option]… [--likelihood transition-id=value]… [--json]
+       npm run simulate -- <scenario id or file> --assumptions
          [--set actor.choice=option]… [--likelihood transition-id=value]… [--json]`;
 
 const percent = (p: number) => `${(p * 100).toFixed(1)} %`;
@@ -25,8 +30,11 @@ run(() => {
 		samples: { type: 'string' },
 		sensitivity: { type: 'boolean' },
 		outcome: { type: 'string' },
+		assumptions: { type: 'boolean' },
 		json: { type: 'boolean' }
 	});
+	if (flags.assumptions && flags.sensitivity)
+		throw new UsageError(`give --assumptions or --sensitivity, not both\n${usage}`);
 	if (flags.sensitivity && flags.outcome === undefined)
 		throw new UsageError(`--sensitivity needs --outcome <outcome id>\n${usage}`);
 	if (!flags.sensitivity && flags.outcome !== undefined)
@@ -55,6 +63,42 @@ run(() => {
 				])
 			);
 			out(`\n${result.bars.length} factors in ${result.milliseconds.toFixed(1)} ms\n`);
+		}
+		return 0;
+	}
+	if (flags.assumptions) {
+		const result = assumptionsCheck(loaded.compiled, settings);
+		if (flags.json)
+			out(
+				`${JSON.stringify({ scenario: scenario.id, method: 'assumptions', ...result }, null, 2)}\n`
+			);
+		else {
+			out(
+				`${scenario.title} — key assumptions, largest effect first\n${choiceLine(result.choices)}\n\n`
+			);
+			table(
+				[
+					'assumption',
+					'kind',
+					'now',
+					'swing',
+					'outcome moved most',
+					'expected score moved most',
+					'effect'
+				],
+				result.assumptions.map((a) => [
+					a.kind === 'score' ? a.label : `${a.label} (${a.from})`,
+					words.assumptionKind(a),
+					words.assumptionNow(a),
+					words.assumptionSwing(a),
+					words.assumptionOutcome(a),
+					words.assumptionScore(a),
+					percent(a.effect)
+				])
+			);
+			out(
+				`\n${words.assumptionRanking}\n${result.assumptions.length} assumptions in ${result.milliseconds.toFixed(1)} ms\n`
+			);
 		}
 		return 0;
 	}

@@ -12,7 +12,14 @@ import { open, openAnalysis } from './ready';
 const scenarios = readdirSync('scenarios')
 	.filter((file) => file.endsWith('.yaml'))
 	.map((file) => file.replace(/\.yaml$/, ''));
-const analyses = ['What matters most', 'Compare', 'Likely paths', 'Escalation over time', 'Export'];
+const analyses = [
+	'What matters most',
+	'Key assumptions',
+	'Compare',
+	'Likely paths',
+	'Escalation over time',
+	'Export'
+];
 
 /** Every visible select whose option label does not show whole, with its name and the label. */
 function cutSelects(page: Page): Promise<string[]> {

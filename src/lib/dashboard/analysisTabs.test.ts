@@ -6,6 +6,7 @@ describe('tabFromHash', () => {
 		{ hash: '#paths', expected: 'paths' },
 		{ hash: 'compare', expected: 'compare' },
 		{ hash: '#export', expected: 'export' },
+		{ hash: '#assumptions', expected: 'assumptions' },
 		{ hash: '', expected: undefined },
 		{ hash: '#steps-heading', expected: undefined },
 		{ hash: '#constructor', expected: undefined }

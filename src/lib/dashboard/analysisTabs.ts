@@ -4,6 +4,7 @@
  */
 export const analysisTabs = [
 	{ id: 'sensitivity', label: 'What matters most' },
+	{ id: 'assumptions', label: 'Key assumptions' },
 	{ id: 'compare', label: 'Compare' },
 	{ id: 'paths', label: 'Likely paths' },
 	{ id: 'fan', label: 'Escalation over time' },

@@ -2,7 +2,7 @@
  * What an outcome rests on beyond its sources: the steps on its runs that no quote supports,
  * weighted by how much of its probability passes through each (see `flowInto`).
  */
-import { isAncestorOrSelf } from '../scenario/model';
+import { isAncestorOrSelf, isSupported } from '../scenario/model';
 import type { Analysis } from './analyze';
 import { isAbsorbing } from './explore';
 import { flowInto, reachProbability } from './reach';
@@ -41,7 +41,7 @@ export function outcomeAssumptions(
 	const probability = reach[0];
 	const result: AssumptionShare[] = [];
 	for (const t of chain.compiled.model.transitions) {
-		if (flow[t.index] <= 0 || t.evidence.some((e) => e.stance === 'supports')) continue;
+		if (flow[t.index] <= 0 || isSupported(t)) continue;
 		const share = flow[t.index] / probability;
 		const onPaths = isAncestorOrSelf(region, t.region);
 		if (!onPaths && Math.abs(share - exact.transitionFlow[t.index]) <= 1e-9) continue;

@@ -61,6 +61,14 @@ export type Report = (path: Path, message: string, hint?: string) => void;
 
 export const chance = 'chance';
 
+/**
+ * Whether a quote supports the step. A step without one is the model's assumption, whatever
+ * context or contradicting quotes it carries.
+ */
+export function isSupported(t: Pick<TransitionInfo, 'evidence'>): boolean {
+	return t.evidence.some((e) => e.stance === 'supports');
+}
+
 /** `joinPath('a.b', 'c') === 'a.b.c'`, `joinPath('', 'c') === 'c'` */
 export function joinPath(parent: string, key: string): string {
 	return parent === '' ? key : `${parent}.${key}`;

@@ -5,6 +5,7 @@
  * settings may come the chain the page explored for them, so that the worker does not explore it
  * again.
  */
+import type { AssumptionsResult } from '$lib/engine/assumptions';
 import type { MonteCarloComparison } from '$lib/engine/compare';
 import type { ChainData } from '$lib/engine/explore';
 import type { IntervalResult } from '$lib/engine/interval';
@@ -48,8 +49,13 @@ export interface IntervalsRequest extends RunSettings {
 	seed: number;
 }
 
+/** The key assumptions check (engine/assumptions.ts). */
+export interface AssumptionsRequest extends RunSettings {
+	kind: 'assumptions';
+}
+
 export type AnalysisRequest =
-	MonteCarloRequest | CompareRequest | SensitivityRequest | IntervalsRequest;
+	MonteCarloRequest | CompareRequest | SensitivityRequest | IntervalsRequest | AssumptionsRequest;
 
 export interface MonteCarloSummary extends OutcomeSummary {
 	runs: number;
@@ -70,6 +76,7 @@ export interface AnalysisResults {
 	sensitivity: SensitivityResult;
 	/** null: no likelihood is a range. */
 	intervals: IntervalResult | null;
+	assumptions: AssumptionsResult;
 }
 export type ResultOf<Request extends AnalysisRequest> = AnalysisResults[Request['kind']];
 

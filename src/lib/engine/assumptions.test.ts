@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { loadFixture, loadShippedScenario, shippedIds } from '../../../tests/unit/fixtures';
+import { assumptionsCheck } from './assumptions';
+
+/*
+ * tests/fixtures/valid/assumptions.yaml by hand. Two regions of pace 1 start together in (a0, b0):
+ * region a has only `a.go` (certain, no quote), region b has `b.hot` (silent range [0.2, 0.6],
+ * value p) and its remainder `b.cool` (1 − p) while a is in a0, and `b.late` (quoted) once a is
+ * done. Let a.go fire with chance v when tried (v = 1 as written; the swing holds it at 0.5,
+ * and the region waits with 1 − v). From (a0, b0) each region moves with chance 1/2, so
+ *   P(a moves first) = v/2 / (v/2 + 1/2) = v / (1 + v), and then b ends `late`;
+ *   P(b moves first) = 1 / (1 + v): `hot` with p, `cool` with 1 − p (a then finishes alone).
+ * So P(late) = v/(1+v), P(hot) = p/(1+v), P(cool) = (1−p)/(1+v), P(done) = 1; only `hot` scores,
+ * cost 3 on a scale of 0–3 (width 3): E[cost] = 3·P(hot).
+ */
+const P = (v: number, p: number) => ({
+	late: v / (1 + v),
+	hot: p / (1 + v),
+	cool: (1 - p) / (1 + v)
+});
+const loaded = loadFixture('assumptions.yaml');
+
+describe('the key assumptions check, by hand', () => {
+	const { assumptions } = assumptionsCheck(loaded.compiled, {});
+	const byId = Object.fromEntries(assumptions.map((a) => [a.id, a]));
+
+	it('lists each assumption once, largest effect first, and leaves the quoted step out', () => {
+		// b.hot: 0.2 (probability and score alike); a.go: 1/6; the score: 0.2/3 (below).
+		expect(assumptions.map((a) => a.id)).toEqual([
+			'crisis.b.b0:b.hot',
+			'crisis.a.a0:a.go',
+			'crisis.b.hot:cost'
+		]);
+		expect(byId['crisis.b.b0:b.hot'].remainders).toEqual(['b.cool']);
+		expect(byId['crisis.b.b0:b.hot'].transitions).toEqual([
+			'crisis.b.b0:b.hot',
+			'crisis.b.b0:b.cool'
+		]);
+	});
+
+	it('a silent range swings across its width: p from 0.2 to 0.6 at v = 1', () => {
+		const a = byId['crisis.b.b0:b.hot'];
+		expect(a).toMatchObject({ kind: 'range', low: 0.2, high: 0.6, basis: 'silent' });
+		expect(a.current).toBeCloseTo(0.4, 12);
+		// P(hot) = p/2: 0.1 → 0.3; P(cool) moves as much the other way, and `hot` comes first.
+		expect(a.outcome?.id).toBe('crisis.b.hot');
+		expect(a.outcome?.atLow).toBeCloseTo(P(1, 0.2).hot, 9);
+		expect(a.outcome?.atHigh).toBeCloseTo(P(1, 0.6).hot, 9);
+		// E[cost] = 3·P(hot): 0.3 → 0.9, a change of 0.6, 0.2 of the scale's width 3.
+		expect(a.score?.atLow).toBeCloseTo(0.3, 9);
+		expect(a.score?.atHigh).toBeCloseTo(0.9, 9);
+		expect(a.score?.share).toBeCloseTo(0.2, 9);
+		expect(a.effect).toBeCloseTo(0.2, 9);
+	});
+
+	it('a certain step goes from 50 % to 100 %; its region waits the rest, so b moves first more often', () => {
+		const a = byId['crisis.a.a0:a.go'];
+		expect(a).toMatchObject({ kind: 'certain', low: 0.5, high: 1, current: 1 });
+		// P(late) = v/(1+v): 1/3 at v = 0.5, 1/2 at v = 1, a change of 1/6 (the largest).
+		expect(a.outcome?.id).toBe('crisis.b.late');
+		expect(a.outcome?.atLow).toBeCloseTo(1 / 3, 9);
+		expect(a.outcome?.atHigh).toBeCloseTo(1 / 2, 9);
+		// E[cost] = 3·0.4/(1+v): 0.8 → 0.6, a change of −0.2, 0.2/3 of the scale.
+		expect(a.score?.atLow).toBeCloseTo(0.8, 9);
+		expect(a.score?.atHigh).toBeCloseTo(0.6, 9);
+		expect(a.score?.share).toBeCloseTo(0.2 / 3, 9);
+		expect(a.effect).toBeCloseTo(1 / 6, 9);
+	});
+
+	it('a score swings by ±1, clamped to the scale: 3 → [2, 3]; no probability moves', () => {
+		const a = byId['crisis.b.hot:cost'];
+		expect(a).toMatchObject({ kind: 'score', low: 2, high: 3, current: 3, label: 'Hot: Cost' });
+		expect(a.transitions).toEqual(['crisis.b.b0:b.hot']);
+		expect(a.outcome).toBeUndefined();
+		// P(hot) = 0.4/2 = 0.2: E[cost] from 2·0.2 = 0.4 to 3·0.2 = 0.6.
+		expect(a.score?.atLow).toBeCloseTo(0.4, 9);
+		expect(a.score?.atHigh).toBeCloseTo(0.6, 9);
+		expect(a.effect).toBeCloseTo(0.2 / 3, 9);
+	});
+
+	it('swings under the current settings: with p set to 0.6, the certain step moves P(late) alike but E[cost] more', () => {
+		const { assumptions } = assumptionsCheck(loaded.compiled, {
+			likelihoods: { 'crisis.b.b0:b.hot': 0.6 }
+		});
+		const a = assumptions.find((x) => x.id === 'crisis.a.a0:a.go')!;
+		// E[cost] = 3·0.6/(1+v): 1.2 → 0.9.
+		expect(a.score?.atLow).toBeCloseTo(1.2, 9);
+		expect(a.score?.atHigh).toBeCloseTo(0.9, 9);
+	});
+
+	it('does not change the compiled scenario', () => {
+		const before = JSON.stringify(loaded.model.states.get('crisis.b.hot')?.outcome);
+		assumptionsCheck(loaded.compiled, {});
+		expect(JSON.stringify(loaded.model.states.get('crisis.b.hot')?.outcome)).toBe(before);
+	});
+});
+
+/** The steps of a scenario file with no quote at all, read from the YAML without Brink's model. */
+function assumptionOnlySteps(text: string): string[] {
+	const found: string[] = [];
+	const visit = (node: Record<string, unknown>, path: string) => {
+		for (const t of (node.on ?? []) as { event: string; evidence?: unknown[] }[])
+			if (!t.evidence?.length) found.push(`${path}:${t.event}`);
+		for (const [key, child] of Object.entries((node.states ?? {}) as Record<string, never>))
+			visit(child, path ? `${path}.${key}` : key);
+	};
+	visit(parseYaml(text).statechart, '');
+	return found;
+}
+
+describe('the shipped scenarios', () => {
+	it.each(shippedIds)('%s: the register lists every assumption-only step and every score', (id) => {
+		const text = readFileSync(
+			resolve(import.meta.dirname, `../../../scenarios/${id}.yaml`),
+			'utf8'
+		);
+		const { compiled } = loadShippedScenario(id);
+		const { assumptions } = assumptionsCheck(compiled, {});
+		const listed = new Set(
+			assumptions.filter((a) => a.kind !== 'score').flatMap((a) => a.transitions)
+		);
+		const only = assumptionOnlySteps(text);
+		expect(only.length).toBeGreaterThan(0);
+		for (const step of only) expect(listed, step).toContain(step);
+		const scores = (text.match(/^\s+scores: \{[^}]*\}/gm) ?? []).flatMap((line) =>
+			[...line.matchAll(/(\w+):\s*-?\d/g)].map((m) => m[1])
+		);
+		expect(assumptions.filter((a) => a.kind === 'score')).toHaveLength(scores.length);
+		for (let i = 1; i < assumptions.length; i++)
+			expect(assumptions[i - 1].effect).toBeGreaterThanOrEqual(assumptions[i].effect - 1e-12);
+	});
+});
