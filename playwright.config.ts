@@ -45,7 +45,8 @@ export default defineConfig({
 		command: `npm run build && node node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,
 		url: `http://127.0.0.1:${port}`,
 		reuseExistingServer: !process.env.CI,
-		timeout: 180_000,
+		// The build checks every claim for being built in (seconds of CPU): on a busy machine it takes minutes.
+		timeout: 600_000,
 		// The test build also carries the hostile-text fixture (tests/fixtures/hostile, see
 		// src/lib/scenarios/registry.ts and tests/e2e/hardening.spec.ts); real builds never do.
 		env: { BRINK_EXTRA_SCENARIOS: 'tests/fixtures/hostile' },
