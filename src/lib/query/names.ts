@@ -45,7 +45,7 @@ export function checkNames(expression: Expression, model: Model): QueryError[] {
 				problems.push(
 					new QueryError(
 						`a condition "|" is ${notYetSupported}`,
-						m.given.start - 1,
+						m.given.start,
 						'state the condition as settings for now: P(a) under actor.choice=option'
 					)
 				);
