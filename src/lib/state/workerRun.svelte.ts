@@ -7,6 +7,7 @@ import type { ScenarioPayload } from '$lib/scenarios/payload';
 import { analysisWorker, type AnalysisWorker } from '$lib/workers/client';
 import type {
 	AnalysisRequest,
+	ClaimsRequest,
 	CompareRequest,
 	IntervalsRequest,
 	MonteCarloRequest,
@@ -123,3 +124,5 @@ export class SensitivityRun extends WorkerRun<SensitivityRequest> {}
 
 /** The 90 % intervals under the current settings (null: no likelihood is a range). */
 export class IntervalsRun extends WorkerRun<IntervalsRequest> {}
+/** The scenario's claims under the current settings (engine/claims.ts). */
+export class ClaimsRun extends WorkerRun<ClaimsRequest> {}

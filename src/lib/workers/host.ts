@@ -6,6 +6,7 @@
  * a cancel sent meanwhile is read and the run stops there.
  */
 import { analyze, intervalsFor, type KnownChain } from '$lib/engine/analyze';
+import { parsedClaims, testClaims } from '$lib/engine/claims';
 import type { Compiled } from '$lib/engine/compile';
 import { createComparison } from '$lib/engine/compare';
 import { createMonteCarlo } from '$lib/engine/montecarlo';
@@ -117,6 +118,8 @@ export function createAnalysisHost(
 				return sensitivity(compiled, request, request.outcome, known(request));
 			case 'intervals':
 				return intervalsFor(analysisOf(compiled, request), request.samples, request.seed) ?? null;
+			case 'claims':
+				return testClaims(compiled, parsedClaims(compiled.model.scenario), request, request);
 		}
 	}
 

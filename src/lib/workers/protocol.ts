@@ -5,6 +5,7 @@
  * settings may come the chain the page explored for them, so that the worker does not explore it
  * again.
  */
+import type { ClaimVerdict } from '$lib/engine/claims';
 import type { MonteCarloComparison } from '$lib/engine/compare';
 import type { ChainData } from '$lib/engine/explore';
 import type { IntervalResult } from '$lib/engine/interval';
@@ -48,8 +49,15 @@ export interface IntervalsRequest extends RunSettings {
 	seed: number;
 }
 
+/** The scenario's claims under the settings and across likelihood draws (engine/claims.ts). */
+export interface ClaimsRequest extends RunSettings {
+	kind: 'claims';
+	samples: number;
+	seed: number;
+}
+
 export type AnalysisRequest =
-	MonteCarloRequest | CompareRequest | SensitivityRequest | IntervalsRequest;
+	MonteCarloRequest | CompareRequest | SensitivityRequest | IntervalsRequest | ClaimsRequest;
 
 export interface MonteCarloSummary extends OutcomeSummary {
 	runs: number;
@@ -70,6 +78,7 @@ export interface AnalysisResults {
 	sensitivity: SensitivityResult;
 	/** null: no likelihood is a range. */
 	intervals: IntervalResult | null;
+	claims: ClaimVerdict[];
 }
 export type ResultOf<Request extends AnalysisRequest> = AnalysisResults[Request['kind']];
 
