@@ -18,9 +18,10 @@ test.describe('the dashboard', () => {
 			'Outcomes',
 			'Statechart',
 			'Step through',
-			'The article'
+			'The article',
+			"The article's claims, tested"
 		]) {
-			await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+			await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
 		}
 		await expect(page.getByRole('alert')).toHaveCount(0); // no panel failed
 		const axe = await new AxeBuilder({ page }).analyze();

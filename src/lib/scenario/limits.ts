@@ -24,5 +24,10 @@ export const limits = {
 	/** Longest share link query read, in characters; the rest is ignored, and said to be. */
 	maxLinkLength: 8_000,
 	/** Most steps one Monte Carlo run may take before it is counted as unfinished. */
-	maxStepsPerRun: 10_000
+	maxStepsPerRun: 10_000,
+	/**
+	 * Most exact solves the check whether a scenario's claims are built in may take (choice
+	 * combinations × likelihood points × terms); past it the check is refused before it starts.
+	 */
+	maxClaimSolves: 500_000
 } as const;

@@ -21,6 +21,8 @@ import { syntaxDiagnostics } from './syntax';
 export interface ParsedDocument {
 	file: string;
 	value: unknown;
+	/** The file's text, where it was read from text (to place a problem inside a value). */
+	text?: string;
 	/** Line and column (1-based) of the node at `path`, or of its nearest existing ancestor. */
 	locate(path: Path): { line: number; column: number };
 }
@@ -98,7 +100,12 @@ export function parseText(file: string, input: string | Uint8Array): ParseResult
 	if (!value.ok) return value;
 	return {
 		ok: true,
-		document: { file, value: value.value, locate: (path) => locate(doc, lineCounter, path) }
+		document: {
+			file,
+			value: value.value,
+			text,
+			locate: (path) => locate(doc, lineCounter, path)
+		}
 	};
 }
 

@@ -177,7 +177,27 @@ export const transitionSchema = z.strictObject({
 export const outcomeSchema = z.strictObject({
 	label: text,
 	description: z.string().optional(),
-	scores: z.record(id, z.number()).default({})
+	scores: z.record(id, z.number()).default({}),
+	rationale: z
+		.record(id, text)
+		.optional()
+		.describe('Why each score is what it is, by dimension: what the outcome gains and loses.')
+});
+
+export const claimSchema = z.strictObject({
+	label: text.describe('The claim in a few words, as a reader sees it.'),
+	quote: text.describe("The article's words the claim states (anchored as an evidence quote is)."),
+	source: id.optional().describe('Source id; may be left out when the scenario cites one source.'),
+	prefix: evidenceSchema.shape.prefix,
+	suffix: evidenceSchema.shape.suffix,
+	start: evidenceSchema.shape.start,
+	holds: text.describe(
+		'The proposition, in the expression language: E[dim] under actor.choice=option < E[dim], P(state.path) >= 95%.'
+	),
+	note: z
+		.string()
+		.optional()
+		.describe('How the claim is read into the model, and what it leaves out.')
 });
 
 export interface StateNodeInput {
@@ -223,7 +243,11 @@ export const scenarioSchema = z.strictObject({
 	actors: z.record(id, actorSchema),
 	indicators: z.record(id, indicatorSchema).default({}),
 	dimensions: z.record(id, dimensionSchema).default({}),
-	statechart: stateNodeSchema
+	statechart: stateNodeSchema,
+	claims: z
+		.record(id, claimSchema)
+		.optional()
+		.describe("The source's claims as propositions the model tests, by id.")
 });
 
 const lineNumber = z.number().int().min(1, 'must be at least 1');
@@ -271,4 +295,5 @@ export type EvidenceSpec = z.output<typeof evidenceSchema>;
 export type LikelihoodSpec = z.output<typeof likelihoodSchema>;
 export type ProposalSpec = z.output<typeof proposalSchema>;
 export type OutcomeSpec = z.output<typeof outcomeSchema>;
+export type ClaimSpec = z.output<typeof claimSchema>;
 export type SourceMeta = z.output<typeof sourceMetaSchema>;

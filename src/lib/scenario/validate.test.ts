@@ -498,7 +498,7 @@ describe('hints that know where they are', () => {
 			)
 		);
 		expect(d.message).toBe('unknown field "talks held"');
-		expect(d.hint).toBe('fields allowed here: label, description, scores');
+		expect(d.hint).toBe('fields allowed here: label, description, scores, rationale');
 	});
 
 	it('a field that exists elsewhere is not suggested as itself', () => {

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { anchorQuote } from './anchor';
+import { checkClaims, type ClaimQuote } from './claims';
 import { suggestion, type Diagnostic, type Path } from './diagnostics';
 import { fieldsAt } from './fields';
 import { estimativeTerms, estimativeWordings } from './icd203';
@@ -29,6 +30,8 @@ export interface ValidatedScenario {
 	model: Model;
 	sources: Map<string, SourceText>;
 	quotes: AnchoredQuote[];
+	/** The claims' quotes, anchored. */
+	claimQuotes: ClaimQuote[];
 }
 
 export type ValidationResult =
@@ -364,9 +367,17 @@ export function validateDocument(
 				);
 		});
 	}
+	const claimQuotes = checkClaims(
+		document,
+		model,
+		sources,
+		report,
+		(line, column, path, message, hint) =>
+			diagnostics.push({ ...diagnosticAt(document, path, message, hint), line, column })
+	);
 	if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };
 	const warnings = wordingWarnings(document, model);
-	return { ok: true, value: { scenario, model, sources, quotes }, warnings };
+	return { ok: true, value: { scenario, model, sources, quotes, claimQuotes }, warnings };
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

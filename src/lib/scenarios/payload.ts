@@ -10,6 +10,7 @@ import { sha256 } from '$lib/scenario/hash';
 import { buildModel } from '$lib/scenario/model';
 import type { Scenario, SourceMeta } from '$lib/scenario/schema';
 import { toSentences, type Sentence } from '$lib/scenario/sentences';
+import type { ClaimQuote } from '$lib/scenario/claims';
 import type { AnchoredQuote } from '$lib/scenario/validate';
 
 export interface SourcePayload {
@@ -28,6 +29,8 @@ export interface ScenarioPayload {
 	scenario: Scenario;
 	sources: SourcePayload[];
 	quotes: AnchoredQuote[];
+	/** The claims' quotes, anchored (absent in a payload made before claims). */
+	claimQuotes?: ClaimQuote[];
 }
 
 export function toPayload(loaded: LoadedScenario): ScenarioPayload {
@@ -42,7 +45,8 @@ export function toPayload(loaded: LoadedScenario): ScenarioPayload {
 			sha256: sha256(s.text),
 			sentences: toSentences(s.text)
 		})),
-		quotes: loaded.quotes
+		quotes: loaded.quotes,
+		claimQuotes: loaded.claimQuotes
 	};
 }
 

@@ -5,6 +5,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { analyze, intervalsFor, pageIntervalSamples } from '$lib/engine/analyze';
+import { builtInClaims, parsedClaims, type BuiltIn } from '$lib/engine/claims';
 import { toChainData } from '$lib/engine/explore';
 import type { LoadedScenario } from '$lib/engine/load';
 import { sensitivity } from '$lib/engine/sensitivity';
@@ -23,6 +24,19 @@ export function shippedScenario(id: string): LoadedScenario {
 	return loaded;
 }
 
+/** Whether each claim is built in, by scenario id: the same for every page of a scenario. */
+const builtInByScenario = new Map<string, BuiltIn[]>();
+
+/** Whether each of the scenario's claims is built into the model (engine/claims.ts), once per build. */
+function claimsBuiltIn(loaded: LoadedScenario): BuiltIn[] {
+	let known = builtInByScenario.get(loaded.scenario.id);
+	if (!known) {
+		known = builtInClaims(loaded.compiled, parsedClaims(loaded.scenario));
+		builtInByScenario.set(loaded.scenario.id, known);
+	}
+	return known;
+}
+
 /** The payload and the default view's results, computed ahead. */
 export function prebuiltView(loaded: LoadedScenario) {
 	const analysis = analyze(loaded.compiled);
@@ -33,6 +47,7 @@ export function prebuiltView(loaded: LoadedScenario) {
 		payload: toPayload(loaded),
 		sensitivity: sensitivity(loaded.compiled, {}, outcome, { chain, likelihoods: {} }),
 		intervals: intervalsFor(analysis, pageIntervalSamples, 1) ?? null,
+		claimsBuiltIn: claimsBuiltIn(loaded),
 		chain
 	};
 }

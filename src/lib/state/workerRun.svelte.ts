@@ -8,6 +8,7 @@ import { analysisWorker, type AnalysisWorker } from '$lib/workers/client';
 import type {
 	AnalysisRequest,
 	AssumptionsRequest,
+	ClaimsRequest,
 	CompareRequest,
 	IntervalsRequest,
 	MonteCarloRequest,
@@ -127,3 +128,5 @@ export class IntervalsRun extends WorkerRun<IntervalsRequest> {}
 
 /** The key assumptions check under the current settings. */
 export class AssumptionsRun extends WorkerRun<AssumptionsRequest> {}
+/** The scenario's claims under the current settings (engine/claims.ts). */
+export class ClaimsRun extends WorkerRun<ClaimsRequest> {}

@@ -7,6 +7,7 @@
  */
 import { analyze, intervalsFor, type KnownChain } from '$lib/engine/analyze';
 import { assumptionsCheck } from '$lib/engine/assumptions';
+import { parsedClaims, testClaims } from '$lib/engine/claims';
 import type { Compiled } from '$lib/engine/compile';
 import { createComparison } from '$lib/engine/compare';
 import { createMonteCarlo } from '$lib/engine/montecarlo';
@@ -120,6 +121,8 @@ export function createAnalysisHost(
 				return intervalsFor(analysisOf(compiled, request), request.samples, request.seed) ?? null;
 			case 'assumptions':
 				return assumptionsCheck(compiled, request, known(request));
+			case 'claims':
+				return testClaims(compiled, parsedClaims(compiled.model.scenario), request, request);
 		}
 	}
 

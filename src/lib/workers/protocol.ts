@@ -6,6 +6,7 @@
  * again.
  */
 import type { AssumptionsResult } from '$lib/engine/assumptions';
+import type { ClaimVerdict } from '$lib/engine/claims';
 import type { MonteCarloComparison } from '$lib/engine/compare';
 import type { ChainData } from '$lib/engine/explore';
 import type { IntervalResult } from '$lib/engine/interval';
@@ -54,8 +55,20 @@ export interface AssumptionsRequest extends RunSettings {
 	kind: 'assumptions';
 }
 
+/** The scenario's claims under the settings and across likelihood draws (engine/claims.ts). */
+export interface ClaimsRequest extends RunSettings {
+	kind: 'claims';
+	samples: number;
+	seed: number;
+}
+
 export type AnalysisRequest =
-	MonteCarloRequest | CompareRequest | SensitivityRequest | IntervalsRequest | AssumptionsRequest;
+	| MonteCarloRequest
+	| CompareRequest
+	| SensitivityRequest
+	| IntervalsRequest
+	| AssumptionsRequest
+	| ClaimsRequest;
 
 export interface MonteCarloSummary extends OutcomeSummary {
 	runs: number;
@@ -77,6 +90,7 @@ export interface AnalysisResults {
 	/** null: no likelihood is a range. */
 	intervals: IntervalResult | null;
 	assumptions: AssumptionsResult;
+	claims: ClaimVerdict[];
 }
 export type ResultOf<Request extends AnalysisRequest> = AnalysisResults[Request['kind']];
 

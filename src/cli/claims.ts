@@ -1,0 +1,88 @@
+/**
+ * `npm run claims -- <scenario id or file> [--set actor.choice=option]… [--likelihood id=value]…
+ *  [--samples N] [--seed S] [--json]`: the scenario's claims tested under the settings, the share
+ * of likelihood draws in which each holds, and whether each is built into the model.
+ */
+import { builtInClaims, drawShare, parsedClaims, testClaims } from '../lib/engine/claims';
+import { formatPercent } from '../lib/format/percent';
+import { parse, run, toCount, out } from './run';
+import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
+
+const usage = `usage: npm run claims -- <scenario id or file> [--set actor.choice=option]…
+         [--likelihood transition-id=value]… [--samples N] [--seed S] [--json]`;
+
+run(() => {
+	const { positionals, values: flags } = parse(usage, {
+		...settingsOptions,
+		samples: { type: 'string' },
+		json: { type: 'boolean' }
+	});
+	const loaded = loadNamedScenario(positionals, usage);
+	if (!loaded) return 1;
+	const { settings, seed } = toSettings(flags);
+	const samples = toCount(flags.samples, '--samples', 200, 10_000);
+	const claims = parsedClaims(loaded.scenario);
+	const verdicts = testClaims(loaded.compiled, claims, settings, { samples, seed });
+	const builtIn = builtInClaims(loaded.compiled, claims);
+	const report = {
+		scenario: loaded.scenario.id,
+		choices: { ...loaded.compiled.defaultChoices, ...settings.choices },
+		likelihoods: settings.likelihoods,
+		samples,
+		seed,
+		claims: verdicts.map((v, k) => ({
+			id: v.id,
+			label: v.label,
+			holds: claims[k].holds,
+			verdict: v.holds ? 'holds' : 'fails',
+			...(v.draws ? { draws: v.draws, share: drawShare(v.draws) } : {}),
+			builtIn: builtIn[k]
+		}))
+	};
+	if (flags.json) {
+		out(`${JSON.stringify(report, null, 2)}\n`);
+		return 0;
+	}
+	const title = `${loaded.scenario.title} — the article's claims, tested`;
+	if (claims.length === 0) {
+		out(`${title}\nThis scenario states no claims (claims: in docs/scenario-format.md).\n`);
+		return 0;
+	}
+	const changed = Object.entries(settings.choices).map(([k, v]) => `${k}=${v}`);
+	out(`${title}\nsettings: ${changed.length ? changed.join(', ') : 'the defaults'}\n\n`);
+	table(
+		['claim', 'verdict', 'across the likelihood ranges', 'built in?'],
+		report.claims.map((c) => [
+			c.label,
+			c.verdict,
+			c.draws
+				? `holds in ${formatPercent(drawShare(c.draws)).replace('\u00a0', ' ')} of ${c.draws.samples} draws`
+				: 'nothing left to draw',
+			!c.builtIn.checked
+				? 'not checked'
+				: c.builtIn.builtIn
+					? 'built into the model, not tested by it'
+					: 'tested: can fail'
+		])
+	);
+	const refused = builtIn.find((b) => !b.checked);
+	if (refused && !refused.checked) out(`\nnot checked whether built in: ${refused.reason}\n`);
+	const checked = builtIn.find((b) => b.checked);
+	if (checked && checked.checked)
+		out(
+			`\nbuilt in: holds under all ${checked.combinations.toLocaleString('en')} combinations of choices at ${checked.points} likelihood points each (every range at its ends, the middle, and seeded draws)\n`
+		);
+	return 0;
+});
+
+function table(head: string[], rows: string[][]): void {
+	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+	const line = (cells: string[]) =>
+		cells
+			.map((c, i) => c.padEnd(widths[i]))
+			.join('  ')
+			.trimEnd();
+	out(
+		`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`
+	);
+}

@@ -1,0 +1,127 @@
+/**
+ * The value of a claim's term on the chain: `P(state)`, the probability that a run ever enters a
+ * state (for an outcome, a final state, the probability of ending there), and `E[dimension]`, the
+ * expected score. A term's `under` settings overlay the choices it is evaluated with; each set of
+ * choices is explored once (`analyze`) and re-weighted for every likelihood point.
+ */
+import type { Expectation, Probability } from '../query/ast';
+import { isAncestorOrSelf } from '../scenario/model';
+import { analyze } from './analyze';
+import type { Compiled } from './compile';
+import { reweight, type Chain } from './explore';
+import { reachProbability } from './reach';
+import { components, solveExact } from './solve';
+
+interface Explored {
+	chain: Chain;
+	order: number[][];
+	/** By state path: the chain cut at the state, for hitting probabilities. */
+	cut: Map<string, Cut>;
+}
+
+interface Cut {
+	chain: Chain;
+	order: number[][];
+	/** For each edge of the cut chain, its edge in the whole chain. */
+	edge: Int32Array;
+	entered: (s: number) => boolean;
+}
+
+/**
+ * The whole chain with the edges out of `path`'s states removed: those states become ends, and
+ * the chance of ending in one of them is the chance of ever entering the state.
+ */
+function cutAt(chain: Chain, path: string): Cut {
+	const inside = chain.leaves.map((leaves) => leaves.some((l) => isAncestorOrSelf(path, l)));
+	const rowStart = new Int32Array(chain.size + 1);
+	const kept: number[] = [];
+	for (let s = 0; s < chain.size; s++) {
+		if (!inside[s]) for (let e = chain.rowStart[s]; e < chain.rowStart[s + 1]; e++) kept.push(e);
+		rowStart[s + 1] = kept.length;
+	}
+	const edge = Int32Array.from(kept);
+	const cut: Chain = {
+		...chain,
+		rowStart,
+		edgeTarget: edge.map((e) => chain.edgeTarget[e]),
+		edgeTransition: edge.map((e) => chain.edgeTransition[e]),
+		edgeShare: Float64Array.from(kept, (e) => chain.edgeShare[e]),
+		edgeSet: edge.map((e) => chain.edgeSet[e]),
+		edgeProbability: Float64Array.from(kept, (e) => chain.edgeProbability[e])
+	};
+	return { chain: cut, order: components(cut), edge, entered: (s) => inside[s] };
+}
+
+/** Term values over many likelihood points, with the explored chains kept between calls. */
+export class TermValues {
+	private readonly explored = new Map<string, Explored>();
+	/** Per likelihood point: solved results by choices key. */
+	private point: Float64Array | undefined;
+	private solved = new Map<string, ReturnType<typeof solveExact>>();
+	private weights = new Map<string, Float64Array>();
+	private hits = new Map<string, number>();
+
+	constructor(private readonly compiled: Compiled) {}
+
+	/** How many sets of choices have been explored. */
+	get chains(): number {
+		return this.explored.size;
+	}
+
+	/** `term`'s value when the choices are `base` overlaid with its `under`, at likelihoods `values`. */
+	value(
+		term: Probability | Expectation,
+		base: Record<string, string>,
+		values: Float64Array
+	): number {
+		if (values !== this.point) {
+			this.point = values;
+			this.solved.clear();
+			this.hits.clear();
+			this.weights.clear();
+		}
+		const choices = { ...base };
+		for (const s of term.under) choices[s.choice.text] = s.option.text;
+		const key = JSON.stringify(choices);
+		const explored = this.explore(key, choices);
+		const probabilities = () => {
+			let p = this.weights.get(key);
+			if (!p) {
+				p = reweight(explored.chain, values);
+				this.weights.set(key, p);
+			}
+			return p;
+		};
+		if (term.kind === 'expectation') {
+			let solved = this.solved.get(key);
+			if (!solved) {
+				solved = solveExact(explored.chain, probabilities(), explored.order);
+				this.solved.set(key, solved);
+			}
+			return solved.dimensions[term.dimension.text] ?? 0;
+		}
+		const hitKey = `${key}\n${term.event.text}`;
+		const known = this.hits.get(hitKey);
+		if (known !== undefined) return known;
+		let cut = explored.cut.get(term.event.text);
+		if (!cut) {
+			cut = cutAt(explored.chain, term.event.text);
+			explored.cut.set(term.event.text, cut);
+		}
+		const weights = probabilities();
+		const cutProbabilities = Float64Array.from(cut.edge, (e) => weights[e]);
+		const p = reachProbability(cut.chain, cut.entered, cutProbabilities, cut.order)[0];
+		this.hits.set(hitKey, p);
+		return p;
+	}
+
+	private explore(key: string, choices: Record<string, string>): Explored {
+		let explored = this.explored.get(key);
+		if (!explored) {
+			const { chain } = analyze(this.compiled, { choices });
+			explored = { chain, order: components(chain), cut: new Map() };
+			this.explored.set(key, explored);
+		}
+		return explored;
+	}
+}
