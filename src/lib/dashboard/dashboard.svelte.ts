@@ -154,14 +154,16 @@ export class Dashboard {
 	 * reading changes are dropped, since they were set within the other reading's band.
 	 */
 	setReading(reading: string): void {
-		const changed = new Set(
-			[...withReading(this.base, this.#reading).model.transitions, ...withReading(this.base, reading).model.transitions]
-				.filter((t) => t !== this.base.model.transitions[t.index])
-				.map((t) => t.id)
-		);
+		const before = withReading(this.base, this.#reading).model.transitions;
+		const after = withReading(this.base, reading).model.transitions;
+		// A reading replaces the transitions it changes and shares the others.
+		const kept = (id: string) => {
+			const t = this.transitionsById.get(id);
+			return t !== undefined && before[t.index] === after[t.index];
+		};
 		this.#reading = reading;
 		this.#likelihoods = Object.fromEntries(
-			Object.entries(this.#likelihoods).filter(([id]) => !changed.has(id))
+			Object.entries(this.#likelihoods).filter(([id]) => kept(id))
 		);
 		this.#settingsChanged();
 	}
@@ -182,6 +184,16 @@ export class Dashboard {
 			...(this.#reading && { reading: this.#reading })
 		};
 		this.results.comparison.clear();
+	}
+
+	/**
+	 * Set one reading against another: the current choices and likelihoods pinned under
+	 * `baseline` ('' for the scenario's own), and shown under `variant`.
+	 */
+	compareReadings(baseline: string, variant: string): void {
+		this.setReading(baseline);
+		this.pinBaseline();
+		this.setReading(variant);
 	}
 
 	unpinBaseline(): void {

@@ -37,7 +37,12 @@ export interface Ahead {
 
 /** The settings the intervals depend on, as one string (key order does not matter). */
 export const settingsKey = ({ choices, likelihoods, reading, seed }: ResultSettings): string =>
-	JSON.stringify([Object.entries(choices).sort(), Object.entries(likelihoods).sort(), reading, seed]);
+	JSON.stringify([
+		Object.entries(choices).sort(),
+		Object.entries(likelihoods).sort(),
+		reading,
+		seed
+	]);
 
 /** An analysis's settings with its chain, for the worker (which then does not explore again). */
 const withChain = (analysis: Analysis, likelihoods: Record<string, number>): RunSettings => ({

@@ -43,11 +43,7 @@ export interface KnownChain {
  * The analysis of `settings`, under the reading they name (the scenario's own if none). `known`: a chain computed ahead, used instead of exploring when it
  * was explored with the same choices and likelihoods.
  */
-export function analyze(
-	scenario: Compiled,
-	settings: Settings = {},
-	known?: KnownChain
-): Analysis {
+export function analyze(scenario: Compiled, settings: Settings = {}, known?: KnownChain): Analysis {
 	const compiled = withReading(scenario, settings.reading);
 	const choices = resolveChoices(compiled, settings.choices);
 	const likelihoods = settings.likelihoods ?? {};

@@ -192,9 +192,15 @@ export function readingDiagnostics(compiled: Compiled, document: ParsedDocument)
 				diagnostics.push(
 					diagnosticAt(
 						document,
-						['readings', reading.id, 'likelihoods', transitions[change.transition].id, 'likelihood'],
+						[
+							'readings',
+							reading.id,
+							'likelihoods',
+							transitions[change.transition].id,
+							'likelihood'
+						],
 						`in the reading "${reading.label}": ${problem.problem.message} (${describeChoices(compiled, choices)})`,
-						'lower the reading\'s values so that the alternatives add up to at most 1'
+						"lower the reading's values so that the alternatives add up to at most 1"
 					)
 				);
 				break;

@@ -220,10 +220,15 @@ export const readingChangeSchema = z.strictObject({
 export const readingSchema = z
 	.strictObject({
 		label: text.describe("The reading's name, such as A sceptic's reading."),
-		description: z.string().optional().describe('What the reading takes from the source, in a sentence or two.'),
+		description: z
+			.string()
+			.optional()
+			.describe('What the reading takes from the source, in a sentence or two.'),
 		likelihoods: z
 			.record(z.string(), readingChangeSchema)
-			.describe('Steps by transition id (state path:event, as in crisis.ties.strained:ties.rupture).')
+			.describe(
+				'Steps by transition id (state path:event, as in crisis.ties.strained:ties.rupture).'
+			)
 	})
 	.describe(
 		"A rival reading of the source: other likelihoods for some steps, each with its reason. Values outside the scenario's own band are allowed and shown as departures."
