@@ -1,15 +1,16 @@
 /**
  * `npm run claims -- <scenario id or file> [--set actor.choice=option]… [--likelihood id=value]…
- *  [--samples N] [--seed S] [--json]`: the scenario's claims tested under the settings, the share
+ *  [--reading id] [--samples N] [--seed S] [--json]`: the scenario's claims tested under the settings, the share
  * of likelihood draws in which each holds, and whether each is built into the model.
  */
 import { builtInClaims, drawShare, parsedClaims, testClaims } from '../lib/engine/claims';
+import { withReading } from '../lib/engine/reading';
 import { formatPercent } from '../lib/format/percent';
 import { parse, run, toCount, out } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run claims -- <scenario id or file> [--set actor.choice=option]…
-         [--likelihood transition-id=value]… [--samples N] [--seed S] [--json]`;
+         [--likelihood transition-id=value]… [--reading id] [--samples N] [--seed S] [--json]`;
 
 run(() => {
 	const { positionals, values: flags } = parse(usage, {
@@ -24,8 +25,10 @@ run(() => {
 	const claims = parsedClaims(loaded.scenario);
 	const verdicts = testClaims(loaded.compiled, claims, settings, { samples, seed });
 	const builtIn = builtInClaims(loaded.compiled, claims);
+	const reading = withReading(loaded.compiled, settings.reading).reading;
 	const report = {
 		scenario: loaded.scenario.id,
+		...(reading ? { reading: { id: reading.id, label: reading.label } } : {}),
 		choices: { ...loaded.compiled.defaultChoices, ...settings.choices },
 		likelihoods: settings.likelihoods,
 		samples,
@@ -49,7 +52,13 @@ run(() => {
 		return 0;
 	}
 	const changed = Object.entries(settings.choices).map(([k, v]) => `${k}=${v}`);
-	out(`${title}\nsettings: ${changed.length ? changed.join(', ') : 'the defaults'}\n\n`);
+	out(`${title}\nsettings: ${changed.length ? changed.join(', ') : 'the defaults'}\n`);
+	// "Built in" is judged on the scenario's own likelihoods; a reading may still turn such a claim.
+	if (reading)
+		out(
+			`reading: ${reading.label} (${reading.id}); "built in" is judged on the scenario's own likelihoods\n`
+		);
+	out('\n');
 	table(
 		['claim', 'verdict', 'across the likelihood ranges', 'built in?'],
 		report.claims.map((c) => [

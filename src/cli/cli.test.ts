@@ -302,6 +302,28 @@ describe('simulate', () => {
 		);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/give --assumptions or --sensitivity, not both/);
+	});
+
+	it('--reading runs under a reading of the source and says so, in text and JSON', () => {
+		const file = 'tests/fixtures/valid/readings.yaml';
+		const json = cli('simulate.ts', file, '--exact', '--json', '--reading', 'gloomy');
+		expect(json.code).toBe(0);
+		const report = JSON.parse(json.stdout);
+		expect(report.reading).toEqual({ id: 'gloomy', label: 'A gloomy reading' });
+		// Under "wait": 0.8 × 0.75 as the gloomy reading has it (the memo's own: 0.4 × 0.75).
+		const war = report.outcomes.find((o: { id: string }) => o.id === 'war');
+		expect(war.probability).toBeCloseTo(0.8 * 0.75, 12);
+		const text = cli('simulate.ts', file, '--reading', 'gloomy', '--runs', '1000');
+		expect(text.code).toBe(0);
+		expect(text.stdout).toMatch(/\nreading: A gloomy reading \(gloomy\)\n/);
+	});
+
+	it('an unknown reading exits 2 naming the readings there are', () => {
+		const result = cli('simulate.ts', 'tests/fixtures/valid/readings.yaml', '--reading', 'glomy');
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(
+			/unknown reading "glomy" \(did you mean "gloomy"\?\): its readings are gloomy/
+		);
 		expect(result.stderr).not.toMatch(stackTrace);
 	});
 

@@ -19,6 +19,7 @@ import { limits } from '../lib/scenario/limits';
 import { toPayload } from '../lib/scenarios/payload';
 import { displayPath } from './files';
 import { parse, run, toCount, UsageError, err } from './run';
+import { withReading } from '../lib/engine/reading';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const formats = ['csv', 'json', 'audit', 'mermaid', 'xstate'] as const;
@@ -57,7 +58,9 @@ function main(): number {
 		const analysis = analyze(loaded.compiled, settings);
 		const intervals = intervalsFor(analysis, samples, seed);
 		const mc = runs > 0 ? { ...monteCarlo(analysis.chain, runs, { seed }), seed } : undefined;
-		const results = { model: loaded.model, exact: analysis.exact, intervals, monteCarlo: mc };
+		// Under a reading, the model the results and the audit describe is the reading's.
+		const { model } = withReading(loaded.compiled, settings.reading);
+		const results = { model, exact: analysis.exact, intervals, monteCarlo: mc };
 		const exportSettings = { ...settings, choices: analysis.choices, seed };
 		if (flags.format === 'csv') text = toCsv(resultsTable(results));
 		else if (flags.format === 'json') {

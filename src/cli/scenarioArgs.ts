@@ -1,6 +1,6 @@
 /**
  * The arguments `simulate` and `export` share: one scenario (an id or a file), the user's
- * choices and likelihoods, and the seed.
+ * choices and likelihoods, the reading of the source, and the seed.
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { Settings } from '../lib/engine/compile';
@@ -13,11 +13,17 @@ import { toPairs, UsageError, err } from './run';
 export const settingsOptions = {
 	set: { type: 'string', multiple: true },
 	likelihood: { type: 'string', multiple: true },
+	reading: { type: 'string' },
 	seed: { type: 'string' }
 } as const satisfies ParseArgsConfig['options'];
 
-/** `--set`, `--likelihood` and `--seed` as settings; a malformed value is a UsageError. */
-export function toSettings(flags: { set?: string[]; likelihood?: string[]; seed?: string }): {
+/** `--set`, `--likelihood`, `--reading` and `--seed` as settings; a malformed value is a UsageError. */
+export function toSettings(flags: {
+	set?: string[];
+	likelihood?: string[];
+	reading?: string;
+	seed?: string;
+}): {
 	settings: Required<Settings>;
 	seed: Seed;
 } {
@@ -31,7 +37,10 @@ export function toSettings(flags: { set?: string[]; likelihood?: string[]; seed?
 	);
 	const seedText = flags.seed ?? '1';
 	const seed = /^\d+$/.test(seedText) ? Number(seedText) : seedText;
-	return { settings: { choices: toPairs(flags.set, '--set'), likelihoods }, seed };
+	return {
+		settings: { choices: toPairs(flags.set, '--set'), likelihoods, reading: flags.reading ?? '' },
+		seed
+	};
 }
 
 /**

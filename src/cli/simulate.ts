@@ -1,6 +1,6 @@
 /**
  * `npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
- *  [--set actor.choice=option]… [--likelihood transition=value]… [--json]`
+ *  [--set actor.choice=option]… [--likelihood transition=value]… [--reading id] [--json]`
  * `npm run simulate -- <scenario> --sensitivity --outcome <outcome id> [--set …]… [--json]`
  * `npm run simulate -- <scenario> --assumptions [--set …]… [--json]`
  */
@@ -9,16 +9,19 @@ import { assumptionsCheck } from '../lib/engine/assumptions';
 import { monteCarlo, standardError } from '../lib/engine/montecarlo';
 import { sensitivity } from '../lib/engine/sensitivity';
 import * as words from '../lib/format/assumption';
+import { withReading } from '../lib/engine/reading';
 import { limits } from '../lib/scenario/limits';
+import type { ReadingInfo } from '../lib/scenario/readings';
 import { parse, run, toCount, UsageError, out } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
-         [--set actor.choice=option]… [--likelihood transition-id=value]… [--samples N] [--json]
+         [--set actor.choice=option]… [--likelihood transition-id=value]… [--reading id]
+         [--samples N] [--json]
        npm run simulate -- <scenario id or file> --sensitivity --outcome <outcome id>
-         [--set actor.choice=option]… [--likelihood transition-id=value]… [--json]
+         [--set actor.choice=option]… [--likelihood transition-id=value]… [--reading id] [--json]
        npm run simulate -- <scenario id or file> --assumptions
-         [--set actor.choice=option]… [--likelihood transition-id=value]… [--json]`;
+         [--set actor.choice=option]… [--likelihood transition-id=value]… [--reading id] [--json]`;
 
 const percent = (p: number) => `${(p * 100).toFixed(1)} %`;
 
@@ -43,13 +46,15 @@ run(() => {
 	if (!loaded) return 1;
 	const { settings, seed } = toSettings(flags);
 	const scenario = loaded.scenario;
+	const reading = withReading(loaded.compiled, settings.reading).reading;
+	const readingField = reading ? { reading: { id: reading.id, label: reading.label } } : {};
 	if (flags.sensitivity) {
 		const result = sensitivity(loaded.compiled, settings, flags.outcome!);
-		const report = { scenario: scenario.id, method: 'sensitivity', ...result };
+		const report = { scenario: scenario.id, method: 'sensitivity', ...readingField, ...result };
 		if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 		else {
 			out(
-				`${scenario.title} — sensitivity of ${result.label} (${result.outcome}): ${percent(result.base)}\n${choiceLine(result.choices)}\n\n`
+				`${scenario.title} — sensitivity of ${result.label} (${result.outcome}): ${percent(result.base)}\n${choiceLine(result.choices, reading)}\n\n`
 			);
 			const at = (x: string | number) => (typeof x === 'number' ? String(x) : x);
 			table(
@@ -70,11 +75,11 @@ run(() => {
 		const result = assumptionsCheck(loaded.compiled, settings);
 		if (flags.json)
 			out(
-				`${JSON.stringify({ scenario: scenario.id, method: 'assumptions', ...result }, null, 2)}\n`
+				`${JSON.stringify({ scenario: scenario.id, method: 'assumptions', ...readingField, ...result }, null, 2)}\n`
 			);
 		else {
 			out(
-				`${scenario.title} — key assumptions, largest effect first\n${choiceLine(result.choices)}\n\n`
+				`${scenario.title} — key assumptions, largest effect first\n${choiceLine(result.choices, reading)}\n\n`
 			);
 			table(
 				[
@@ -126,6 +131,7 @@ run(() => {
 		const report = {
 			scenario: scenario.id,
 			method: 'exact',
+			...readingField,
 			choices: analysis.choices,
 			states: analysis.chain.size,
 			outcomes,
@@ -138,7 +144,7 @@ run(() => {
 		if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 		else {
 			out(
-				`${scenario.title} — exact analysis of ${analysis.chain.size} reachable states\n${choiceLine(analysis.choices)}\n\n`
+				`${scenario.title} — exact analysis of ${analysis.chain.size} reachable states\n${choiceLine(analysis.choices, reading)}\n\n`
 			);
 			table(
 				['outcome', 'probability', ...(intervals ? ['90 % interval'] : [])],
@@ -175,6 +181,7 @@ run(() => {
 		method: 'monte-carlo',
 		runs,
 		seed,
+		...readingField,
 		choices: analysis.choices,
 		outcomes,
 		endings: mc.endings.map(({ label, probability }) => ({ label, probability })),
@@ -186,7 +193,7 @@ run(() => {
 	if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 	else {
 		out(
-			`${scenario.title} — Monte Carlo, ${runs.toLocaleString('en')} runs, seed ${seed}\n${choiceLine(analysis.choices)}\n\n`
+			`${scenario.title} — Monte Carlo, ${runs.toLocaleString('en')} runs, seed ${seed}\n${choiceLine(analysis.choices, reading)}\n\n`
 		);
 		table(
 			['outcome', 'probability', '± 1.96 s.e.', 'exact'],
@@ -206,12 +213,14 @@ run(() => {
 	return 0;
 });
 
-function choiceLine(choices: Record<string, string>): string {
-	return `choices: ${
+/** The choices, and the reading when there is one: `choices: a.b=c` / `reading: A sceptic's reading (sceptic)`. */
+function choiceLine(choices: Record<string, string>, reading: ReadingInfo | undefined): string {
+	const line = `choices: ${
 		Object.entries(choices)
 			.map(([k, v]) => `${k}=${v}`)
 			.join(', ') || '(none)'
 	}`;
+	return reading ? `${line}\nreading: ${reading.label} (${reading.id})` : line;
 }
 
 function table(head: string[], rows: string[][]): void {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeWorker } from '../../../tests/unit/fakeWorker';
-import { loadFixture } from '../../../tests/unit/fixtures';
+import { loadFixture, loadShippedScenario } from '../../../tests/unit/fixtures';
 import { toPayload } from '$lib/scenarios/payload';
 import { AnalysisWorker } from '$lib/workers/client';
 import { Dashboard } from './dashboard.svelte';
@@ -52,5 +52,37 @@ describe('Dashboard', () => {
 		expect(dashboard.steps.path).toEqual(['talks:talks.fail']);
 		const fight = dashboard.transitionsById.get('crisis:crisis.fight')!;
 		expect(dashboard.notices).toEqual([`1 of 2 steps could not be taken from "${fight.label}" on`]);
+	});
+
+	it('reads the source as a reading has it, and sets one reading against another', () => {
+		const shipped = toPayload(loadShippedScenario('regional-escalation'));
+		const dashboard = new Dashboard(shipped, '', {}, () => new AnalysisWorker(() => fakeWorker()));
+		const strain = 'crisis.ties.working:ties.strain';
+		const ruptured = () =>
+			dashboard.results.analysis.exact.outcomes.find((o) => o.id === 'crisis.ties.ruptured')!
+				.probability;
+		const own = ruptured();
+		dashboard.take(dashboard.steps.open[0].transition.id);
+		dashboard.setLikelihood(strain, 0.5);
+		dashboard.setReading('sceptic');
+		expect(dashboard.reading).toBe('sceptic');
+		expect(dashboard.isDefaultView).toBe(false);
+		expect(ruptured()).toBeLessThan(own / 2);
+		// The slider's band is the reading's; a value set in the old band is dropped.
+		const t = dashboard.compiled.model.transitions.find((x) => x.id === strain)!;
+		expect(t.likelihood).toMatchObject({ kind: 'range', low: 0.15, high: 0.45 });
+		expect(dashboard.likelihoods).toEqual({});
+		// The step-through keeps its place and runs under the reading.
+		expect(dashboard.steps.path).toHaveLength(1);
+		expect(dashboard.steps.compiled).toBe(dashboard.compiled);
+		expect(dashboard.query).toBe(`r=sceptic&steps=${encodeURIComponent(dashboard.steps.path[0])}`);
+
+		dashboard.compareReadings('', 'sceptic');
+		expect(dashboard.baseline).toEqual({ choices: dashboard.choices, likelihoods: {} });
+		expect(dashboard.reading).toBe('sceptic');
+		expect(dashboard.results.exactComparison?.outcomes['crisis.ties.ruptured'].baseline).toBe(own);
+		dashboard.restoreBaseline();
+		expect(dashboard.reading).toBe('');
+		expect(ruptured()).toBe(own);
 	});
 });

@@ -1,10 +1,11 @@
 /**
- * The dashboard's state: the user's choices, likelihoods and seed, the pinned baseline, the
+ * The dashboard's state: the user's choices, likelihoods, reading and seed, the pinned baseline, the
  * selection, and two parts with tests of their own: the step-through (where the scenario stands,
  * the steps taken) and the results (the exact analysis at once, intervals and runs from the
  * analysis worker).
  */
 import { likelihoodValues, type Compiled } from '$lib/engine/compile';
+import { withReading } from '$lib/engine/reading';
 import type { TransitionInfo } from '$lib/scenario/model';
 import { fromPayload, type ScenarioPayload } from '$lib/scenarios/payload';
 import type { RunSettings } from '$lib/workers/protocol';
@@ -24,10 +25,13 @@ export interface DroppedSteps {
 
 export class Dashboard {
 	readonly payload: ScenarioPayload;
-	readonly compiled: Compiled;
+	/** The scenario as its file has it, under no reading. */
+	readonly base: Compiled;
 
 	#choices = $state<Record<string, string>>({});
 	#likelihoods = $state<Record<string, number>>({});
+	/** The reading of the source ('' for the scenario's own). */
+	#reading = $state('');
 	#seed = $state(1);
 	/** The pinned baseline's settings, or null when nothing is pinned. */
 	#baseline = $state.raw<RunSettings | null>(null);
@@ -61,14 +65,15 @@ export class Dashboard {
 		worker?: () => AnalysisWorker
 	) {
 		this.payload = payload;
-		this.compiled = fromPayload(payload);
-		this.#choices = { ...this.compiled.defaultChoices };
+		this.base = fromPayload(payload);
+		this.#choices = { ...this.base.defaultChoices };
 		this.results = new Results(
 			payload,
-			this.compiled,
+			this.base,
 			() => ({
 				choices: this.#choices,
 				likelihoods: this.#likelihoods,
+				reading: this.#reading,
 				seed: this.#seed,
 				baseline: this.#baseline
 			}),
@@ -92,6 +97,13 @@ export class Dashboard {
 	get seed(): number {
 		return this.#seed;
 	}
+	/** The reading of the source the settings stand under ('' for the scenario's own). */
+	get reading(): string {
+		return this.#reading;
+	}
+
+	/** The scenario under the current reading: what the step-through, sliders and words read. */
+	readonly compiled: Compiled = $derived.by(() => withReading(this.base, this.#reading));
 	get baseline(): RunSettings | null {
 		return this.#baseline;
 	}
@@ -117,6 +129,7 @@ export class Dashboard {
 	readonly isDefaultView: boolean = $derived.by(
 		() =>
 			Object.keys(this.#likelihoods).length === 0 &&
+			this.#reading === '' &&
 			Object.keys(this.compiled.defaultChoices).every((key) => this.isDefault(key))
 	);
 
@@ -136,17 +149,51 @@ export class Dashboard {
 		this.#settingsChanged();
 	}
 
-	/** Back to every default choice and likelihood. */
+	/**
+	 * Read the source as `reading` does ('' for the scenario's own). Likelihoods set on steps the
+	 * reading changes are dropped, since they were set within the other reading's band.
+	 */
+	setReading(reading: string): void {
+		const before = withReading(this.base, this.#reading).model.transitions;
+		const after = withReading(this.base, reading).model.transitions;
+		// A reading replaces the transitions it changes and shares the others.
+		const kept = (id: string) => {
+			const t = this.transitionsById.get(id);
+			return t !== undefined && before[t.index] === after[t.index];
+		};
+		this.#reading = reading;
+		this.#likelihoods = Object.fromEntries(
+			Object.entries(this.#likelihoods).filter(([id]) => kept(id))
+		);
+		this.#settingsChanged();
+	}
+
+	/** Back to every default choice and likelihood, and the scenario's own reading. */
 	reset(): void {
 		this.#choices = { ...this.compiled.defaultChoices };
 		this.#likelihoods = {};
+		this.#reading = '';
 		this.#settingsChanged();
 	}
 
 	/** Pin the current choices and likelihoods as the baseline to compare against. */
 	pinBaseline(): void {
-		this.#baseline = { choices: { ...this.#choices }, likelihoods: { ...this.#likelihoods } };
+		this.#baseline = {
+			choices: { ...this.#choices },
+			likelihoods: { ...this.#likelihoods },
+			...(this.#reading && { reading: this.#reading })
+		};
 		this.results.comparison.clear();
+	}
+
+	/**
+	 * Set one reading against another: the current choices and likelihoods pinned under
+	 * `baseline` ('' for the scenario's own), and shown under `variant`.
+	 */
+	compareReadings(baseline: string, variant: string): void {
+		this.setReading(baseline);
+		this.pinBaseline();
+		this.setReading(variant);
 	}
 
 	unpinBaseline(): void {
@@ -159,6 +206,7 @@ export class Dashboard {
 		if (!this.#baseline) return;
 		this.#choices = { ...this.#baseline.choices };
 		this.#likelihoods = { ...this.#baseline.likelihoods };
+		this.#reading = this.#baseline.reading ?? '';
 		this.#settingsChanged();
 	}
 
@@ -194,6 +242,12 @@ export class Dashboard {
 		if (transitionId) this.revealed++;
 	}
 
+	/** Select a sentence of the article (`p15.s1`) and bring the workspace, which shows it, into view. */
+	showSentence(id: string): void {
+		this.selectedSentence = id;
+		this.revealed++;
+	}
+
 	take(transitionId: string): void {
 		this.steps.take(transitionId);
 		this.selectedTransition = transitionId;
@@ -226,7 +280,7 @@ export class Dashboard {
 	}
 
 	restart(): void {
-		this.steps.restart(this.#choices, this.values);
+		this.steps.restart(this.#choices, this.values, this.compiled);
 	}
 
 	/**
@@ -234,7 +288,7 @@ export class Dashboard {
 	 * open, so the person keeps their place.
 	 */
 	#replay(path: string[] = this.steps.path): string[] {
-		return this.steps.replay(path, this.#choices, this.values);
+		return this.steps.replay(path, this.#choices, this.values, this.compiled);
 	}
 
 	/** The view as a URL query (see share.ts). */
@@ -242,6 +296,7 @@ export class Dashboard {
 		toQuery(this.compiled, {
 			choices: this.#choices,
 			likelihoods: this.#likelihoods,
+			reading: this.#reading,
 			seed: this.#seed,
 			steps: this.steps.path,
 			baseline: this.#baseline,
@@ -256,6 +311,7 @@ export class Dashboard {
 	applyShared(view: SharedView): string[] {
 		this.#choices = { ...this.compiled.defaultChoices, ...view.choices };
 		this.#likelihoods = { ...view.likelihoods };
+		this.#reading = view.reading ?? '';
 		if (view.seed !== undefined) this.#seed = view.seed;
 		if (view.baseline) this.#baseline = view.baseline;
 		if (view.why) this.explaining = view.why;

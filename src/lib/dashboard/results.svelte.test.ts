@@ -29,6 +29,7 @@ function holder(ahead: ConstructorParameters<typeof Results>[3] = {}) {
 	const settings: ResultSettings = $state({
 		choices: { ...compiled.defaultChoices },
 		likelihoods: {},
+		reading: '',
 		seed: 1,
 		baseline: null
 	});

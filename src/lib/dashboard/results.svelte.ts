@@ -21,6 +21,8 @@ import { perfMark } from './perf';
 export interface ResultSettings {
 	choices: Record<string, string>;
 	likelihoods: Record<string, number>;
+	/** The reading of the source ('' for the scenario's own). */
+	reading: string;
 	seed: number;
 	/** The pinned baseline's settings, or null. */
 	baseline: RunSettings | null;
@@ -34,13 +36,19 @@ export interface Ahead {
 }
 
 /** The settings the intervals depend on, as one string (key order does not matter). */
-export const settingsKey = ({ choices, likelihoods, seed }: ResultSettings): string =>
-	JSON.stringify([Object.entries(choices).sort(), Object.entries(likelihoods).sort(), seed]);
+export const settingsKey = ({ choices, likelihoods, reading, seed }: ResultSettings): string =>
+	JSON.stringify([
+		Object.entries(choices).sort(),
+		Object.entries(likelihoods).sort(),
+		reading,
+		seed
+	]);
 
 /** An analysis's settings with its chain, for the worker (which then does not explore again). */
 const withChain = (analysis: Analysis, likelihoods: Record<string, number>): RunSettings => ({
 	choices: analysis.choices,
 	likelihoods,
+	...(analysis.reading && { reading: analysis.reading }),
 	chain: toChainData(analysis.chain)
 });
 
@@ -80,6 +88,7 @@ export class Results {
 						key: settingsKey({
 							choices: { ...compiled.defaultChoices },
 							likelihoods: {},
+							reading: '',
 							seed: 1,
 							baseline: null
 						}),
@@ -93,11 +102,11 @@ export class Results {
 	/** The exact analysis under the current choices and likelihoods. */
 	readonly analysis: Analysis = $derived.by(() => {
 		perfMark('brink:analysis:start'); // npm run perf: the exact analysis alone
-		const { choices, likelihoods } = this.#settings();
+		const { choices, likelihoods, reading } = this.#settings();
 		const chain = this.#ahead.chain;
 		const analysis = analyze(
 			this.#compiled,
-			{ choices, likelihoods },
+			{ choices, likelihoods, reading },
 			chain && { chain, likelihoods: {} }
 		);
 		perfMark('brink:analysis:end');

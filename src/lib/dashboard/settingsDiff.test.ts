@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../../tests/unit/fixtures';
+import { loadFixture, loadShippedScenario } from '../../../tests/unit/fixtures';
 import { settingsDiff } from './settingsDiff';
 
 const regions = loadFixture('regions.yaml').compiled;
@@ -25,10 +25,35 @@ describe('settingsDiff', () => {
 		expect(change.from).not.toBe(change.to);
 	});
 
-	it('a likelihood moved from the middle of its range (0.55–0.8) to 0.6', () => {
+	it('a likelihood moved from the middle of its range (0.55–0.8) to 0.6, in whole percents', () => {
 		const changes = settingsDiff(regions, none, { choices: {}, likelihoods: { [flare]: 0.6 } });
 		expect(changes).toHaveLength(1);
-		expect(changes[0]).toMatchObject({ key: flare, from: '67.5\u00a0%', to: '60.0\u00a0%' });
+		expect(changes[0]).toMatchObject({ key: flare, from: '68\u00a0%', to: '60\u00a0%' });
 		expect(changes[0].label).toMatch(/^Likelihood: .+, from “.+”, by .+$/);
+	});
+
+	it('names a change of reading once, with the likelihoods set by hand, not the reading’s own', () => {
+		const { compiled } = loadShippedScenario('regional-escalation');
+		const strain = 'crisis.ties.working:ties.strain';
+		const rupture = 'crisis.ties.strained:ties.rupture';
+		expect(settingsDiff(compiled, none, { ...none, reading: 'sceptic' })).toEqual([
+			{
+				key: 'reading',
+				label: 'Reading of the source',
+				from: "The scenario's own",
+				to: "A sceptic's reading"
+			}
+		]);
+		// Set by hand under the sceptic's band (15–45 %), against the scenario's middle (45–55 %).
+		const changes = settingsDiff(compiled, none, {
+			choices: {},
+			likelihoods: { [strain]: 0.2 },
+			reading: 'sceptic'
+		});
+		expect(changes.map((c) => [c.key, c.from, c.to])).toEqual([
+			['reading', "The scenario's own", "A sceptic's reading"],
+			[strain, '50\u00a0%', '20\u00a0%']
+		]);
+		expect(changes.map((c) => c.key)).not.toContain(rupture);
 	});
 });

@@ -20,12 +20,15 @@ export interface Situation {
 }
 
 export class StepThrough {
-	readonly compiled: Compiled;
 	#session = $state.raw<Session>(undefined as unknown as Session);
 
 	constructor(compiled: Compiled, choices: Record<string, string>, values: Float64Array) {
-		this.compiled = compiled;
 		this.#session = startSession(compiled, choices, values);
+	}
+
+	/** The scenario the session runs (under the reading it was started with). */
+	get compiled(): Compiled {
+		return this.#session.compiled;
 	}
 
 	get session(): Session {
@@ -87,16 +90,26 @@ export class StepThrough {
 		this.#session = undo(this.#session);
 	}
 
-	restart(choices: Record<string, string>, values: Float64Array): void {
-		this.#session = startSession(this.compiled, choices, values);
+	/** Start again; `compiled`: under another reading of the source (default: the same). */
+	restart(
+		choices: Record<string, string>,
+		values: Float64Array,
+		compiled: Compiled = this.compiled
+	): void {
+		this.#session = startSession(compiled, choices, values);
 	}
 
 	/**
 	 * Start again under these settings and take these steps (transition ids) as far as they are
 	 * open. Returns the steps that could not be taken.
 	 */
-	replay(path: string[], choices: Record<string, string>, values: Float64Array): string[] {
-		let session = startSession(this.compiled, choices, values);
+	replay(
+		path: string[],
+		choices: Record<string, string>,
+		values: Float64Array,
+		compiled: Compiled = this.compiled
+	): string[] {
+		let session = startSession(compiled, choices, values);
 		let taken = 0;
 		for (const id of path) {
 			if (!options(session).some((b) => b.transition.id === id)) break;

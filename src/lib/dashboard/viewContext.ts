@@ -12,8 +12,12 @@ const defaults = { choices: {}, likelihoods: {} };
 
 /** `link`: the absolute address of this view (the share link). */
 export function viewContext(dashboard: Dashboard, link: string): ChartContext {
-	const { compiled, payload, baseline } = dashboard;
-	const current = { choices: dashboard.choices, likelihoods: dashboard.likelihoods };
+	const { base: compiled, payload, baseline } = dashboard;
+	const current = {
+		choices: dashboard.choices,
+		likelihoods: dashboard.likelihoods,
+		reading: dashboard.reading
+	};
 	return {
 		scenario: payload.scenario.title,
 		sources: payload.sources.map((source) => source.meta),

@@ -8,6 +8,7 @@ import { likelihoodValues, resolveChoices, type Compiled, type Settings } from '
 import { explore, fromChainData, type Chain, type ChainData } from './explore';
 import { likelihoodIntervals, type IntervalResult } from './interval';
 import type { Seed } from './rng';
+import { withReading } from './reading';
 import { solveExact, type ExactResult } from './solve';
 
 /**
@@ -19,6 +20,8 @@ export const pageIntervalSamples = 200;
 export interface Analysis {
 	/** Every choice, the defaults filled in. */
 	choices: Record<string, string>;
+	/** The reading of the source it stands under (undefined: the scenario's own). */
+	reading?: string;
 	/** One likelihood value per transition, with the settings applied. */
 	values: Float64Array;
 	/** Ids of the transitions whose likelihood the user set: intervals hold them fixed. */
@@ -32,22 +35,29 @@ export interface KnownChain {
 	chain: ChainData;
 	/** The likelihoods it was explored with (its edges' probabilities hold these values). */
 	likelihoods: Record<string, number>;
+	/** The reading it was explored under (none: the scenario's own). */
+	reading?: string;
 }
 
 /**
- * The analysis of `settings`. `known`: a chain computed ahead, used instead of exploring when it
+ * The analysis of `settings`, under the reading they name (the scenario's own if none). `known`: a chain computed ahead, used instead of exploring when it
  * was explored with the same choices and likelihoods.
  */
-export function analyze(compiled: Compiled, settings: Settings = {}, known?: KnownChain): Analysis {
+export function analyze(scenario: Compiled, settings: Settings = {}, known?: KnownChain): Analysis {
+	const compiled = withReading(scenario, settings.reading);
 	const choices = resolveChoices(compiled, settings.choices);
 	const likelihoods = settings.likelihoods ?? {};
 	const values = likelihoodValues(compiled, likelihoods);
 	const fixed = new Set(Object.keys(likelihoods));
 	const chain =
-		known && sameRecord(known.chain.choices, choices) && sameRecord(known.likelihoods, likelihoods)
+		known &&
+		(known.reading ?? '') === (settings.reading ?? '') &&
+		sameRecord(known.chain.choices, choices) &&
+		sameRecord(known.likelihoods, likelihoods)
 			? fromChainData(compiled, known.chain)
 			: explore(compiled, choices, values);
-	return { choices, values, fixed, chain, exact: solveExact(chain) };
+	const reading = settings.reading || undefined;
+	return { choices, ...(reading && { reading }), values, fixed, chain, exact: solveExact(chain) };
 }
 
 /** Whether two flat records hold the same keys and values (in any order). */

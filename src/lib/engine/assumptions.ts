@@ -12,6 +12,7 @@
  * new exploration); a score swing changes no probability, and the expected scores are summed again
  * over the same exact distribution of endings.
  */
+import { withReading } from './reading';
 import type { TransitionInfo } from '../scenario/model';
 import { analyze, type KnownChain } from './analyze';
 import {
@@ -80,10 +81,11 @@ const noise = 1e-12;
  * `assumptionsCheck(compiled, {}).assumptions[0]` is the assumption that moves the results most.
  */
 export function assumptionsCheck(
-	compiled: Compiled,
+	scenario: Compiled,
 	settings: Settings = {},
 	known?: KnownChain
 ): AssumptionsResult {
+	const compiled = withReading(scenario, settings.reading);
 	const start = performance.now();
 	const { model } = compiled;
 	const analysis = analyze(compiled, settings, known);

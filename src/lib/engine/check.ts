@@ -5,10 +5,12 @@
  */
 import type { Diagnostic } from '../scenario/diagnostics';
 import { limits } from '../scenario/limits';
+import { bounds } from '../scenario/likelihood';
 import { ancestors } from '../scenario/model';
 import { diagnosticAt, type ParsedDocument } from '../scenario/parse';
 import { likelihoodValues, type Compiled } from './compile';
 import { explore, ExploreError, isAbsorbing, type Chain } from './explore';
+import { withReading } from './reading';
 import { components } from './solve';
 
 /** The choice combinations to explore: all of them, or defaults plus one change at a time. */
@@ -156,6 +158,53 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 				'check its when: conditions',
 				'warning'
 			);
+		}
+	}
+	return diagnostics;
+}
+
+/**
+ * A reading that raises a step's upper bound may make a set of alternatives add up to over 1
+ * where the scenario's own likelihoods did not: explore each such reading under the same
+ * combinations of choices and report it at the reading's step. Readings that only lower bounds
+ * leave every sum as sound as the scenario's own, and cost nothing.
+ */
+export function readingDiagnostics(compiled: Compiled, document: ParsedDocument): Diagnostic[] {
+	const diagnostics: Diagnostic[] = [];
+	const { transitions } = compiled.model;
+	for (const reading of compiled.model.readings) {
+		const raises = reading.changes.some(
+			(c) => bounds(c.likelihood)[1] > bounds(transitions[c.transition].likelihood)[1]
+		);
+		if (!raises) continue;
+		const under = withReading(compiled, reading.id);
+		const values = likelihoodValues(under);
+		for (const choices of choiceCombinations(under).combinations) {
+			try {
+				explore(under, { ...under.defaultChoices, ...choices }, values);
+			} catch (error) {
+				if (!(error instanceof ExploreError)) throw error;
+				const problem = error.problem;
+				if (problem.kind !== 'branches') break;
+				const named = problem.problem.transitions.map((t) => t.index);
+				const change =
+					reading.changes.find((c) => named.includes(c.transition)) ?? reading.changes[0];
+				diagnostics.push(
+					diagnosticAt(
+						document,
+						[
+							'readings',
+							reading.id,
+							'likelihoods',
+							transitions[change.transition].id,
+							'likelihood'
+						],
+						`in the reading "${reading.label}": ${problem.problem.message} (${describeChoices(compiled, choices)})`,
+						"lower the reading's values so that the alternatives add up to at most 1"
+					)
+				);
+				break;
+			}
 		}
 	}
 	return diagnostics;

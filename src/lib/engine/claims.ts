@@ -4,6 +4,7 @@
  * every choice and likelihood is). The settings and likelihood values are inputs, never read from
  * anywhere else, so that other likelihood sets (readings) can be tested the same way.
  */
+import { withReading } from './reading';
 import { measuresOf, type Expression } from '../query/ast';
 import { evaluate } from '../query/evaluate';
 import { parseExpression } from '../query/parse';
@@ -47,11 +48,12 @@ export interface ClaimVerdict {
  * likelihood range the settings leave open (uniform in its range, as the page's intervals draw).
  */
 export function testClaims(
-	compiled: Compiled,
+	scenario: Compiled,
 	claims: ParsedClaim[],
 	settings: Settings = {},
 	{ samples = 200, seed = 1 }: { samples?: number; seed?: Seed } = {}
 ): ClaimVerdict[] {
+	const compiled = withReading(scenario, settings.reading);
 	const choices = resolveChoices(compiled, settings.choices);
 	const base = likelihoodValues(compiled, settings.likelihoods);
 	const fixed = new Set(Object.keys(settings.likelihoods ?? {}));

@@ -6,6 +6,7 @@ import { initialTransition } from 'xstate';
 import { didYouMean } from '../scenario/diagnostics';
 import { bounds, defaultValue } from '../scenario/likelihood';
 import type { Model } from '../scenario/model';
+import type { ReadingInfo } from '../scenario/readings';
 import { toMachine, type BrinkMachine, type BrinkSnapshot } from './machine';
 
 export interface Compiled {
@@ -14,6 +15,9 @@ export interface Compiled {
 	indicatorIds: string[];
 	/** `actor.choice` → default option. */
 	defaultChoices: Record<string, string>;
+	/** Under a reading (engine/reading.ts): the scenario's own compiled form, and the reading. */
+	base?: Compiled;
+	reading?: ReadingInfo;
 }
 
 export function compile(model: Model): Compiled {
@@ -31,9 +35,13 @@ export function compile(model: Model): Compiled {
 	};
 }
 
-/** What the user set: choices by `actor.choice`, likelihood values by transition id. */
+/**
+ * What the user set: choices by `actor.choice`, likelihood values by transition id, and the
+ * reading of the source they stand under (a reading's id; none for the scenario's own).
+ */
 export interface Settings {
 	choices?: Record<string, string>;
+	reading?: string;
 	likelihoods?: Record<string, number>;
 }
 

@@ -7,7 +7,7 @@ import { sha256 } from '../scenario/hash';
 import { parseText } from '../scenario/parse';
 import type { SourceResolver } from '../scenario/sources';
 import { validateDocument, type ValidatedScenario } from '../scenario/validate';
-import { analysisDiagnostics } from './check';
+import { analysisDiagnostics, readingDiagnostics } from './check';
 import { compile, type Compiled } from './compile';
 
 export interface LoadedScenario extends ValidatedScenario {
@@ -31,7 +31,10 @@ export function loadScenario(
 	const validated = validateDocument(parsed.document, resolveSource);
 	if (!validated.ok) return { ok: false, diagnostics: byPosition(validated.diagnostics) };
 	const compiled = compile(validated.value.model);
-	const found = analysisDiagnostics(compiled, parsed.document);
+	const found = [
+		...analysisDiagnostics(compiled, parsed.document),
+		...readingDiagnostics(compiled, parsed.document)
+	];
 	const errors = found.filter((d) => d.severity === 'error');
 	if (errors.length > 0) return { ok: false, diagnostics: byPosition(found) };
 	const warnings = byPosition([...validated.warnings, ...found]);

@@ -4,6 +4,7 @@
  * end of the range. Everything else stays at the current settings. Likelihood swings re-weight the
  * explored chain (no new exploration); only a choice swing explores again.
  */
+import { withReading } from './reading';
 import { didYouMean } from '../scenario/diagnostics';
 import type { TransitionInfo } from '../scenario/model';
 import type { Condition } from '../scenario/schema';
@@ -50,11 +51,12 @@ export interface SensitivityResult {
  * `sensitivity(ladder, {}, 'war').bars[0]` is `{ id: 'west.posture', low: 0, high: 0.3, … }`.
  */
 export function sensitivity(
-	compiled: Compiled,
+	scenario: Compiled,
 	settings: Settings,
 	outcomeId: string,
 	known?: KnownChain
 ): SensitivityResult {
+	const compiled = withReading(scenario, settings.reading);
 	const analysis = analyze(compiled, settings, known);
 	const found = analysis.exact.outcomes.find((o) => o.id === outcomeId);
 	if (!found) {

@@ -144,11 +144,15 @@ export function toResults(input: ResultsInput) {
 	};
 }
 
-/** The settings an export records: every choice (resolved), the likelihoods the user set, the seed. */
+/**
+ * The settings an export records: every choice (resolved), the likelihoods the user set, the seed,
+ * and the reading of the source when it is not the scenario's own.
+ */
 export interface ExportSettings {
 	choices: Record<string, string>;
 	likelihoods: Record<string, number>;
 	seed: number | string;
+	reading?: string;
 }
 
 /** Keys sorted, so that the same settings give the same JSON whatever order they were set in. */
@@ -158,7 +162,8 @@ export function sortedSettings(settings: ExportSettings): ExportSettings {
 	return {
 		choices: sorted(settings.choices),
 		likelihoods: sorted(settings.likelihoods),
-		seed: settings.seed
+		seed: settings.seed,
+		...(settings.reading ? { reading: settings.reading } : {})
 	};
 }
 

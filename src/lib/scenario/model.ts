@@ -3,6 +3,7 @@
  * resolved and its likelihood normalised. Semantic checks run while it is built; each problem is
  * reported with the document path it concerns.
  */
+import { buildReadings, type ReadingInfo } from './readings';
 import { didYouMean, type Path } from './diagnostics';
 import { limits } from './limits';
 import { likelihoodHint, toLikelihood, type Likelihood } from './likelihood';
@@ -55,6 +56,8 @@ export interface Model {
 	transitions: TransitionInfo[];
 	/** Ids of the regions (the root '' and every child of a parallel state). */
 	regions: string[];
+	/** Rival readings of the source (readings.ts), in the file's order. */
+	readings: ReadingInfo[];
 }
 
 export type Report = (path: Path, message: string, hint?: string) => void;
@@ -243,7 +246,8 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 		});
 	}
 	const regions = [...states.values()].filter((s) => s.region === s.path).map((s) => s.path);
-	const model: Model = { scenario, states, transitions, regions };
+	const readings = buildReadings(scenario, transitions, report);
+	const model: Model = { scenario, states, transitions, regions, readings };
 	checkReferences(model, report);
 	checkEventConflicts(model, report);
 	return model;

@@ -228,6 +228,32 @@ export const stateNodeSchema: z.ZodType<StateNodeInput> = z.lazy(() =>
 	})
 );
 
+export const readingChangeSchema = z.strictObject({
+	likelihood: likelihoodSchema.describe(
+		"The step's likelihood in this reading: a term, a value or a range (not rest)."
+	),
+	reason: text.describe(
+		'Why this reading gives the step this likelihood, such as which passage of the source it leans on.'
+	)
+});
+
+export const readingSchema = z
+	.strictObject({
+		label: text.describe("The reading's name, such as A sceptic's reading."),
+		description: z
+			.string()
+			.optional()
+			.describe('What the reading takes from the source, in a sentence or two.'),
+		likelihoods: z
+			.record(z.string(), readingChangeSchema)
+			.describe(
+				'Steps by transition id (state path:event, as in crisis.ties.strained:ties.rupture).'
+			)
+	})
+	.describe(
+		"A rival reading of the source: other likelihoods for some steps, each with its reason. Values outside the scenario's own band are allowed and shown as departures."
+	);
+
 export const scenarioSchema = z.strictObject({
 	$schema: z.string().optional(),
 	id: z
@@ -247,7 +273,11 @@ export const scenarioSchema = z.strictObject({
 	claims: z
 		.record(id, claimSchema)
 		.optional()
-		.describe("The source's claims as propositions the model tests, by id.")
+		.describe("The source's claims as propositions the model tests, by id."),
+	readings: z
+		.record(id, readingSchema)
+		.default({})
+		.describe('Rival readings of the source, by id (see docs/scenario-format.md, Readings).')
 });
 
 const lineNumber = z.number().int().min(1, 'must be at least 1');

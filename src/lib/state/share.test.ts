@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../../tests/unit/fixtures';
+import { loadFixture, loadShippedScenario } from '../../../tests/unit/fixtures';
 import { fromQuery, maxQueryLength, toQuery } from './share';
 
 type View = Parameters<typeof toQuery>[1];
@@ -117,5 +117,50 @@ describe('fromQuery keeps what it can use and names the rest', () => {
 
 	it.each(['', '?', '%', '&&&', '=='])('garbage %j never throws', (query) => {
 		expect(() => fromQuery(regions, query)).not.toThrow();
+	});
+});
+
+describe('a reading in the link', () => {
+	const { compiled } = loadShippedScenario('regional-escalation');
+	const strain = 'crisis.ties.working:ties.strain';
+	const view = (over: Partial<View>): View => ({
+		choices: {},
+		likelihoods: {},
+		seed: 1,
+		steps: [],
+		...over
+	});
+
+	it('writes r= (and b.r= for the baseline) and reads both back', () => {
+		const query = toQuery(
+			compiled,
+			view({ reading: 'sceptic', baseline: { choices: {}, likelihoods: {}, reading: 'sceptic' } })
+		);
+		expect(query).toBe('r=sceptic&base=1&b.r=sceptic');
+		const read = fromQuery(compiled, query);
+		expect(read.reading).toBe('sceptic');
+		expect(read.baseline?.reading).toBe('sceptic');
+		expect(read.ignored).toEqual([]);
+		expect(toQuery(compiled, view({ reading: '' }))).toBe('');
+	});
+
+	it("checks a likelihood against the reading's band, whatever the order of the parts", () => {
+		// 0.2 is inside the sceptic's 15–45 %, outside the scenario's own 45–55 %.
+		const read = fromQuery(compiled, `p.${strain}=0.2&r=sceptic`);
+		expect(read.likelihoods).toEqual({ [strain]: 0.2 });
+		expect(read.ignored).toEqual([]);
+		const own = fromQuery(compiled, `p.${strain}=0.2`);
+		expect(own.likelihoods).toEqual({});
+		expect(own.ignored).toHaveLength(1);
+		expect(own.ignored[0]).toMatch(
+			/^likelihood 0\.2 for "The support strains ties with Israel" .* is outside 0\.45–0\.55$/
+		);
+	});
+
+	it('names an unknown reading and opens with the rest', () => {
+		const read = fromQuery(compiled, 'r=skeptic&c.russia.response=full');
+		expect(read.reading).toBeUndefined();
+		expect(read.choices).toEqual({ 'russia.response': 'full' });
+		expect(read.ignored).toEqual(['no reading "skeptic"']);
 	});
 });

@@ -2,18 +2,21 @@
  * The dashboard's view as URL query parameters, so that a link reproduces it: the choices that
  * differ from the defaults (`c.russia.response=full`), the likelihoods set (`p.<transition id>=0.3`),
  * the seed (`seed=7`), the steps taken (`steps=<id>,<id>`) and a pinned baseline for comparison
- * (`base=1` with its own `b.c.…` and `b.p.…`) and the outcome whose explanation is open
+ * (`base=1` with its own `b.c.…`, `b.p.…` and `b.r`), the reading of the source (`r=sceptic`) and the outcome whose explanation is open
 (`why=crisis.ties.ruptured`, "Why this number?"). Reading is tolerant: whatever cannot be used is left
  * out and named in `ignored`, so the page opens with the rest.
  */
 import type { Compiled } from '$lib/engine/compile';
+import { withReading } from '$lib/engine/reading';
 import { limits } from '$lib/scenario/limits';
 import { choiceLabel, transitionDetails } from '$lib/scenario/names';
 
-/** Choices and likelihoods: a view's own, or its baseline's. */
+/** Choices, likelihoods and the reading: a view's own, or its baseline's. */
 export interface SharedSettings {
 	choices: Record<string, string>;
 	likelihoods: Record<string, number>;
+	/** A reading's id; none (or '') for the scenario's own. */
+	reading?: string;
 }
 
 export interface SharedView extends SharedSettings {
@@ -40,7 +43,8 @@ export function toQuery(
 	}
 ): string {
 	const params = new URLSearchParams();
-	const settings = (prefix: string, { choices, likelihoods }: SharedSettings) => {
+	const settings = (prefix: string, { choices, likelihoods, reading }: SharedSettings) => {
+		if (reading) params.set(`${prefix}r`, reading);
 		for (const [key, option] of Object.entries(choices)) {
 			if (compiled.defaultChoices[key] !== option) params.set(`${prefix}c.${key}`, option);
 		}
@@ -77,16 +81,35 @@ export function fromQuery(compiled: Compiled, query: string): SharedView {
 		view.ignored.push('the link could not be read');
 		return view;
 	}
-	const transitions = new Map(compiled.model.transitions.map((t) => [t.id, t]));
+	// A reading first: the likelihoods a link sets are checked against its bands.
+	const readingIn = (key: string, of: string): string | undefined => {
+		const id = params.get(key);
+		if (id === null) return undefined;
+		if (compiled.model.readings.some((r) => r.id === id)) return id;
+		view.ignored.push(`no ${of}reading "${shorten(id)}"`);
+		return undefined;
+	};
+	const ownReading = readingIn('r', '');
+	const baseReading = readingIn('b.r', 'baseline ');
+	if (ownReading) view.reading = ownReading;
+	const transitionsOf = (reading: string | undefined) =>
+		new Map(withReading(compiled, reading).model.transitions.map((t) => [t.id, t]));
+	const ownTransitions = transitionsOf(ownReading);
+	const baseTransitions = transitionsOf(baseReading);
 	// What the reader sees names the model's parts by their labels; the link's own text is quoted.
 	const details = transitionDetails(compiled.model);
 	const stepName = (t: (typeof compiled.model.transitions)[number]) =>
 		`"${t.label}" (${details.get(t.id)})`;
-	const baseline: SharedSettings = { choices: {}, likelihoods: {} };
+	const baseline: SharedSettings = {
+		choices: {},
+		likelihoods: {},
+		...(baseReading && { reading: baseReading })
+	};
 	let pinned = false;
 	let baselineParts = 0;
 	/** Read a `c.` or `p.` part into `into`; false if the key is neither. */
 	const setting = (key: string, value: string, into: SharedSettings, of: string): boolean => {
+		if (key === 'r') return true; // read above
 		if (key.startsWith('c.')) {
 			const choice = key.slice(2);
 			const [actor, name] = choice.split('.');
@@ -103,7 +126,7 @@ export function fromQuery(compiled: Compiled, query: string): SharedView {
 		}
 		if (key.startsWith('p.')) {
 			const id = key.slice(2);
-			const t = transitions.get(id);
+			const t = (into === baseline ? baseTransitions : ownTransitions).get(id);
 			const v = Number(value);
 			if (!t) view.ignored.push(`no uncertain ${of}likelihood "${shorten(id)}"`);
 			else if (t.likelihood.kind !== 'range')

@@ -63,8 +63,8 @@ export function createAnalysisHost(
 		return compiled;
 	}
 
-	const known = ({ chain, likelihoods }: RunSettings): KnownChain | undefined =>
-		chain ? { chain, likelihoods } : undefined;
+	const known = ({ chain, likelihoods, reading }: RunSettings): KnownChain | undefined =>
+		chain ? { chain, likelihoods, reading } : undefined;
 	const analysisOf = (compiled: Compiled, settings: RunSettings) =>
 		analyze(compiled, settings, known(settings));
 

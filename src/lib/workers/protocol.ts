@@ -18,6 +18,8 @@ import type { ScenarioPayload } from '$lib/scenarios/payload';
 export interface RunSettings {
 	choices: Record<string, string>;
 	likelihoods: Record<string, number>;
+	/** The reading of the source (a reading's id), or none for the scenario's own. */
+	reading?: string;
 	/** The chain explored for exactly these settings, if the page has it. */
 	chain?: ChainData;
 }

@@ -1,0 +1,110 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { expectNoAxeViolations, open, openAnalysis, settledOutcomes, watchErrors } from './ready';
+
+const dashboard = '/scenario/regional-escalation';
+
+/** The cells of an outcome's row in a table: [label, baseline, now, difference, …]. */
+async function row(table: Locator, label: string): Promise<string[]> {
+	const cells = table
+		.getByRole('row')
+		.filter({ has: table.page().getByRole('rowheader', { name: label, exact: true }) });
+	await expect(cells).toHaveCount(1);
+	return (await cells.locator('th, td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+test.describe('rival readings of the source', () => {
+	test("the sceptic's reading: what it changes and why, the numbers it gives, in the link", async ({
+		page
+	}) => {
+		const errors = watchErrors(page);
+		await open(page, dashboard);
+		const menu = page.getByRole('combobox', { name: /Reading of the source/ });
+		await expect(menu).toHaveValue('');
+		await menu.selectOption({ label: "A sceptic's reading" });
+		await expect(page).toHaveURL(/[?&]r=sceptic/);
+
+		// What the reading changes, each step with the scenario's band, the reading's, and the reason.
+		const changes = page.locator('details.reading-changes');
+		const summary = changes.locator('summary');
+		await expect(summary).toHaveText(/What “A sceptic's reading” changes \(6 steps\)/);
+		await summary.click();
+		const items = changes.getByRole('listitem');
+		await expect(items).toHaveCount(6);
+		await expect(items.first()).toContainText('The support strains ties with Israel');
+		await expect(items.first()).toContainText(
+			'the scenario: roughly even chance (45–55 %); this reading: 15–45 %'
+		);
+		await expect(items.first()).toContainText('departs from the scenario');
+		// The sentences a reason leans on are named in words and open in the article.
+		await expect(items.first()).toContainText('(paragraph 4, sentence 3)');
+		await items.first().getByRole('link', { name: 'paragraph 15, sentence 1' }).click();
+		await expect(page.locator('[data-sentence="p15.s1"]')).toHaveClass(/\bselected\b/);
+		await expect(page.locator('[data-sentence="p15.s1"]')).toBeInViewport();
+
+		// From the engine (analyze with reading: 'sceptic'): Ties ruptured 7.9 % → 2.4 %.
+		const outcomes = await settledOutcomes(page);
+		await outcomes.getByRole('button', { name: 'Show as table' }).first().click();
+		await expect(
+			outcomes
+				.getByRole('row')
+				.filter({ hasText: /^Ties ruptured/ })
+				.first()
+		).toContainText('2 %');
+
+		// The link keeps the reading: a fresh page opens under it.
+		await page.reload();
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect(page.getByRole('combobox', { name: /Reading of the source/ })).toHaveValue(
+			'sceptic'
+		);
+		await expectNoAxeViolations(page);
+		expect(errors).toEqual([]);
+	});
+
+	test("Compare sets the sceptic's reading against the scenario's own in one step", async ({
+		page
+	}) => {
+		test.slow(); // axe on the whole dashboard with the comparison open
+		const errors = watchErrors(page);
+		await open(page, dashboard);
+		const panel = await openAnalysis(page, 'Compare');
+		const button = panel.getByRole('button', {
+			name: "The scenario's own reading against “A sceptic's reading”"
+		});
+		await button.click();
+		await expect(button).toHaveAttribute('aria-pressed', 'true');
+		await expect(panel.getByText('Changed since the baseline:')).toBeVisible();
+		// One line for the reading, not one per step it changes.
+		await expect(panel.locator('.changes li')).toHaveCount(1);
+		await expect(panel.locator('.changes li')).toContainText(
+			"Reading of the source The scenario's own"
+		);
+		await expect(panel.locator('.changes li')).toContainText("A sceptic's reading");
+		await expect(page.getByRole('combobox', { name: /Reading of the source/ })).toHaveValue(
+			'sceptic'
+		);
+
+		// From the engine (compareExact of the two readings): ties ruptured 7.9 % → 2.4 % (−5.5),
+		// ties weathered 35.0 % → 50.0 % (+15.0).
+		const chart = panel.getByRole('region', { name: 'Baseline and now, exact' });
+		await chart.getByRole('button', { name: 'Show as table' }).click();
+		const table = chart.getByRole('table');
+		expect(await row(table, 'Ties ruptured')).toEqual([
+			'Ties ruptured',
+			'8 %',
+			'2 %',
+			'−5.5 points'
+		]);
+		expect(await row(table, "Ties weather Russia's support for Iran")).toEqual([
+			"Ties weather Russia's support for Iran",
+			'35 %',
+			'50 %',
+			'+15.0 points'
+		]);
+		await expect(page).toHaveURL(/[?&]base=1(&|#|$)/);
+		await expect(page).toHaveURL(/[?&]r=sceptic(&|#|$)/);
+		await expect(page).not.toHaveURL(/b\.r=/); // the baseline is the scenario's own
+		await expectNoAxeViolations(page);
+		expect(errors).toEqual([]);
+	});
+});
