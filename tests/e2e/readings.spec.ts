@@ -18,6 +18,10 @@ test.describe('rival readings of the source', () => {
 	}) => {
 		const errors = watchErrors(page);
 		await open(page, dashboard);
+		// As the scenario reads the article, the thesis holds.
+		const thesisNow = page.locator('section.claims li[data-claim="thesis"]');
+		await expect(page.locator('section.claims')).toHaveAttribute('data-claims', 'current');
+		await expect(thesisNow).toHaveAttribute('data-verdict', 'holds');
 		const menu = page.getByRole('combobox', { name: /Reading of the source/ });
 		await expect(menu).toHaveValue('');
 		await menu.selectOption({ label: "A sceptic's reading" });
@@ -50,6 +54,15 @@ test.describe('rival readings of the source', () => {
 				.filter({ hasText: /^Ties ruptured/ })
 				.first()
 		).toContainText('2 %');
+
+		// The article's thesis, which holds as the scenario reads the article, fails under the
+		// sceptic's reading (npm run claims -- regional-escalation --reading sceptic: holds in 9 % of
+		// draws).
+		const claims = page.getByRole('region', { name: "The article's claims, tested" });
+		await expect(claims).toHaveAttribute('data-claims', 'current');
+		const thesis = claims.locator('li[data-claim="thesis"]');
+		await expect(thesis).toHaveAttribute('data-verdict', 'fails');
+		await expect(thesis.locator('.verdict')).toContainText('Fails');
 
 		// The link keeps the reading: a fresh page opens under it.
 		await page.reload();

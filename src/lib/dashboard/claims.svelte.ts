@@ -17,6 +17,8 @@ export interface ClaimSettings {
 	choices: Record<string, string>;
 	likelihoods: Record<string, number>;
 	seed: number;
+	/** The reading of the source ('' or none for the scenario's own). */
+	reading?: string;
 }
 
 export interface ClaimRow {
@@ -31,8 +33,13 @@ export interface ClaimRow {
 	builtIn?: BuiltIn;
 }
 
-const keyOf = ({ choices, likelihoods, seed }: ClaimSettings) =>
-	JSON.stringify([Object.entries(choices).sort(), Object.entries(likelihoods).sort(), seed]);
+const keyOf = ({ choices, likelihoods, seed, reading }: ClaimSettings) =>
+	JSON.stringify([
+		Object.entries(choices).sort(),
+		Object.entries(likelihoods).sort(),
+		seed,
+		reading ?? ''
+	]);
 
 export class ClaimsView {
 	readonly #payload: ScenarioPayload;
@@ -108,12 +115,13 @@ export class ClaimsView {
 			},
 			this.#worker
 		);
-		const { choices, likelihoods, seed } = this.#settings();
+		const { choices, likelihoods, seed, reading } = this.#settings();
 		run.startAfterPaint({
 			kind: 'claims',
 			payload: this.#payload,
 			choices,
 			likelihoods,
+			...(reading ? { reading } : {}),
 			seed,
 			samples: pageIntervalSamples
 		});
