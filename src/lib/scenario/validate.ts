@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { anchorQuote } from './anchor';
+import { overrideProblem, scenarioConfidence } from './confidence';
 import { suggestion, type Diagnostic, type Path } from './diagnostics';
 import { fieldsAt } from './fields';
 import { estimativeTerms, estimativeWordings } from './icd203';
@@ -365,6 +366,13 @@ export function validateDocument(
 		});
 	}
 	if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };
+	const stated = scenarioConfidence(scenario, model, [...sources.values()].map((s) => s.meta));
+	const departs = overrideProblem(stated);
+	if (departs) {
+		const where = ['confidence', scenario.confidence?.reason === undefined ? 'level' : 'reason'];
+		const hint = `add reason: "why the basis bears ${stated.level} confidence", or remove confidence: to use the derived level`;
+		return { ok: false, diagnostics: [diagnosticAt(document, where, departs, hint)] };
+	}
 	const warnings = wordingWarnings(document, model);
 	return { ok: true, value: { scenario, model, sources, quotes }, warnings };
 }
