@@ -6,6 +6,7 @@
 import { analyze, intervalsFor } from '../lib/engine/analyze';
 import { monteCarlo, standardError } from '../lib/engine/montecarlo';
 import { sensitivity } from '../lib/engine/sensitivity';
+import { resultBasis } from '../lib/scenario/confidenceWords';
 import { limits } from '../lib/scenario/limits';
 import { parse, run, toCount, UsageError, out } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
@@ -35,9 +36,12 @@ run(() => {
 	if (!loaded) return 1;
 	const { settings, seed } = toSettings(flags);
 	const scenario = loaded.scenario;
+	// What the numbers are and how much weight they bear: beside every result, text and JSON.
+	const { confidence, line, note } = resultBasis(loaded);
+	const basis = `${line}\n${note}\n`;
 	if (flags.sensitivity) {
 		const result = sensitivity(loaded.compiled, settings, flags.outcome!);
-		const report = { scenario: scenario.id, method: 'sensitivity', ...result };
+		const report = { scenario: scenario.id, method: 'sensitivity', ...result, confidence, note };
 		if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 		else {
 			out(
@@ -54,7 +58,7 @@ run(() => {
 					`${at(b.lowAt)} → ${at(b.highAt)}`
 				])
 			);
-			out(`\n${result.bars.length} factors in ${result.milliseconds.toFixed(1)} ms\n`);
+			out(`\n${result.bars.length} factors in ${result.milliseconds.toFixed(1)} ms\n\n${basis}`);
 		}
 		return 0;
 	}
@@ -89,7 +93,9 @@ run(() => {
 			dimensions: exact.dimensions,
 			indicators: exact.indicators,
 			expectedSteps: exact.expectedSteps,
-			...(intervals ? { intervalSamples: intervals.samples, uncertain: intervals.uncertain } : {})
+			...(intervals ? { intervalSamples: intervals.samples, uncertain: intervals.uncertain } : {}),
+			confidence,
+			note
 		};
 		if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 		else {
@@ -113,6 +119,7 @@ run(() => {
 				exact.indicators,
 				`expected steps: ${exact.expectedSteps.toFixed(2)}`
 			);
+			out(`\n${basis}`);
 		}
 		return 0;
 	}
@@ -137,7 +144,9 @@ run(() => {
 		dimensions: mc.dimensions,
 		indicators: mc.indicators,
 		meanSteps: mc.meanSteps,
-		unfinished: mc.unfinished
+		unfinished: mc.unfinished,
+		confidence,
+		note
 	};
 	if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 	else {
@@ -158,6 +167,7 @@ run(() => {
 			mc.indicators,
 			`mean steps: ${mc.meanSteps.toFixed(2)}${mc.unfinished ? `, unfinished runs: ${mc.unfinished}` : ''}`
 		);
+		out(`\n${basis}`);
 	}
 	return 0;
 });

@@ -5,6 +5,7 @@
  * analysis worker).
  */
 import { likelihoodValues, type Compiled } from '$lib/engine/compile';
+import { resultBasis, type ResultBasis } from '$lib/scenario/confidenceWords';
 import type { TransitionInfo } from '$lib/scenario/model';
 import { fromPayload, type ScenarioPayload } from '$lib/scenarios/payload';
 import type { RunSettings } from '$lib/workers/protocol';
@@ -25,6 +26,8 @@ export interface DroppedSteps {
 export class Dashboard {
 	readonly payload: ScenarioPayload;
 	readonly compiled: Compiled;
+	/** The scenario's confidence and what its numbers are: the same whatever the settings. */
+	readonly basis: ResultBasis;
 
 	#choices = $state<Record<string, string>>({});
 	#likelihoods = $state<Record<string, number>>({});
@@ -62,6 +65,7 @@ export class Dashboard {
 	) {
 		this.payload = payload;
 		this.compiled = fromPayload(payload);
+		this.basis = resultBasis({ ...payload, model: this.compiled.model });
 		this.#choices = { ...this.compiled.defaultChoices };
 		this.results = new Results(
 			payload,

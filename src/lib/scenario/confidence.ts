@@ -171,3 +171,20 @@ export function overrideProblem(c: Confidence): string | undefined {
 	if (!c.override || c.override.level === c.derived || c.override.reason) return undefined;
 	return `confidence "${c.override.level}" departs from the derived level "${c.derived}" (${c.reasons.map((r) => r.text).join('; ')}) without a reason`;
 }
+
+/**
+ * The confidence of a loaded scenario or a page's payload: `confidenceOf(loaded)` with the
+ * sources as a map, `confidenceOf({ scenario, model, sources: payload.sources })` as a list.
+ */
+export function confidenceOf(loaded: {
+	scenario: Pick<Scenario, 'confidence'>;
+	model: Pick<Model, 'transitions'>;
+	sources: Iterable<{ meta: SourceMeta }> | Map<string, { meta: SourceMeta }>;
+}): Confidence {
+	const list = loaded.sources instanceof Map ? loaded.sources.values() : loaded.sources;
+	return scenarioConfidence(
+		loaded.scenario,
+		loaded.model,
+		[...list].map((s) => s.meta)
+	);
+}

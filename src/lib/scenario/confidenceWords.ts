@@ -3,7 +3,7 @@
  * (a model of an argument, not a forecast). The one place these sentences are written: the page,
  * the command line and every export take them from here. Pure.
  */
-import type { Confidence } from './confidence';
+import { confidenceOf, type Confidence } from './confidence';
 
 /** The reasons as one phrase: `one source, …; 17 of 48 steps rest on the model’s assumption only`. */
 export const reasonsText = (c: Confidence): string => c.reasons.map((r) => r.text).join('; ');
@@ -39,6 +39,26 @@ export function numbersNote(sourceTitles: readonly string[]): string {
 				? `of a model of one argument (“${sourceTitles[0]}”)`
 				: `of a model of an argument drawn from ${sourceTitles.length} sources (${sourceTitles.map((t) => `“${t}”`).join('; ')})`;
 	return `These are the probabilities ${what}, not a forecast.`;
+}
+
+/** What stands beside a result: the confidence, its line, and what the numbers are. */
+export interface ResultBasis {
+	confidence: Confidence;
+	/** `confidenceLine(confidence)`. */
+	line: string;
+	/** `numbersNote(<the sources' titles>)`. */
+	note: string;
+}
+
+/** The basis of a loaded scenario's or a payload's results (see `confidenceOf`). */
+export function resultBasis(loaded: Parameters<typeof confidenceOf>[0]): ResultBasis {
+	const confidence = confidenceOf(loaded);
+	const sources = loaded.sources instanceof Map ? loaded.sources.values() : loaded.sources;
+	return {
+		confidence,
+		line: confidenceLine(confidence),
+		note: numbersNote([...sources].map((s) => s.meta.title))
+	};
 }
 
 const uncapitalize = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
