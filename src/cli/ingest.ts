@@ -75,7 +75,8 @@ run(async () => {
 		throw new UsageError(`--id "${flags.id}": ${idCheck.error.issues[0].message}`);
 	const date = toDate(flags);
 	const genre = sourceMetaSchema.shape.genre.safeParse(flags.genre);
-	if (!genre.success) throw new UsageError(`--genre "${flags.genre}": choose opinion, news, analysis or official`);
+	if (!genre.success)
+		throw new UsageError(`--genre "${flags.genre}": choose opinion, news, analysis or official`);
 
 	const rawPath = positionals[0];
 	if (!existsSync(rawPath)) throw new UsageError(`raw file "${rawPath}" not found`);

@@ -366,7 +366,11 @@ export function validateDocument(
 		});
 	}
 	if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };
-	const stated = scenarioConfidence(scenario, model, [...sources.values()].map((s) => s.meta));
+	const stated = scenarioConfidence(
+		scenario,
+		model,
+		[...sources.values()].map((s) => s.meta)
+	);
 	const departs = overrideProblem(stated);
 	if (departs) {
 		const where = ['confidence', scenario.confidence?.reason === undefined ? 'level' : 'reason'];
