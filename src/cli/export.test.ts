@@ -15,7 +15,7 @@ const stackTrace = /\n\s+at .+:\d+:\d+/;
 const exportCli = (...args: string[]) => runCli('export.ts', args);
 
 describe('export', () => {
-	it('--format csv writes a header and one row per outcome and dimension', () => {
+	it('--format csv writes a header, one row per outcome and dimension, then the confidence and the note', () => {
 		const result = exportCli(ladderFile, '--format', 'csv', '--set', 'west.posture=press');
 		expect(result.code).toBe(0);
 		expect(result.stdout.split('\r\n')).toEqual([
@@ -23,6 +23,9 @@ describe('export', () => {
 			'outcome,,settled,Settled,1,,,,,',
 			'outcome,,war,War,0,,,,,',
 			'dimension,,peace,Peace,1,,,,,',
+			// The memo names no genre, author or outlet; talks.hold and crisis.calm quote nothing.
+			'confidence,,low,"Confidence: low — one source, a text of unstated genre by an unnamed author in an unnamed outlet; 2 of 5 steps rest on the model’s assumption only.",,,,,,',
+			'note,,model,"These are the probabilities of a model of one argument (“A short memo used by the tests”), not a forecast.",,,,,,',
 			''
 		]);
 	});

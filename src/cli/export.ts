@@ -15,6 +15,7 @@ import { auditBundle } from '../lib/export/audit';
 import { toMermaid } from '../lib/export/mermaid';
 import { resultsTable, toCsv, toResultsJson } from '../lib/export/results';
 import { toXStateJson } from '../lib/export/xstate';
+import { resultBasis } from '../lib/scenario/confidenceWords';
 import { limits } from '../lib/scenario/limits';
 import { toPayload } from '../lib/scenarios/payload';
 import { displayPath } from './files';
@@ -62,9 +63,15 @@ function main(): number {
 		const { model } = withReading(loaded.compiled, settings.reading);
 		const results = { model, exact: analysis.exact, intervals, monteCarlo: mc };
 		const exportSettings = { ...settings, choices: analysis.choices, seed };
-		if (flags.format === 'csv') text = toCsv(resultsTable(results));
+		const basis = resultBasis(loaded);
+		if (flags.format === 'csv') text = toCsv(resultsTable(results), basis);
 		else if (flags.format === 'json') {
-			const json = toResultsJson({ ...results, sha256: loaded.sha256, settings: exportSettings });
+			const json = toResultsJson({
+				...results,
+				sha256: loaded.sha256,
+				settings: exportSettings,
+				basis
+			});
 			text = `${JSON.stringify(json, null, 2)}\n`;
 		} else {
 			const bundle = auditBundle({

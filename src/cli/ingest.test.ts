@@ -151,6 +151,7 @@ describe('the shipped source', () => {
 			date.to,
 			'--note',
 			meta.note!,
+			...(meta.genre ? ['--genre', meta.genre] : []),
 			'--check'
 		);
 		expect(result.stderr).toBe('');

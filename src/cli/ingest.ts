@@ -1,6 +1,6 @@
 /**
  * `npm run ingest -- <raw text file> --id <source-id> --title "<title>" [--date D |
- *  --date-from D --date-to D] [--author A] [--outlet O] [--url U] [--drop-lines 1-6,9]
+ *  --date-from D --date-to D] [--genre G] [--author A] [--outlet O] [--url U] [--drop-lines 1-6,9]
  *  [--note "…"] [--out dir] [--check]`
  *
  * Writes `<out>/<id>.txt` (the cleaned text) and `<out>/<id>.yaml` (its metadata, with a record
@@ -22,8 +22,8 @@ import { readBounded } from './readFile';
 import { parse, run, UsageError, out, err } from './run';
 
 const usage = `usage: npm run ingest -- <raw text file> --id <source-id> --title "<title>"
-         [--date D | --date-from D --date-to D] [--author A] [--outlet O] [--url U]
-         [--drop-lines 1-6,9] [--note "…"] [--out folder] [--check]`;
+         [--date D | --date-from D --date-to D] [--genre opinion|news|analysis|official]
+         [--author A] [--outlet O] [--url U] [--drop-lines 1-6,9] [--note "…"] [--out folder] [--check]`;
 
 const isDate = (d: string) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d);
 
@@ -58,6 +58,7 @@ run(async () => {
 		date: { type: 'string' },
 		'date-from': { type: 'string' },
 		'date-to': { type: 'string' },
+		genre: { type: 'string' },
 		author: { type: 'string' },
 		outlet: { type: 'string' },
 		url: { type: 'string' },
@@ -73,6 +74,9 @@ run(async () => {
 	if (!idCheck.success)
 		throw new UsageError(`--id "${flags.id}": ${idCheck.error.issues[0].message}`);
 	const date = toDate(flags);
+	const genre = sourceMetaSchema.shape.genre.safeParse(flags.genre);
+	if (!genre.success)
+		throw new UsageError(`--genre "${flags.genre}": choose opinion, news, analysis or official`);
 
 	const rawPath = positionals[0];
 	if (!existsSync(rawPath)) throw new UsageError(`raw file "${rawPath}" not found`);
@@ -99,6 +103,7 @@ run(async () => {
 		id: flags.id,
 		title: flags.title,
 		file: `${flags.id}.txt`,
+		...(genre.data === undefined ? {} : { genre: genre.data }),
 		author: flags.author ?? null,
 		outlet: flags.outlet ?? null,
 		...(date === undefined ? {} : { date }),

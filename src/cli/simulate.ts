@@ -10,6 +10,7 @@ import { monteCarlo, standardError } from '../lib/engine/montecarlo';
 import { sensitivity } from '../lib/engine/sensitivity';
 import * as words from '../lib/format/assumption';
 import { withReading } from '../lib/engine/reading';
+import { resultBasis } from '../lib/scenario/confidenceWords';
 import { limits } from '../lib/scenario/limits';
 import type { ReadingInfo } from '../lib/scenario/readings';
 import { parse, run, toCount, UsageError, out } from './run';
@@ -48,9 +49,19 @@ run(() => {
 	const scenario = loaded.scenario;
 	const reading = withReading(loaded.compiled, settings.reading).reading;
 	const readingField = reading ? { reading: { id: reading.id, label: reading.label } } : {};
+	// What the numbers are and how much weight they bear: beside every result, text and JSON.
+	const { confidence, line, note } = resultBasis(loaded);
+	const basis = `${line}\n${note}\n`;
 	if (flags.sensitivity) {
 		const result = sensitivity(loaded.compiled, settings, flags.outcome!);
-		const report = { scenario: scenario.id, method: 'sensitivity', ...readingField, ...result };
+		const report = {
+			scenario: scenario.id,
+			method: 'sensitivity',
+			...readingField,
+			...result,
+			confidence,
+			note
+		};
 		if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 		else {
 			out(
@@ -67,7 +78,7 @@ run(() => {
 					`${at(b.lowAt)} → ${at(b.highAt)}`
 				])
 			);
-			out(`\n${result.bars.length} factors in ${result.milliseconds.toFixed(1)} ms\n`);
+			out(`\n${result.bars.length} factors in ${result.milliseconds.toFixed(1)} ms\n\n${basis}`);
 		}
 		return 0;
 	}
@@ -75,7 +86,7 @@ run(() => {
 		const result = assumptionsCheck(loaded.compiled, settings);
 		if (flags.json)
 			out(
-				`${JSON.stringify({ scenario: scenario.id, method: 'assumptions', ...readingField, ...result }, null, 2)}\n`
+				`${JSON.stringify({ scenario: scenario.id, method: 'assumptions', ...readingField, ...result, confidence, note }, null, 2)}\n`
 			);
 		else {
 			out(
@@ -102,7 +113,7 @@ run(() => {
 				])
 			);
 			out(
-				`\n${words.assumptionRanking}\n${result.assumptions.length} assumptions in ${result.milliseconds.toFixed(1)} ms\n`
+				`\n${words.assumptionRanking}\n${result.assumptions.length} assumptions in ${result.milliseconds.toFixed(1)} ms\n\n${basis}`
 			);
 		}
 		return 0;
@@ -139,7 +150,9 @@ run(() => {
 			dimensions: exact.dimensions,
 			indicators: exact.indicators,
 			expectedSteps: exact.expectedSteps,
-			...(intervals ? { intervalSamples: intervals.samples, uncertain: intervals.uncertain } : {})
+			...(intervals ? { intervalSamples: intervals.samples, uncertain: intervals.uncertain } : {}),
+			confidence,
+			note
 		};
 		if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 		else {
@@ -163,6 +176,7 @@ run(() => {
 				exact.indicators,
 				`expected steps: ${exact.expectedSteps.toFixed(2)}`
 			);
+			out(`\n${basis}`);
 		}
 		return 0;
 	}
@@ -188,7 +202,9 @@ run(() => {
 		dimensions: mc.dimensions,
 		indicators: mc.indicators,
 		meanSteps: mc.meanSteps,
-		unfinished: mc.unfinished
+		unfinished: mc.unfinished,
+		confidence,
+		note
 	};
 	if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 	else {
@@ -209,6 +225,7 @@ run(() => {
 			mc.indicators,
 			`mean steps: ${mc.meanSteps.toFixed(2)}${mc.unfinished ? `, unfinished runs: ${mc.unfinished}` : ''}`
 		);
+		out(`\n${basis}`);
 	}
 	return 0;
 });

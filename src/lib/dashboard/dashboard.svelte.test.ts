@@ -14,6 +14,14 @@ const open = (query = '') =>
 	new Dashboard(payload, query, {}, () => new AnalysisWorker(() => fakeWorker()));
 
 describe('Dashboard', () => {
+	it('carries the scenario’s confidence and what its numbers are, whatever the settings', () => {
+		const dashboard = open('?c.west.posture=press');
+		// The memo names no author, outlet or genre; talks.hold and crisis.calm quote nothing.
+		expect(dashboard.basis.confidence).toMatchObject({ level: 'low', derived: 'low' });
+		expect(dashboard.basis.line).toMatch(/^Confidence: low — one source, .*2 of 5 steps rest/);
+		expect(dashboard.basis.note).toMatch(/“A short memo used by the tests”\), not a forecast\.$/);
+	});
+
 	it('keeps the steps taken across a change of choices when they still follow', () => {
 		const dashboard = open();
 		dashboard.take('talks:talks.fail');

@@ -6,6 +6,7 @@
  */
 import { likelihoodValues, type Compiled } from '$lib/engine/compile';
 import { withReading } from '$lib/engine/reading';
+import { resultBasis, type ResultBasis } from '$lib/scenario/confidenceWords';
 import type { TransitionInfo } from '$lib/scenario/model';
 import { fromPayload, type ScenarioPayload } from '$lib/scenarios/payload';
 import type { RunSettings } from '$lib/workers/protocol';
@@ -27,6 +28,8 @@ export class Dashboard {
 	readonly payload: ScenarioPayload;
 	/** The scenario as its file has it, under no reading. */
 	readonly base: Compiled;
+	/** The scenario's confidence and what its numbers are: the same whatever the settings. */
+	readonly basis: ResultBasis;
 
 	#choices = $state<Record<string, string>>({});
 	#likelihoods = $state<Record<string, number>>({});
@@ -66,6 +69,7 @@ export class Dashboard {
 	) {
 		this.payload = payload;
 		this.base = fromPayload(payload);
+		this.basis = resultBasis({ ...payload, model: this.base.model });
 		this.#choices = { ...this.base.defaultChoices };
 		this.results = new Results(
 			payload,

@@ -1,7 +1,8 @@
 /**
  * The context a dashboard gives its charts' files (charts/chartContext.ts): the scenario's title,
  * its sources as the payload names them, the settings that differ from the defaults in words
- * (settingsDiff), the seed, a pinned baseline and the view's share link.
+ * (settingsDiff), the seed, a pinned baseline, the view's share link, and the scenario's
+ * confidence with what its numbers are.
  */
 import type { ChartContext } from '$lib/export/chartCaption';
 import type { Dashboard } from './dashboard.svelte';
@@ -24,6 +25,7 @@ export function viewContext(dashboard: Dashboard, link: string): ChartContext {
 		changes: settingsDiff(compiled, defaults, current),
 		seed: dashboard.seed,
 		baseline: baseline ? settingsDiff(compiled, defaults, baseline) : undefined,
-		link
+		link,
+		basis: dashboard.basis
 	};
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Explanation } from '../engine/explain';
+import { deriveConfidence } from '../scenario/confidence';
+import { confidenceLine } from '../scenario/confidenceWords';
 import { toWhyView, whyLabel, whyTitle } from './whyView';
 
 const plain = (s: string) => s.replaceAll('\u00a0', ' ');
@@ -89,6 +91,22 @@ describe('whyLabel and whyTitle', () => {
 });
 
 describe('toWhyView', () => {
+	it('with the scenario’s basis, the sentence ends with its confidence, and the line is there', () => {
+		const confidence = deriveConfidence({
+			sources: [{ genre: 'opinion', author: null, outlet: null }],
+			steps: 5,
+			assumptionOnly: 2
+		});
+		const basis = { confidence, line: confidenceLine(confidence), note: '' };
+		const view = toWhyView(explanation, new Map(), basis);
+		expect(explanation.sentence).toMatch(/\.$/);
+		expect(view.sentence).toBe(
+			`${explanation.sentence.slice(0, -1)} (low confidence: one source, an opinion piece by an unnamed author in an unnamed outlet; 2 of 5 steps rest on the model’s assumption only).`
+		);
+		expect(view.confidence).toBe(basis.line);
+		expect(toWhyView(explanation)).not.toHaveProperty('confidence');
+	});
+
 	it('writes the figures, the paths with their steps, the rest, assumptions and factors', () => {
 		const view = toWhyView(explanation);
 		expect(view.label).toBe('War');

@@ -5,6 +5,7 @@
  */
 import type { Explanation } from '../engine/explain';
 import { formatInterval, formatPercent } from '../format/percent';
+import { confidenceAside, type ResultBasis } from '../scenario/confidenceWords';
 
 export interface WhyStep {
 	transition: string;
@@ -40,7 +41,10 @@ export interface WhyView {
 	figure: string;
 	/** `8–19 %`, when the likelihoods are ranges. */
 	interval?: string;
+	/** The sentence to copy; with a basis it ends `(low confidence: …).` */
 	sentence: string;
+	/** `Confidence: low — …`, with a basis. */
+	confidence?: string;
 	paths: WhyPath[];
 	/** `Other paths: 3 more, 5 % of it`, when the listed paths do not add up to the outcome. */
 	other?: { share: number; text: string };
@@ -65,9 +69,14 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /**
  * The panel's content: `toWhyView(explainOutcome(analysis, 'crisis.ties.ruptured')).paths[0]`
  * is the likeliest way into the outcome, with its share and its steps in words. `names` gives a
- * factor a name of its own where its label is shared (a likelihood: `transitionNames(model)`).
+ * factor a name of its own where its label is shared (a likelihood: `transitionNames(model)`);
+ * `basis` the scenario's confidence, which the sentence carries at its end.
  */
-export function toWhyView(e: Explanation, names: Map<string, string> = new Map()): WhyView {
+export function toWhyView(
+	e: Explanation,
+	names: Map<string, string> = new Map(),
+	basis?: ResultBasis
+): WhyView {
 	const paths: WhyPath[] = [];
 	let other: WhyView['other'];
 	for (const p of e.paths) {
@@ -112,7 +121,10 @@ export function toWhyView(e: Explanation, names: Map<string, string> = new Map()
 		title: whyTitle(e.label, e.probability),
 		figure: formatPercent(e.probability),
 		...(e.interval && { interval: formatInterval(e.interval.low, e.interval.high) }),
-		sentence: e.sentence,
+		sentence: basis
+			? `${e.sentence.replace(/\.$/, '')} ${confidenceAside(basis.confidence)}.`
+			: e.sentence,
+		...(basis && { confidence: basis.line }),
 		paths,
 		...(other && { other }),
 		assumptions: e.assumptions.map((a) => ({

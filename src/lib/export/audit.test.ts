@@ -40,6 +40,19 @@ describe('auditBundle', () => {
 		expect(bundle).not.toHaveProperty('tool');
 	});
 
+	it('states the confidence with its reasons, and what the numbers are', () => {
+		const bundle = auditBundle(input());
+		// The memo names no author and no genre: low; talks.hold and crisis.calm quote nothing.
+		expect(bundle.confidence).toMatchObject({ level: 'low', derived: 'low' });
+		expect(bundle.confidence.reasons.map((r) => r.text)).toEqual([
+			'one source, a text of unstated genre by an unnamed author in an unnamed outlet',
+			'2 of 5 steps rest on the model’s assumption only'
+		]);
+		expect(bundle.note).toBe(
+			'These are the probabilities of a model of one argument (“A short memo used by the tests”), not a forecast.'
+		);
+	});
+
 	it('lists each source with the hash of its text and its provenance', () => {
 		const [memo] = auditBundle(input()).sources;
 		expect(memo).toEqual({

@@ -6,6 +6,7 @@
  */
 import type { IntervalResult } from '../engine/interval';
 import type { ExactResult } from '../engine/solve';
+import { resultBasis } from '../scenario/confidenceWords';
 import type { Likelihood } from '../scenario/likelihood';
 import type { Model, TransitionInfo } from '../scenario/model';
 import type { ScenarioPayload, SourcePayload } from '../scenarios/payload';
@@ -44,6 +45,7 @@ export function auditBundle(input: AuditInput) {
 	const used = model.transitions.filter(
 		(t) => input.exact.transitionFlow[t.index] > 0 || taken.has(t.id)
 	);
+	const { confidence, note } = resultBasis({ ...payload, model });
 	return {
 		...auditFormat,
 		...(toolVersion !== undefined && { tool: { name: 'brink', version: toolVersion } }),
@@ -54,6 +56,9 @@ export function auditBundle(input: AuditInput) {
 			file: payload.file,
 			sha256: payload.sha256
 		},
+		// How much weight the results bear, and what they are (confidence.ts, confidenceWords.ts).
+		confidence,
+		note,
 		sources: payload.sources.map(toAuditSource),
 		settings: sortedSettings(settings),
 		steps,

@@ -39,6 +39,19 @@ describe('chartCaption', () => {
 		]);
 	});
 
+	it('with the scenario’s basis: its confidence and what the numbers are, under the source', () => {
+		const basis = {
+			line: 'Confidence: low — one source, an opinion piece by an unnamed author in an unnamed outlet.',
+			note: 'These are the probabilities of a model of one argument (“Backing Iran”), not a forecast.'
+		};
+		const { above } = chartCaption('Outcomes', { ...context, basis }, '2025-03-01');
+		expect(above.slice(2)).toEqual([
+			{ style: 'note', text: expect.stringMatching(/^Source: /) },
+			{ style: 'note', text: basis.line },
+			{ style: 'note', text: basis.note }
+		]);
+	});
+
 	it('each changed setting in words, the seed and a pinned baseline', () => {
 		const { below } = chartCaption(
 			'Compare',

@@ -4,6 +4,7 @@
  * was made and the link that opens the same view. Pure: the page gives the context (the dashboard
  * through Svelte context, see charts/chartContext.ts), svgCaption.ts draws the lines.
  */
+import type { ResultBasis } from '$lib/scenario/confidenceWords';
 import type { SourceMeta } from '$lib/scenario/schema';
 
 /** A setting that differs from its default, in words (as `settingsDiff` gives it). */
@@ -30,6 +31,8 @@ export interface ChartContext {
 	baseline?: CaptionChange[];
 	/** The share link of this view, absolute. */
 	link: string;
+	/** The scenario's confidence and what the numbers are, written under the source line. */
+	basis?: Pick<ResultBasis, 'line' | 'note'>;
 }
 
 /** How a line is set: its size and weight in px, its colour, and how many lines it may take. */
@@ -80,7 +83,7 @@ export function changeInWords({ label, from, to }: CaptionChange): string {
 }
 
 /**
- * The lines above the chart (title, scenario, source) and below it (settings, date and link).
+ * The lines above the chart (title, scenario, source, confidence, what the numbers are) and below it (settings, date and link).
  * Without a context (a chart outside the dashboard) the title and the date alone. `date` is the
  * ISO date the file is made (`2025-03-01`), given so that the lines do not depend on the clock.
  */
@@ -104,7 +107,8 @@ export function chartCaption(
 		above: [
 			at('title', title),
 			at('subtitle', context.scenario),
-			at('note', sourceLine(context.sources))
+			at('note', sourceLine(context.sources)),
+			...(context.basis ? [at('note', context.basis.line), at('note', context.basis.note)] : [])
 		],
 		below: [
 			...changes('Settings', context.changes),

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../tests/unit/fixtures';
 import { analyze, intervalsFor } from '../engine/analyze';
 import { monteCarlo } from '../engine/montecarlo';
+import { resultBasis } from '../scenario/confidenceWords';
 import { csvCell, resultsTable, toCsv, toResultsJson, type ResultRow } from './results';
 
 const ladder = loadFixture('ladder.yaml');
 const analysis = analyze(ladder.compiled);
 const base = { model: ladder.model, exact: analysis.exact };
+// The ladder cites one memo of unstated genre and no author; 2 of its 5 steps quote nothing.
+const basis = resultBasis(ladder);
 
 describe('resultsTable', () => {
 	it('has one row per outcome, then one per dimension, with the hand-computed values', () => {
@@ -102,6 +105,17 @@ describe('toCsv', () => {
 		expect(Number(lines[2].split(',')[4])).toBe(analysis.exact.outcomes[1].probability);
 	});
 
+	it('closes with the confidence and what the numbers are, when given them', () => {
+		const lines = toCsv(resultsTable(base), basis).trimEnd().split('\r\n');
+		expect(lines).toHaveLength(1 + 3 + 2);
+		expect(lines[4]).toBe(
+			`confidence,,low,"Confidence: low — one source, a text of unstated genre by an unnamed author in an unnamed outlet; 2 of 5 steps rest on the model’s assumption only.",,,,,,`
+		);
+		expect(lines[5]).toBe(
+			`note,,model,"These are the probabilities of a model of one argument (“A short memo used by the tests”), not a forecast.",,,,,,`
+		);
+	});
+
 	it('does not change the rows', () => {
 		const copy = structuredClone(row);
 		toCsv([row]);
@@ -128,5 +142,33 @@ describe('toResultsJson', () => {
 		expect(json.results).not.toHaveProperty('intervals');
 		expect(json.results).not.toHaveProperty('monteCarlo');
 		expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+		expect(json).not.toHaveProperty('confidence');
+	});
+
+	it('carries the confidence, derived with its reasons, and what the numbers are', () => {
+		const json = toResultsJson({
+			...base,
+			settings: { choices: {}, likelihoods: {}, seed: 1 },
+			basis
+		});
+		expect(json.confidence).toEqual({
+			level: 'low',
+			derived: 'low',
+			reasons: [
+				{
+					factor: 'sources',
+					text: 'one source, a text of unstated genre by an unnamed author in an unnamed outlet',
+					limit: 'low'
+				},
+				{
+					factor: 'assumptions',
+					text: '2 of 5 steps rest on the model’s assumption only',
+					limit: 'moderate'
+				}
+			]
+		});
+		expect(json.note).toMatch(
+			/^These are the probabilities of a model of one argument .*, not a forecast\.$/
+		);
 	});
 });

@@ -6,6 +6,7 @@
 import type { IntervalResult } from '../engine/interval';
 import { standardError } from '../engine/montecarlo';
 import type { OutcomeSummary } from '../engine/outcomes';
+import type { ResultBasis } from '../scenario/confidenceWords';
 import type { Model } from '../scenario/model';
 
 export interface ResultRow {
@@ -104,11 +105,25 @@ export function csvCell(value: string | number | undefined): string {
 	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** The rows as CSV: a header row, CRLF line ends (RFC 4180), numbers at full precision. */
-export function toCsv(rows: ResultRow[]): string {
+/**
+ * The rows as CSV: a header row, CRLF line ends (RFC 4180), numbers at full precision. With a
+ * basis, two rows close the table: `confidence` (its level as id, its line as label) and `note`
+ * (what the numbers are), so that the file carries them wherever it goes.
+ */
+export function toCsv(rows: ResultRow[], basis?: ResultBasis): string {
+	const words = (kind: string, id: string, label: string) =>
+		columns.map((c) =>
+			csvCell(c === 'kind' ? kind : c === 'id' ? id : c === 'label' ? label : undefined)
+		);
 	const lines = [
 		columns.join(','),
-		...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))
+		...rows.map((row) => columns.map((c) => csvCell(row[c])).join(',')),
+		...(basis
+			? [
+					words('confidence', basis.confidence.level, basis.line).join(','),
+					words('note', 'model', basis.note).join(',')
+				]
+			: [])
 	];
 	return `${lines.join('\r\n')}\r\n`;
 }
@@ -171,7 +186,9 @@ export function sortedSettings(settings: ExportSettings): ExportSettings {
  * The results download: format name and version, the scenario and its content hash, the settings
  * and the results. Plain data: `JSON.stringify` it.
  */
-export function toResultsJson(input: ResultsInput & { sha256?: string; settings: ExportSettings }) {
+export function toResultsJson(
+	input: ResultsInput & { sha256?: string; settings: ExportSettings; basis?: ResultBasis }
+) {
 	const { scenario } = input.model;
 	return {
 		format: 'brink-results',
@@ -181,6 +198,7 @@ export function toResultsJson(input: ResultsInput & { sha256?: string; settings:
 			title: scenario.title,
 			...(input.sha256 !== undefined && { sha256: input.sha256 })
 		},
+		...(input.basis && { confidence: input.basis.confidence, note: input.basis.note }),
 		settings: sortedSettings(input.settings),
 		results: toResults(input)
 	};

@@ -3,6 +3,7 @@
  * published JSON Schema (`npm run schema`) derive. docs/scenario-format.md explains each field.
  */
 import { z } from 'zod';
+import { confidenceLevels, sourceGenreIds } from './confidence';
 import { estimativeWordings } from './icd203';
 import { stances } from './stance';
 
@@ -269,6 +270,17 @@ export const scenarioSchema = z.strictObject({
 	actors: z.record(id, actorSchema),
 	indicators: z.record(id, indicatorSchema).default({}),
 	dimensions: z.record(id, dimensionSchema).default({}),
+	confidence: z
+		.strictObject({
+			level: z.enum(confidenceLevels),
+			reason: text
+				.optional()
+				.describe('Why the level departs from the derived one; required when it does.')
+		})
+		.optional()
+		.describe(
+			'Analytic confidence, stated: without it the level is derived from the sources and the share of assumption-only steps.'
+		),
 	statechart: stateNodeSchema,
 	claims: z
 		.record(id, claimSchema)
@@ -305,6 +317,12 @@ export const sourceMetaSchema = z.strictObject({
 	id,
 	title: text,
 	file: z.string().describe('The text file, relative to this metadata file.'),
+	genre: z
+		.enum(sourceGenreIds)
+		.optional()
+		.describe(
+			'opinion, news (a news report), analysis or official (an official statement): feeds the confidence.'
+		),
 	author: z.string().nullable().optional(),
 	outlet: z.string().nullable().optional(),
 	date: z

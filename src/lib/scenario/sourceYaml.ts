@@ -7,6 +7,7 @@ const order: (keyof SourceMeta)[] = [
 	'id',
 	'title',
 	'file',
+	'genre',
 	'author',
 	'outlet',
 	'date',

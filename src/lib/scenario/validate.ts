@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { anchorQuote } from './anchor';
 import { checkClaims, type ClaimQuote } from './claims';
+import { overrideProblem, scenarioConfidence } from './confidence';
 import { suggestion, type Diagnostic, type Path } from './diagnostics';
 import { fieldsAt } from './fields';
 import { estimativeTerms, estimativeWordings } from './icd203';
@@ -376,6 +377,17 @@ export function validateDocument(
 			diagnostics.push({ ...diagnosticAt(document, path, message, hint), line, column })
 	);
 	if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };
+	const stated = scenarioConfidence(
+		scenario,
+		model,
+		[...sources.values()].map((s) => s.meta)
+	);
+	const departs = overrideProblem(stated);
+	if (departs) {
+		const where = ['confidence', scenario.confidence?.reason === undefined ? 'level' : 'reason'];
+		const hint = `add reason: "why the basis bears ${stated.level} confidence", or remove confidence: to use the derived level`;
+		return { ok: false, diagnostics: [diagnosticAt(document, where, departs, hint)] };
+	}
 	const warnings = wordingWarnings(document, model);
 	return { ok: true, value: { scenario, model, sources, quotes, claimQuotes }, warnings };
 }

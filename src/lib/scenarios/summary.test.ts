@@ -51,6 +51,13 @@ describe('toRegionOutcomes', () => {
 });
 
 describe('toSummary', () => {
+	it('tags each scenario with its confidence level', () => {
+		// The memo names no author, outlet or genre: low. Two independent sources, one a news report,
+		// and 2 of 5 steps quoting nothing (40 %): moderate.
+		expect(toSummary(loadFixture('ladder.yaml')).confidence).toBe('low confidence');
+		expect(toSummary(loadFixture('two-sources.yaml')).confidence).toBe('moderate confidence');
+	});
+
 	it('groups the two regions of the regions fixture, each adding up to 1', () => {
 		const { regions } = toSummary(loadFixture('regions.yaml'));
 		expect(regions.map((r) => r.region)).toEqual(['crisis.front', 'crisis.talks']);

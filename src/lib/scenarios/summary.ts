@@ -2,6 +2,8 @@
 import { outcomeGroups, type OutcomeInput } from '$lib/charts/outcomeBars';
 import { analyze } from '$lib/engine/analyze';
 import type { LoadedScenario } from '$lib/engine/load';
+import { confidenceOf, restsOnAssumptionOnly } from '$lib/scenario/confidence';
+import { confidenceTag } from '$lib/scenario/confidenceWords';
 import { formatDiagnostic } from '$lib/scenario/diagnostics';
 import type { LoadResult } from '$lib/engine/load';
 import { regionLabelsOf } from '$lib/scenario/model';
@@ -18,6 +20,8 @@ export interface ScenarioSummary {
 	transitions: number;
 	evidenced: number;
 	assumptionOnly: number;
+	/** The scenario's confidence, as a short tag: `low confidence`. */
+	confidence: string;
 	/**
 	 * The outcomes by region, regions in the statechart's order. Each region ends in exactly one of
 	 * its outcomes, so each group adds up to 1; a scenario without parallel regions has one group.
@@ -58,7 +62,8 @@ export function toSummary(loaded: LoadedScenario): ScenarioSummary {
 		states: model.states.size - 1,
 		transitions: model.transitions.length,
 		evidenced: model.transitions.filter((t) => t.evidence.length > 0).length,
-		assumptionOnly: model.transitions.filter((t) => t.evidence.length === 0).length,
+		assumptionOnly: model.transitions.filter(restsOnAssumptionOnly).length,
+		confidence: confidenceTag(confidenceOf(loaded)),
 		regions: toRegionOutcomes(exact.outcomes, regionLabelsOf(model))
 	};
 }
