@@ -246,12 +246,6 @@ export class Dashboard {
 		if (transitionId) this.revealed++;
 	}
 
-	/** Select a sentence of the article (`p15.s1`) and bring the workspace, which shows it, into view. */
-	showSentence(id: string): void {
-		this.selectedSentence = id;
-		this.revealed++;
-	}
-
 	take(transitionId: string): void {
 		this.steps.take(transitionId);
 		this.selectedTransition = transitionId;
