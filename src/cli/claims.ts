@@ -6,7 +6,7 @@
 import { builtInClaims, drawShare, parsedClaims, testClaims } from '../lib/engine/claims';
 import { withReading } from '../lib/engine/reading';
 import { formatPercent } from '../lib/format/percent';
-import { parse, run, toCount, out } from './run';
+import { parse, run, table, toCount, out } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run claims -- <scenario id or file> [--set actor.choice=option]…
@@ -72,7 +72,8 @@ run(() => {
 				: c.builtIn.builtIn
 					? 'built into the model, not tested by it'
 					: 'tested: can fail'
-		])
+		]),
+		{ align: 'left' }
 	);
 	const refused = builtIn.find((b) => !b.checked);
 	if (refused && !refused.checked) out(`\nnot checked whether built in: ${refused.reason}\n`);
@@ -83,15 +84,3 @@ run(() => {
 		);
 	return 0;
 });
-
-function table(head: string[], rows: string[][]): void {
-	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-	const line = (cells: string[]) =>
-		cells
-			.map((c, i) => c.padEnd(widths[i]))
-			.join('  ')
-			.trimEnd();
-	out(
-		`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`
-	);
-}

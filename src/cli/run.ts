@@ -67,3 +67,25 @@ export function toCount(
 		);
 	return n;
 }
+
+/**
+ * Print rows under a header and a rule, columns two spaces apart. Figures (every column but the
+ * first) stand right-aligned; `{ align: 'left' }` for columns of words, lines trimmed at the end.
+ */
+export function table(
+	head: string[],
+	rows: string[][],
+	{ align = 'figures' }: { align?: 'figures' | 'left' } = {}
+): void {
+	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+	const line = (cells: string[]) =>
+		align === 'left'
+			? cells
+					.map((c, i) => c.padEnd(widths[i]))
+					.join('  ')
+					.trimEnd()
+			: cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+	out(
+		`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`
+	);
+}

@@ -13,7 +13,7 @@ import { withReading } from '../lib/engine/reading';
 import { resultBasis } from '../lib/scenario/confidenceWords';
 import { limits } from '../lib/scenario/limits';
 import type { ReadingInfo } from '../lib/scenario/readings';
-import { parse, run, toCount, UsageError, out } from './run';
+import { parse, run, table, toCount, UsageError, out } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
@@ -238,15 +238,6 @@ function choiceLine(choices: Record<string, string>, reading: ReadingInfo | unde
 			.join(', ') || '(none)'
 	}`;
 	return reading ? `${line}\nreading: ${reading.label} (${reading.id})` : line;
-}
-
-function table(head: string[], rows: string[][]): void {
-	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-	const line = (cells: string[]) =>
-		cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-	out(
-		`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`
-	);
 }
 
 function footer(

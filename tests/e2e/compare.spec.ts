@@ -1,17 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { open, watchErrors, openAnalysis } from './ready';
-import { expect, test, type Locator } from '@playwright/test';
+import { open, watchErrors, openAnalysis, tableRow } from './ready';
+import { expect, test } from '@playwright/test';
 
 const dashboard = '/scenario/regional-escalation';
-
-/** The cells of an outcome's row in a table: [label, baseline, now, difference, …]. */
-async function row(table: Locator, label: string): Promise<string[]> {
-	const cells = table
-		.getByRole('row')
-		.filter({ has: table.page().getByRole('rowheader', { name: label, exact: true }) });
-	await expect(cells).toHaveCount(1);
-	return (await cells.locator('th, td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-}
 
 test.describe('compare a variant with a pinned baseline', () => {
 	test("pin, change Russia's answer, read the differences, run paired Monte Carlo, share", async ({
@@ -47,19 +38,19 @@ test.describe('compare a variant with a pinned baseline', () => {
 		await panel.screenshot({ path: testInfo.outputPath('compare-chart.png') });
 		await chart.getByRole('button', { name: 'Show as table' }).click();
 		const table = chart.getByRole('table');
-		expect(await row(table, 'Ties ruptured')).toEqual([
+		expect(await tableRow(table, 'Ties ruptured')).toEqual([
 			'Ties ruptured',
 			'8 %',
 			'9 %',
 			'+1.1 points'
 		]);
-		expect(await row(table, 'Russia stays out')).toEqual([
+		expect(await tableRow(table, 'Russia stays out')).toEqual([
 			'Russia stays out',
 			'13 %',
 			'0 %',
 			'−12.5 points'
 		]);
-		expect((await row(table, 'Northern front contained'))[3]).toBe('no change');
+		expect((await tableRow(table, 'Northern front contained'))[3]).toBe('no change');
 
 		// Paired Monte Carlo: the north does not depend on Russia's answer here, so paired runs give
 		// exactly 0 ± 0 there, where independent runs would not.
@@ -69,10 +60,10 @@ test.describe('compare a variant with a pinned baseline', () => {
 			timeout: 30_000
 		});
 		const paired = panel.getByRole('table', { name: /Paired Monte Carlo/ });
-		const north = await row(paired, 'Northern front contained');
+		const north = await tableRow(paired, 'Northern front contained');
 		expect(north[3]).toBe('no change ± 0.00');
 		expect(Number(north[4].replace('± ', ''))).toBeGreaterThan(0.5);
-		const ties = await row(paired, 'Ties ruptured');
+		const ties = await tableRow(paired, 'Ties ruptured');
 		const [difference, error] = ties[3].replace(' points', '').split(' ± ');
 		// Within 4.5 of its standard errors (1.96 s.e. is shown) of the exact +1.13 points.
 		expect(Math.abs(Number(difference.replace('−', '-')) - 1.13)).toBeLessThan(
@@ -88,7 +79,7 @@ test.describe('compare a variant with a pinned baseline', () => {
 		const freshPanel = await openAnalysis(fresh, 'Compare');
 		const freshChart = freshPanel.getByRole('region', { name: 'Baseline and now, exact' });
 		await freshChart.getByRole('button', { name: 'Show as table' }).click();
-		expect(await row(freshChart.getByRole('table'), 'Ties ruptured')).toEqual([
+		expect(await tableRow(freshChart.getByRole('table'), 'Ties ruptured')).toEqual([
 			'Ties ruptured',
 			'8 %',
 			'9 %',

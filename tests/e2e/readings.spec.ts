@@ -1,16 +1,14 @@
-import { expect, test, type Locator } from '@playwright/test';
-import { expectNoAxeViolations, open, openAnalysis, settledOutcomes, watchErrors } from './ready';
+import { expect, test } from '@playwright/test';
+import {
+	expectNoAxeViolations,
+	open,
+	openAnalysis,
+	settledOutcomes,
+	tableRow,
+	watchErrors
+} from './ready';
 
 const dashboard = '/scenario/regional-escalation';
-
-/** The cells of an outcome's row in a table: [label, baseline, now, difference, …]. */
-async function row(table: Locator, label: string): Promise<string[]> {
-	const cells = table
-		.getByRole('row')
-		.filter({ has: table.page().getByRole('rowheader', { name: label, exact: true }) });
-	await expect(cells).toHaveCount(1);
-	return (await cells.locator('th, td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-}
 
 test.describe('rival readings of the source', () => {
 	test("the sceptic's reading: what it changes and why, the numbers it gives, in the link", async ({
@@ -102,13 +100,13 @@ test.describe('rival readings of the source', () => {
 		const chart = panel.getByRole('region', { name: 'Baseline and now, exact' });
 		await chart.getByRole('button', { name: 'Show as table' }).click();
 		const table = chart.getByRole('table');
-		expect(await row(table, 'Ties ruptured')).toEqual([
+		expect(await tableRow(table, 'Ties ruptured')).toEqual([
 			'Ties ruptured',
 			'8 %',
 			'2 %',
 			'−5.5 points'
 		]);
-		expect(await row(table, "Ties weather Russia's support for Iran")).toEqual([
+		expect(await tableRow(table, "Ties weather Russia's support for Iran")).toEqual([
 			"Ties weather Russia's support for Iran",
 			'35 %',
 			'50 %',

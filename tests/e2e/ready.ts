@@ -108,3 +108,12 @@ export async function openAnalysis(page: Page, name: string): Promise<Locator> {
 
 /** A small valid scenario for the editor's specs: tests/unit/talks.ts (shared with unit tests). */
 export { talksScenario } from '../unit/talks';
+
+/** The cells of an outcome's row in a table, by its row header: [label, baseline, now, …]. */
+export async function tableRow(table: Locator, label: string): Promise<string[]> {
+	const cells = table
+		.getByRole('row')
+		.filter({ has: table.page().getByRole('rowheader', { name: label, exact: true }) });
+	await expect(cells).toHaveCount(1);
+	return (await cells.locator('th, td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}

@@ -9,7 +9,7 @@ import { parseExpression } from '../query/parse';
 import type { QueryError } from '../query/errors';
 import { anchorQuote } from './anchor';
 import { didYouMean, type Path } from './diagnostics';
-import type { Model, Report } from './model';
+import { checkQuoteSource, type Model, type Report } from './model';
 import type { ParsedDocument } from './parse';
 import type { SourceText } from './sources';
 
@@ -45,22 +45,7 @@ export function checkClaims(
 		const path = ['claims', id];
 		const sourceId =
 			claim.source ?? (scenario.sources.length === 1 ? scenario.sources[0] : undefined);
-		if (claim.source !== undefined && !scenario.sources.includes(claim.source))
-			report(
-				[...path, 'source'],
-				`source "${claim.source}" is not listed under sources`,
-				didYouMean(claim.source, scenario.sources)
-			);
-		else if (sourceId === undefined)
-			report(
-				path,
-				scenario.sources.length === 0
-					? 'the claim quotes a source, but the scenario lists no sources'
-					: 'a claim must name its source when the scenario lists several',
-				scenario.sources.length
-					? `add source: ${scenario.sources[0]}`
-					: 'list the source id under sources'
-			);
+		checkQuoteSource(scenario, claim.source, path, 'claim', report);
 		const source = sourceId === undefined ? undefined : sources.get(sourceId);
 		if (source && sourceId !== undefined) {
 			const { quote, prefix, suffix, start } = claim;

@@ -372,25 +372,9 @@ function checkReferences(model: Model, report: Report): void {
 		);
 		if (t.source === '')
 			report(t.docPath, 'the root state cannot have transitions', 'put them on a child state');
-		t.evidence.forEach((e, i) => {
-			if (e.source !== undefined && !scenario.sources.includes(e.source)) {
-				report(
-					[...t.docPath, 'evidence', i, 'source'],
-					`source "${e.source}" is not listed under sources`,
-					didYouMean(e.source, scenario.sources)
-				);
-			} else if (e.source === undefined && scenario.sources.length !== 1) {
-				report(
-					[...t.docPath, 'evidence', i],
-					scenario.sources.length === 0
-						? 'evidence quotes a source, but the scenario lists no sources'
-						: 'evidence must name its source when the scenario lists several',
-					scenario.sources.length
-						? `add source: ${scenario.sources[0]}`
-						: 'list the source id under sources'
-				);
-			}
-		});
+		t.evidence.forEach((e, i) =>
+			checkQuoteSource(scenario, e.source, [...t.docPath, 'evidence', i], 'evidence', report)
+		);
 	}
 }
 
@@ -492,4 +476,35 @@ export function canBeActiveTogether(model: Model, a: string, b: string): boolean
 	const chainA = [a, ...ancestors(a)];
 	const common = [b, ...ancestors(b)].find((p) => chainA.includes(p)) ?? '';
 	return model.states.get(common)?.kind === 'parallel';
+}
+
+/**
+ * A quote's source (evidence's or a claim's): one listed under sources, or left out only when the
+ * scenario lists exactly one. `what` names the quoting part: `evidence`, `claim`.
+ */
+export function checkQuoteSource(
+	scenario: Scenario,
+	source: string | undefined,
+	path: Path,
+	what: 'evidence' | 'claim',
+	report: Report
+): void {
+	const { sources } = scenario;
+	if (source !== undefined && !sources.includes(source)) {
+		report(
+			[...path, 'source'],
+			`source "${source}" is not listed under sources`,
+			didYouMean(source, sources)
+		);
+	} else if (source === undefined && sources.length !== 1) {
+		const [quotes, must] =
+			what === 'evidence' ? ['evidence', 'evidence'] : ['the claim', 'a claim'];
+		report(
+			path,
+			sources.length === 0
+				? `${quotes} quotes a source, but the scenario lists no sources`
+				: `${must} must name its source when the scenario lists several`,
+			sources.length ? `add source: ${sources[0]}` : 'list the source id under sources'
+		);
+	}
 }
