@@ -4,11 +4,13 @@
  * expected score. A term's `under` settings overlay the choices it is evaluated with; each set of
  * choices is explored once (`analyze`) and re-weighted for every likelihood point.
  */
-import type { Expectation, Probability } from '../query/ast';
+import type { Measure, Observed as ObservedTerm } from '../query/ast';
+import { limits } from '../scenario/limits';
 import { isAncestorOrSelf } from '../scenario/model';
 import { analyze } from './analyze';
 import type { Compiled } from './compile';
 import { reweight, type Chain } from './explore';
+import { Observed, type Observation } from './observe';
 import { reachProbability } from './reach';
 import { components, solveExact } from './solve';
 
@@ -17,6 +19,24 @@ interface Explored {
 	order: number[][];
 	/** By state path: the chain cut at the state, for hitting probabilities. */
 	cut: Map<string, Cut>;
+	/** By the events a term watches: the chain multiplied by their monitor (observe.ts). */
+	observed: Map<string, Observed>;
+}
+
+/** What a term observes, as the engine reads it. */
+export function observationsOf(given: ObservedTerm[]): Observation[] {
+	return given.map((g) => ({
+		event: g.event.text,
+		...(g.within && { within: g.within.steps }),
+		happened: g.happened
+	}));
+}
+
+/** A term's own event (none for an expected score), as the engine reads it. */
+function eventsOf(term: Measure): { event: string; within?: number }[] {
+	if (term.kind === 'expectation') return [];
+	const within = term.kind === 'probability' ? term.within?.steps : undefined;
+	return [{ event: term.event.text, ...(within !== undefined && { within }) }];
 }
 
 interface Cut {
@@ -69,11 +89,7 @@ export class TermValues {
 	}
 
 	/** `term`'s value when the choices are `base` overlaid with its `under`, at likelihoods `values`. */
-	value(
-		term: Probability | Expectation,
-		base: Record<string, string>,
-		values: Float64Array
-	): number {
+	value(term: Measure, base: Record<string, string>, values: Float64Array): number {
 		if (values !== this.point) {
 			this.point = values;
 			this.solved.clear();
@@ -92,6 +108,12 @@ export class TermValues {
 			}
 			return p;
 		};
+		if (
+			term.kind === 'steps' ||
+			term.given.length > 0 ||
+			(term.kind === 'probability' && term.within)
+		)
+			return this.observedValue(term, key, explored, probabilities());
 		if (term.kind === 'expectation') {
 			let solved = this.solved.get(key);
 			if (!solved) {
@@ -115,11 +137,42 @@ export class TermValues {
 		return p;
 	}
 
+	/** A term that watches events: on the chain multiplied by their monitor, conditioned. */
+	private observedValue(
+		term: Measure,
+		key: string,
+		explored: Explored,
+		weights: Float64Array
+	): number {
+		const events = eventsOf(term);
+		const observations = observationsOf(term.given);
+		const watchKey = JSON.stringify([events, observations]);
+		const hitKey = `${key}\n${term.kind}\n${term.kind === 'expectation' ? term.dimension.text : ''}\n${watchKey}`;
+		const known = this.hits.get(hitKey);
+		if (known !== undefined) return known;
+		let observed = explored.observed.get(watchKey);
+		if (!observed) {
+			observed = new Observed(explored.chain, events, observations, limits.maxReachable);
+			explored.observed.set(watchKey, observed);
+		}
+		const w = observed.weights(weights);
+		let value: number;
+		if (term.kind === 'steps') value = observed.stepsUntil(w, 0);
+		else {
+			const { probability, weights: conditioned } = observed.condition(w);
+			if (probability <= 0) value = Number.NaN;
+			else if (term.kind === 'probability') value = observed.chance(conditioned, 1, 1)[0];
+			else value = observed.solve(conditioned).dimensions[term.dimension.text] ?? 0;
+		}
+		this.hits.set(hitKey, value);
+		return value;
+	}
+
 	private explore(key: string, choices: Record<string, string>): Explored {
 		let explored = this.explored.get(key);
 		if (!explored) {
 			const { chain } = analyze(this.compiled, { choices });
-			explored = { chain, order: components(chain), cut: new Map() };
+			explored = { chain, order: components(chain), cut: new Map(), observed: new Map() };
 			this.explored.set(key, explored);
 		}
 		return explored;

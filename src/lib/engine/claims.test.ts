@@ -37,7 +37,16 @@ describe('term values', () => {
 		['P(talks)', 1],
 		['E[peace]', 1 - 1.5 * 0.4],
 		['P(war) under west.posture=press', 0],
-		['E[peace] under west.posture=press', 1]
+		['E[peace] under west.posture=press', 1],
+		// Observations: Bayes on the chain, P(A | B) = P(A and B) / P(B).
+		['P(war | crisis)', 0.75],
+		['P(crisis | not war)', (0.25 * 0.4) / (1 - 0.75 * 0.4)],
+		['P(war within 1)', 0],
+		['P(war within 2)', 0.75 * 0.4],
+		['E[peace | crisis]', -0.5],
+		['E[steps until war]', 2],
+		['E[steps until settled]', (0.6 * 1 + 0.4 * 0.25 * 2) / (0.6 + 0.4 * 0.25)],
+		['P(war | talks:talks.fail)', 0.75]
 	];
 	it.each(cases)('%s', (text, expected) => {
 		expect(terms.value(term(text), wait, values)).toBeCloseTo(expected, 12);

@@ -21,27 +21,59 @@ export interface Setting extends Span {
 	option: Name;
 }
 
+/** `within 6`, or in a question `within 1..8` (the curve for k = 1…8). */
+export interface Within extends Span {
+	steps: number;
+	/** `within 1..8`: the last k of a curve (a question only, not a claim). */
+	upTo?: number;
+}
+
+/**
+ * An event a probability is about, or a condition observes: a state path (reached) or a
+ * transition id `source:event` (taken), optionally within k steps of the start.
+ */
+export interface EventTerm extends Span {
+	event: Name;
+	within?: Within;
+}
+
+/** One observation after `|`: `crisis.arms.inService`, `not crisis.north.directWar within 6`. */
+export interface Observed extends EventTerm {
+	happened: boolean;
+}
+
 /**
  * `P(crisis.north.iranDefeated)`: the probability of reaching a state (an outcome is a final
- * state). Parsed but not yet evaluated (issue 15, observations): `within` k steps and `| given`.
+ * state) or of taking a transition, within k steps or at any time, given what is observed after
+ * `|` (all of it, joined by `and`).
  */
-export interface Probability extends Span {
+export interface Probability extends EventTerm {
 	kind: 'probability';
-	event: Name;
-	within?: { steps: number } & Span;
-	given?: Name;
+	given: Observed[];
 	under: Setting[];
 	/** A number written before it, as in `0.95 * P(…)`; 1 when none. */
 	scale: number;
 }
 
-/** `E[russiaPosition]`: the expected score on a dimension. */
+/** `E[russiaPosition]`, `E[russiaPosition | crisis.north.directWar]`: the expected score on a dimension. */
 export interface Expectation extends Span {
 	kind: 'expectation';
 	dimension: Name;
+	given: Observed[];
 	under: Setting[];
 	scale: number;
 }
+
+/** `E[steps until crisis.north.directWar]`: expected steps before the event, in runs where it happens. */
+export interface Steps extends Span {
+	kind: 'steps';
+	event: Name;
+	given: Observed[];
+	under: Setting[];
+	scale: number;
+}
+
+export type Measure = Probability | Expectation | Steps;
 
 /** `0.95` or `95%` (stored as 0.95). */
 export interface NumberTerm extends Span {
@@ -49,7 +81,7 @@ export interface NumberTerm extends Span {
 	value: number;
 }
 
-export type Term = Probability | Expectation | NumberTerm;
+export type Term = Measure | NumberTerm;
 
 export type Comparator = '<' | '<=' | '>' | '>=';
 
@@ -74,10 +106,10 @@ export interface Not extends Span {
 export type Expression = Comparison | Logical | Not;
 
 /** The terms of an expression that read the model (numbers left out), in reading order. */
-export function measuresOf(e: Expression): (Probability | Expectation)[] {
+export function measuresOf(e: Expression): Measure[] {
 	switch (e.kind) {
 		case 'compare':
-			return [e.left, e.right].filter((t) => t.kind !== 'number');
+			return [e.left, e.right].filter((t): t is Measure => t.kind !== 'number');
 		case 'not':
 			return measuresOf(e.operand);
 		default:

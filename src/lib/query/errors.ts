@@ -15,6 +15,3 @@ export class QueryError extends Error {
 		return this.offset + 1;
 	}
 }
-
-/** The refusal of a construct the language reserves for observations (issue 15). */
-export const notYetSupported = 'not yet supported — coming with observations';

@@ -3,12 +3,12 @@
  * probability or an expected score under some settings) is the caller's: the claims evaluator
  * (engine/claims.ts) reads it off the chain, the tests off a table.
  */
-import type { Comparator, Expectation, Expression, Probability, Term } from './ast';
+import type { Comparator, Expression, Measure, Term } from './ast';
 
 /** Differences smaller than this count as equal, so that `>= 0.95` holds at exactly 0.95. */
 export const tolerance = 1e-9;
 
-export type TermValue = (term: Probability | Expectation) => number;
+export type TermValue = (term: Measure) => number;
 
 const compare: Record<Comparator, (a: number, b: number) => boolean> = {
 	'<': (a, b) => a < b - tolerance,

@@ -1,6 +1,6 @@
 /**
  * Tokens of the claims' expression language. Names are dotted identifiers
- * (`crisis.north.directWar`); numbers may carry a percent sign (`95%`, `95 %`). A character the
+ * (`crisis.north.directWar`) or transition ids (`crisis.ties.strained:ties.rupture`); numbers may carry a percent sign (`95%`, `95 %`). A character the
  * language does not use is refused at its column.
  */
 import { QueryError } from './errors';
@@ -19,6 +19,7 @@ export type TokenKind =
 	| '='
 	| '|'
 	| '*'
+	| '..'
 	| 'end';
 
 export interface Token {
@@ -29,7 +30,7 @@ export interface Token {
 }
 
 /** Words with a meaning of their own; they cannot be used as names. */
-export const keywords = ['and', 'or', 'not', 'under', 'within', 'P', 'E'] as const;
+export const keywords = ['and', 'or', 'not', 'under', 'within', 'until', 'P', 'E'] as const;
 
 const single: Record<string, TokenKind> = {
 	'(': '(',
@@ -40,6 +41,14 @@ const single: Record<string, TokenKind> = {
 	'|': '|',
 	'*': '*'
 };
+
+/**
+ * A dotted name, or a transition id: a state path, a colon, and the event's dotted name
+ * (`crisis.ties.strained:ties.rupture`).
+ */
+const segment = '[A-Za-z_][A-Za-z0-9_-]*';
+const path = `${segment}(\\.${segment})*`;
+const dotted = new RegExp(`^${path}(:${path})?`);
 
 /** `tokenize('P(a) >= 95%')` → name-less tokens P ( a ) >= 95 % end. Throws `QueryError`. */
 export function tokenize(text: string): Token[] {
@@ -53,13 +62,18 @@ export function tokenize(text: string): Token[] {
 			i++;
 			continue;
 		}
+		if (text.startsWith('..', i)) {
+			push('..', i, i + 2);
+			i += 2;
+			continue;
+		}
 		const number = /^(\d+(\.\d+)?|\.\d+)/.exec(text.slice(i));
 		if (number) {
 			push('number', i, i + number[0].length);
 			i += number[0].length;
 			continue;
 		}
-		const name = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*/.exec(text.slice(i));
+		const name = dotted.exec(text.slice(i));
 		if (name) {
 			const word = name[0];
 			push((keywords as readonly string[]).includes(word) ? 'keyword' : 'name', i, i + word.length);

@@ -20,6 +20,20 @@ describe('checkNames', () => {
 		expect(problems('P(war) < E[peace] under west.posture=press')).toEqual([]);
 	});
 
+	it('accepts observations: within k, a condition, a transition id, steps until', () => {
+		expect(
+			problems(
+				'P(war within 3 | crisis and not talks:talks.fail within 2) < E[peace | not war] and E[steps until war] < 3'
+			)
+		).toEqual([]);
+	});
+
+	it('accepts a curve where a question allows it', () => {
+		const parsed = parseExpression('P(war within 1..3) < 1');
+		if (!parsed.ok) throw new Error(parsed.error.message);
+		expect(checkNames(parsed.expression, model, { curves: true })).toEqual([]);
+	});
+
 	const cases: { input: string; expected: { message: string; column: number; hint?: string }[] }[] =
 		[
 			{
@@ -63,24 +77,39 @@ describe('checkNames', () => {
 				]
 			},
 			{
-				input: 'P(war within 3) < 1',
+				input: 'P(war within 1..3) < 1',
 				expected: [
 					{
-						message: '"within" is not yet supported — coming with observations',
+						message: 'a range of steps (a curve) is for a question, not a claim',
 						column: 7,
-						hint: 'leave out within k for now'
+						hint: 'compare one number of steps, as in within 6'
 					}
 				]
 			},
 			{
-				input: 'P(war | crisis) < 1',
+				input: 'P(war within 1001) < 1',
 				expected: [
 					{
-						message: 'a condition "|" is not yet supported — coming with observations',
-						column: 9,
-						hint: 'state the condition as settings for now: P(a) under actor.choice=option'
+						message: 'within 1001 steps, over the limit of 1000',
+						column: 7,
+						hint: 'ask within at most 1000 steps'
 					}
 				]
+			},
+			{
+				input: 'P(war | crisi and not talks:talks.fial) < 1',
+				expected: [
+					{ message: 'unknown state "crisi"', column: 9, hint: 'did you mean "crisis"?' },
+					{
+						message: 'unknown transition "talks:talks.fial"',
+						column: 23,
+						hint: 'did you mean "talks:talks.fail"?'
+					}
+				]
+			},
+			{
+				input: 'E[steps until wr | crisis] < 1',
+				expected: [{ message: 'unknown state "wr"', column: 15, hint: 'did you mean "war"?' }]
 			}
 		];
 	it.each(cases)('$input', ({ input, expected }) => {

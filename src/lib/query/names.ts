@@ -1,23 +1,56 @@
 /**
- * An expression's names checked against a scenario: every state path, dimension, choice and
- * option must exist (an unknown one gets "did you mean …"), a choice may be set once per term,
- * and the constructs reserved for observations (`within`, `|`) are refused for now.
+ * An expression's names checked against a scenario: every state path, transition id, dimension,
+ * choice and option must exist (an unknown one gets "did you mean …"), a choice may be set once
+ * per term, a step bound stays within the engine's limit, and a curve (`within 1..8`) is asked
+ * only where a question allows it.
  */
 import { didYouMean } from '../scenario/diagnostics';
 import type { Model } from '../scenario/model';
-import { measuresOf, type Expression, type Name } from './ast';
-import { notYetSupported, QueryError } from './errors';
+import { maxMonitors, maxWithin } from '../engine/observe';
+import { measuresOf, type Expression, type Measure, type Name, type Within } from './ast';
+import { QueryError } from './errors';
+
+export interface CheckOptions {
+	/** Whether `within a..b` (a curve) may be asked: in a question, not in a claim. */
+	curves?: boolean;
+}
 
 /** Every problem with the names of `expression` in `model`, in reading order; [] when none. */
-export function checkNames(expression: Expression, model: Model): QueryError[] {
+export function checkNames(
+	expression: Expression,
+	model: Model,
+	{ curves = false }: CheckOptions = {}
+): QueryError[] {
+	return checkMeasures(measuresOf(expression), model, { curves });
+}
+
+/** The same check for a list of measures (a question is one measure). */
+export function checkMeasures(
+	measures: Measure[],
+	model: Model,
+	{ curves = false }: CheckOptions = {}
+): QueryError[] {
 	const problems: QueryError[] = [];
 	const { scenario } = model;
 	const states = [...model.states.keys()].filter((p) => p !== '');
+	const transitions = model.transitions.map((t) => t.id);
 	const dimensions = Object.keys(scenario.dimensions);
 	const choices = Object.entries(scenario.actors).flatMap(([a, actor]) =>
 		Object.keys(actor.choices).map((c) => `${a}.${c}`)
 	);
-	const state = (name: Name) => {
+	const event = (name: Name) => {
+		if (name.text.includes(':')) {
+			if (transitions.includes(name.text)) return;
+			problems.push(
+				new QueryError(
+					`unknown transition "${name.text}"`,
+					name.start,
+					didYouMean(name.text, transitions) ??
+						'name a transition by its id, source:event, as `npm run evidence` lists them'
+				)
+			);
+			return;
+		}
 		if (states.includes(name.text)) return;
 		const full = states.filter((p) => p.endsWith(`.${name.text}`));
 		problems.push(
@@ -30,34 +63,52 @@ export function checkNames(expression: Expression, model: Model): QueryError[] {
 			)
 		);
 	};
-	for (const m of measuresOf(expression)) {
-		if (m.kind === 'probability') {
-			state(m.event);
-			if (m.within)
-				problems.push(
-					new QueryError(
-						`"within" is ${notYetSupported}`,
-						m.within.start,
-						'leave out within k for now'
-					)
-				);
-			if (m.given)
-				problems.push(
-					new QueryError(
-						`a condition "|" is ${notYetSupported}`,
-						m.given.start,
-						'state the condition as settings for now: P(a) under actor.choice=option'
-					)
-				);
-		} else if (!dimensions.includes(m.dimension.text)) {
+	const within = (w: Within | undefined) => {
+		if (!w) return;
+		if (w.upTo !== undefined && !curves)
 			problems.push(
 				new QueryError(
-					`unknown dimension "${m.dimension.text}"`,
-					m.dimension.start,
-					didYouMean(m.dimension.text, dimensions) ?? 'declare it under dimensions'
+					'a range of steps (a curve) is for a question, not a claim',
+					w.start,
+					'compare one number of steps, as in within 6'
 				)
 			);
+		const last = w.upTo ?? w.steps;
+		if (last > maxWithin)
+			problems.push(
+				new QueryError(
+					`within ${last} steps, over the limit of ${maxWithin}`,
+					w.start,
+					`ask within at most ${maxWithin} steps`
+				)
+			);
+	};
+	for (const m of measures) {
+		if (m.kind === 'expectation') {
+			if (!dimensions.includes(m.dimension.text))
+				problems.push(
+					new QueryError(
+						`unknown dimension "${m.dimension.text}"`,
+						m.dimension.start,
+						didYouMean(m.dimension.text, dimensions) ?? 'declare it under dimensions'
+					)
+				);
+		} else {
+			event(m.event);
+			if (m.kind === 'probability') within(m.within);
 		}
+		for (const o of m.given) {
+			event(o.event);
+			within(o.within);
+		}
+		if (1 + m.given.length > maxMonitors)
+			problems.push(
+				new QueryError(
+					`${m.given.length} observations in one term, over the limit of ${maxMonitors - 1}`,
+					m.given[0].start,
+					'observe fewer events at once'
+				)
+			);
 		const seen = new Set<string>();
 		for (const s of m.under) {
 			const key = s.choice.text;

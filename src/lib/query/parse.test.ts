@@ -28,7 +28,13 @@ describe('parseExpression: every construct', () => {
 			expected: {
 				kind: 'compare',
 				op: '>=',
-				left: { kind: 'probability', event: name('crisis.north.directWar'), under: [], scale: 1 },
+				left: {
+					kind: 'probability',
+					event: name('crisis.north.directWar'),
+					given: [],
+					under: [],
+					scale: 1
+				},
 				right: { kind: 'number', value: 0.95 }
 			}
 		},
@@ -37,7 +43,13 @@ describe('parseExpression: every construct', () => {
 			expected: {
 				kind: 'compare',
 				op: '<',
-				left: { kind: 'expectation', dimension: name('russiaPosition'), under: [], scale: 1 },
+				left: {
+					kind: 'expectation',
+					dimension: name('russiaPosition'),
+					given: [],
+					under: [],
+					scale: 1
+				},
 				right: { kind: 'number', value: 0.95 }
 			}
 		},
@@ -49,6 +61,7 @@ describe('parseExpression: every construct', () => {
 				left: {
 					kind: 'expectation',
 					dimension: name('x'),
+					given: [],
 					under: [
 						{ choice: name('a.b'), option: name('c') },
 						{ choice: name('d.e'), option: name('f') }
@@ -58,6 +71,7 @@ describe('parseExpression: every construct', () => {
 				right: {
 					kind: 'expectation',
 					dimension: name('x'),
+					given: [],
 					under: [{ choice: name('a.b'), option: name('g') }],
 					scale: 1
 				}
@@ -68,8 +82,8 @@ describe('parseExpression: every construct', () => {
 			expected: {
 				kind: 'compare',
 				op: '>=',
-				left: { kind: 'probability', event: name('war'), under: [], scale: 1 },
-				right: { kind: 'probability', event: name('crisis'), under: [], scale: 0.95 }
+				left: { kind: 'probability', event: name('war'), given: [], under: [], scale: 1 },
+				right: { kind: 'probability', event: name('crisis'), given: [], under: [], scale: 0.95 }
 			}
 		},
 		{
@@ -83,13 +97,13 @@ describe('parseExpression: every construct', () => {
 						left: {
 							kind: 'compare',
 							op: '>',
-							left: { kind: 'probability', event: name('a'), under: [], scale: 1 },
+							left: { kind: 'probability', event: name('a'), given: [], under: [], scale: 1 },
 							right: { kind: 'number', value: 0.5 }
 						},
 						right: {
 							kind: 'compare',
 							op: '>',
-							left: { kind: 'probability', event: name('b'), under: [], scale: 1 },
+							left: { kind: 'probability', event: name('b'), given: [], under: [], scale: 1 },
 							right: { kind: 'number', value: 0.5 }
 						}
 					}
@@ -97,7 +111,7 @@ describe('parseExpression: every construct', () => {
 				right: {
 					kind: 'compare',
 					op: '<=',
-					left: { kind: 'probability', event: name('c'), under: [], scale: 1 },
+					left: { kind: 'probability', event: name('c'), given: [], under: [], scale: 1 },
 					right: { kind: 'number', value: 0.1 }
 				}
 			}
@@ -121,13 +135,45 @@ describe('parseExpression: every construct', () => {
 		expect(e.right.under[0].option).toEqual({ text: 'z', start: 24, end: 25 });
 	});
 
-	it('parses what observations will use, within k and a condition', () => {
-		const e = parsed('P(crisis.north.directWar within 6 | crisis.arms.inService) > 0.1');
+	it('parses observations: within k, a condition of several events, not, a transition id', () => {
+		const e = parsed(
+			'P(crisis.north.directWar within 6 | crisis.arms.inService and not crisis.ties.strained:ties.rupture within 4) > 0.1'
+		);
 		if (e.kind !== 'compare' || e.left.kind !== 'probability') throw new Error('shape');
-		expect(e.left.within?.steps).toBe(6);
-		expect(e.left.given?.text).toBe('crisis.arms.inService');
+		expect(e.left.within).toMatchObject({ steps: 6 });
+		expect(shape(e.left.given)).toEqual([
+			{ event: name('crisis.arms.inService'), happened: true },
+			{
+				event: name('crisis.ties.strained:ties.rupture'),
+				within: { steps: 4 },
+				happened: false
+			}
+		]);
+		expect(e.left.given[1].start).toBe(e.left.given[1].event.start - 4);
+	});
+
+	it('parses a curve, an expected score given an event, and expected steps until one', () => {
+		const e = parsed('P(a within 1..8) > 0 and E[x | b] > 0 and E[steps until c | not d] < 3');
+		const [p, x, steps] = measuresOfShape(e);
+		expect(p).toMatchObject({ kind: 'probability', within: { steps: 1, upTo: 8 } });
+		expect(shape(x)).toMatchObject({
+			kind: 'expectation',
+			dimension: name('x'),
+			given: [{ event: name('b'), happened: true }]
+		});
+		expect(shape(steps)).toMatchObject({
+			kind: 'steps',
+			event: name('c'),
+			given: [{ event: name('d'), happened: false }]
+		});
 	});
 });
+
+function measuresOfShape(e: Expression): unknown[] {
+	if (e.kind === 'compare') return [e.left];
+	if (e.kind === 'not') return measuresOfShape(e.operand);
+	return [...measuresOfShape(e.left), ...measuresOfShape(e.right)];
+}
 
 describe('parseExpression: errors at their column, with a hint', () => {
 	const errors: { input: string; column: number; message: RegExp; hint?: RegExp }[] = [
@@ -154,7 +200,20 @@ describe('parseExpression: errors at their column, with a hint', () => {
 		{ input: 'P(under) > 1', column: 3, message: /"under" is a keyword/ },
 		{ input: '0.5 * 2 > 1', column: 7, message: /P\(…\) or E\[…\] after "\*"/ },
 		{ input: 'P(a within) > 1', column: 11, message: /a number of steps after within/ },
-		{ input: 'P(a |) > 1', column: 6, message: /a state path after "\|"/ }
+		{ input: 'P(a |) > 1', column: 6, message: /a state path or a transition id/ },
+		{ input: 'P(a within 2.5) > 1', column: 12, message: /not a whole number of steps/ },
+		{ input: 'P(a within 5%) > 1', column: 13, message: /not a percent/ },
+		{
+			input: 'P(a within 5..3) > 1',
+			column: 15,
+			message: /range 5\.\.3 is empty/,
+			hint: /within 5\.\.10/
+		},
+		{ input: 'P(a | b within 1..3) > 1', column: 17, message: /only for the event asked about/ },
+		{ input: 'P(a | b and) > 1', column: 12, message: /a state path or a transition id/ },
+		{ input: 'E[steps until] > 1', column: 14, message: /an event after until/ },
+		{ input: 'E[x | y > 1', column: 9, message: /"\]" to close E\[/ },
+		{ input: 'P(a:) > 1', column: 4, message: /unexpected character ":"/ }
 	];
 	it.each(errors)('$input', ({ input, column, message, hint }) => {
 		const result = parseExpression(input);

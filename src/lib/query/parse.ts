@@ -7,14 +7,28 @@
  *   unary       := "not" unary | "(" or ")" | term comparator term
  *   comparator  := "<" | "<=" | ">" | ">="
  *   term        := number ["%"] ["*" measure] | measure
- *   measure     := ("P(" name ["within" number] ["|" name] ")" | "E[" name "]")
+ *   measure     := ( "P(" event [given] ")"
+ *                  | "E[" name [given] "]"
+ *                  | "E[" "steps" "until" name [given] "]" )
  *                  ["under" setting ("," setting)*]
+ *   event       := name ["within" steps [".." steps]]
+ *   given       := "|" observed ("and" observed)*
+ *   observed    := ["not"] name ["within" steps]
  *   setting     := actor.choice "=" option
  *
- * `within` and `|` are parsed so that observations (issue 15) can give them a meaning without
- * changing how claims are written; until then the checker refuses them (names.ts).
+ * A name is a state path or a transition id (`source:event`). `within 1..8` (a curve) is for a
+ * question, not a claim (names.ts refuses it there).
  */
-import type { Comparator, Expectation, Expression, Name, Probability, Setting, Term } from './ast';
+import type {
+	Comparator,
+	EventTerm,
+	Expression,
+	Measure,
+	Name,
+	Observed,
+	Setting,
+	Term
+} from './ast';
 import { QueryError } from './errors';
 import { tokenize, type Token, type TokenKind } from './lexer';
 
@@ -167,28 +181,21 @@ class Parser {
 		);
 	}
 
-	private measure(): Probability | Expectation {
+	private measure(): Measure {
 		const head = this.take();
 		if (head.text === 'P') {
 			this.expect('(', '"(" after P', 'write P(state.path)');
-			const event = this.name('a state path', 'such as crisis.north.iranDefeated');
-			let within: { steps: number; start: number; end: number } | undefined;
-			if (this.isKeyword('within')) {
-				const w = this.take();
-				const k = this.expect('number', 'a number of steps after within', 'write within 6');
-				within = { steps: Number(k.text), start: w.start, end: k.end };
-			}
-			let given: Name | undefined;
-			if (this.next.kind === '|') {
-				this.take();
-				given = this.name('a state path after "|"', 'such as crisis.arms.inService');
-			}
-			const close = this.expect(')', '")" to close P(', 'P( takes one state path');
+			const event = this.eventTerm(true);
+			const given = this.given();
+			const close = this.expect(
+				')',
+				'")" to close P(',
+				'P( takes one event, then "|" and what is observed'
+			);
 			const under = this.under();
 			return {
 				kind: 'probability',
-				event,
-				within,
+				...event,
 				given,
 				under,
 				scale: 1,
@@ -197,17 +204,109 @@ class Parser {
 			};
 		}
 		this.expect('[', '"[" after E', 'write E[dimension]');
+		if (
+			this.next.kind === 'name' &&
+			this.next.text === 'steps' &&
+			this.tokens[this.i + 1]?.kind === 'keyword' &&
+			this.tokens[this.i + 1].text === 'until'
+		) {
+			this.take();
+			this.take();
+			const event = this.name('an event after until', 'such as crisis.north.directWar');
+			const given = this.given();
+			const close = this.expect(']', '"]" to close E[', 'E[steps until event | observed]');
+			const under = this.under();
+			return {
+				kind: 'steps',
+				event,
+				given,
+				under,
+				scale: 1,
+				start: head.start,
+				end: under.at(-1)?.end ?? close.end
+			};
+		}
 		const dimension = this.name('a dimension', 'such as russiaPosition');
-		const close = this.expect(']', '"]" to close E[', 'E[ takes one dimension');
+		const given = this.given();
+		const close = this.expect(
+			']',
+			'"]" to close E[',
+			'E[ takes one dimension, then "|" and what is observed'
+		);
 		const under = this.under();
 		return {
 			kind: 'expectation',
 			dimension,
+			given,
 			under,
 			scale: 1,
 			start: head.start,
 			end: under.at(-1)?.end ?? close.end
 		};
+	}
+
+	/** `crisis.north.directWar`, `… within 6`, and where `curve` allows it `… within 1..8`. */
+	private eventTerm(curve: boolean): EventTerm {
+		const event = this.name('a state path or a transition id', 'such as crisis.north.iranDefeated');
+		if (!this.isKeyword('within')) return { event, start: event.start, end: event.end };
+		const w = this.take();
+		const k = this.steps('after within');
+		let end = k.end;
+		let upTo: number | undefined;
+		if (this.next.kind === '..') {
+			const dots = this.take();
+			if (!curve)
+				throw new QueryError(
+					'a range of steps is only for the event asked about',
+					dots.start,
+					'observe within one number of steps, as in within 6'
+				);
+			const last = this.steps('after ".."');
+			if (last.value <= k.value)
+				throw new QueryError(
+					`the range ${k.value}..${last.value} is empty`,
+					last.start,
+					`write a larger last step, as in within ${k.value}..${k.value + 5}`
+				);
+			upTo = last.value;
+			end = last.end;
+		}
+		return {
+			event,
+			within: { steps: k.value, ...(upTo !== undefined && { upTo }), start: w.start, end },
+			start: event.start,
+			end
+		};
+	}
+
+	/** A whole number of steps. */
+	private steps(where: string): { value: number; start: number; end: number } {
+		const t = this.expect('number', `a number of steps ${where}`, 'write within 6');
+		const value = Number(t.text);
+		if (!Number.isInteger(value))
+			throw new QueryError(`"${t.text}" is not a whole number of steps`, t.start, 'write within 6');
+		if (this.next.kind === 'percent')
+			throw new QueryError('a number of steps is not a percent', this.next.start, 'write within 6');
+		return { value, start: t.start, end: t.end };
+	}
+
+	/** `| a and not b within 6`: what is observed, or [] when there is no "|". */
+	private given(): Observed[] {
+		if (this.next.kind !== '|') return [];
+		this.take();
+		const observed: Observed[] = [];
+		do {
+			if (observed.length > 0) this.take();
+			let happened = true;
+			let start = this.next.start;
+			if (this.isKeyword('not')) {
+				start = this.take().start;
+				happened = false;
+			}
+			const event = this.eventTerm(false);
+			observed.push({ ...event, happened, start });
+		} while (this.isKeyword('and'));
+		return observed;
 	}
 
 	private name(what: string, example: string): Name {
