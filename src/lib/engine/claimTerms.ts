@@ -8,7 +8,9 @@ import type { Measure, Observed as ObservedTerm } from '../query/ast';
 import { limits } from '../scenario/limits';
 import { isAncestorOrSelf } from '../scenario/model';
 import { analyze } from './analyze';
-import type { Compiled } from './compile';
+import { likelihoodValues, resolveChoices, type Compiled, type Settings } from './compile';
+import { rangedTransitions } from './interval';
+import { withReading } from './reading';
 import { reweight, type Chain } from './explore';
 import { Observed, type Observation } from './observe';
 import { reachProbability } from './reach';
@@ -150,11 +152,7 @@ export class TermValues {
 		const hitKey = `${key}\n${term.kind}\n${term.kind === 'expectation' ? term.dimension.text : ''}\n${watchKey}`;
 		const known = this.hits.get(hitKey);
 		if (known !== undefined) return known;
-		let observed = explored.observed.get(watchKey);
-		if (!observed) {
-			observed = new Observed(explored.chain, events, observations, limits.maxReachable);
-			explored.observed.set(watchKey, observed);
-		}
+		const observed = this.observed(explored, events, observations);
 		const w = observed.weights(weights);
 		let value: number;
 		if (term.kind === 'steps') value = observed.stepsUntil(w, 0);
@@ -168,6 +166,52 @@ export class TermValues {
 		return value;
 	}
 
+	private observed(
+		explored: Explored,
+		events: { event: string; within?: number }[],
+		observations: Observation[]
+	): Observed {
+		const watchKey = JSON.stringify([events, observations]);
+		let observed = explored.observed.get(watchKey);
+		if (!observed) {
+			observed = new Observed(explored.chain, events, observations, limits.maxReachable);
+			explored.observed.set(watchKey, observed);
+		}
+		return observed;
+	}
+
+	/** The chain `term` is evaluated on (its `under` settings over `base`), explored once. */
+	chainFor(term: Measure, base: Record<string, string>): Chain {
+		const choices = { ...base };
+		for (const s of term.under) choices[s.choice.text] = s.option.text;
+		return this.explore(JSON.stringify(choices), choices).chain;
+	}
+
+	/**
+	 * P(`term`'s event by step k | what it observes) for k = 1…`steps`, at likelihoods `values`;
+	 * NaN throughout when the observations cannot happen.
+	 */
+	curve(
+		term: Measure & { kind: 'probability' },
+		base: Record<string, string>,
+		values: Float64Array,
+		steps: number
+	): number[] {
+		const choices = { ...base };
+		for (const s of term.under) choices[s.choice.text] = s.option.text;
+		const explored = this.explore(JSON.stringify(choices), choices);
+		const observed = this.observed(
+			explored,
+			[{ event: term.event.text }],
+			observationsOf(term.given)
+		);
+		const { probability, weights } = observed.condition(
+			observed.weights(reweight(explored.chain, values))
+		);
+		if (probability <= 0) return Array.from({ length: steps }, () => Number.NaN);
+		return observed.curve(weights, 0, steps);
+	}
+
 	private explore(key: string, choices: Record<string, string>): Explored {
 		let explored = this.explored.get(key);
 		if (!explored) {
@@ -177,4 +221,21 @@ export class TermValues {
 		}
 		return explored;
 	}
+}
+
+/**
+ * What evaluating terms under `settings` needs: the scenario under the settings' reading, every
+ * choice, the likelihood values, the ranges left to draw (those the settings do not fix), and a
+ * fresh `TermValues`.
+ */
+export function termsUnder(scenario: Compiled, settings: Settings) {
+	const compiled = withReading(scenario, settings.reading);
+	const fixed = new Set(Object.keys(settings.likelihoods ?? {}));
+	return {
+		compiled,
+		choices: resolveChoices(compiled, settings.choices),
+		base: likelihoodValues(compiled, settings.likelihoods),
+		ranged: rangedTransitions(compiled).filter((t) => !fixed.has(t.id)),
+		terms: new TermValues(compiled)
+	};
 }

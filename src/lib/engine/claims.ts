@@ -4,15 +4,14 @@
  * every choice and likelihood is). The settings and likelihood values are inputs, never read from
  * anywhere else, so that other likelihood sets (readings) can be tested the same way.
  */
-import { withReading } from './reading';
 import { measuresOf, type Expression } from '../query/ast';
 import { evaluate } from '../query/evaluate';
 import { parseExpression } from '../query/parse';
 import type { Scenario } from '../scenario/schema';
 import { limits } from '../scenario/limits';
-import { likelihoodValues, resolveChoices, type Compiled, type Settings } from './compile';
-import { TermValues } from './claimTerms';
-import { rangedTransitions } from './interval';
+import { likelihoodValues, type Compiled, type Settings } from './compile';
+import { TermValues, termsUnder } from './claimTerms';
+import { drawInto, rangedTransitions } from './interval';
 import { createRng, type Seed } from './rng';
 
 export interface ParsedClaim {
@@ -53,12 +52,7 @@ export function testClaims(
 	settings: Settings = {},
 	{ samples = 200, seed = 1 }: { samples?: number; seed?: Seed } = {}
 ): ClaimVerdict[] {
-	const compiled = withReading(scenario, settings.reading);
-	const choices = resolveChoices(compiled, settings.choices);
-	const base = likelihoodValues(compiled, settings.likelihoods);
-	const fixed = new Set(Object.keys(settings.likelihoods ?? {}));
-	const ranged = rangedTransitions(compiled).filter((t) => !fixed.has(t.id));
-	const terms = new TermValues(compiled);
+	const { choices, base, ranged, terms } = termsUnder(scenario, settings);
 	const holdsAt = (c: ParsedClaim, values: Float64Array) =>
 		evaluate(c.expression, (t) => terms.value(t, choices, values));
 	const verdicts: ClaimVerdict[] = claims.map((c) => ({
@@ -70,10 +64,7 @@ export function testClaims(
 	const rng = createRng(seed);
 	const counts = claims.map(() => 0);
 	for (let i = 0; i < samples; i++) {
-		const values = base.slice();
-		for (const t of ranged)
-			if (t.likelihood.kind === 'range')
-				values[t.index] = t.likelihood.low + rng.next() * (t.likelihood.high - t.likelihood.low);
+		const values = drawInto(base.slice(), ranged, rng);
 		claims.forEach((c, k) => (counts[k] += holdsAt(c, values) ? 1 : 0));
 	}
 	return verdicts.map((v, k) => ({ ...v, draws: { holds: counts[k], samples } }));

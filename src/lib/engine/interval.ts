@@ -31,7 +31,7 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 	return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
 }
 
-function toInterval(values: Float64Array): Interval {
+export function toInterval(values: Float64Array): Interval {
 	const sorted = values.slice().sort();
 	return {
 		median: quantileSorted(sorted, 0.5),
@@ -42,6 +42,18 @@ function toInterval(values: Float64Array): Interval {
 
 export function rangedTransitions(compiled: Compiled) {
 	return compiled.model.transitions.filter((t) => t.likelihood.kind === 'range');
+}
+
+/** One seeded draw: each of `ranged`'s likelihoods uniform in its range, written into `values`. */
+export function drawInto(
+	values: Float64Array,
+	ranged: ReturnType<typeof rangedTransitions>,
+	rng: { next(): number }
+): Float64Array {
+	for (const t of ranged)
+		if (t.likelihood.kind === 'range')
+			values[t.index] = t.likelihood.low + rng.next() * (t.likelihood.high - t.likelihood.low);
+	return values;
 }
 
 /**
@@ -75,10 +87,7 @@ export function likelihoodIntervals(
 	const byOutcome = new Map<string, Float64Array>();
 	const byDimension = new Map<string, Float64Array>();
 	for (let i = 0; i < samples; i++) {
-		for (const t of ranged) {
-			if (t.likelihood.kind === 'range')
-				draw[t.index] = t.likelihood.low + rng.next() * (t.likelihood.high - t.likelihood.low);
-		}
+		drawInto(draw, ranged, rng);
 		const solved = solveExact(chain, reweight(chain, draw, probabilities), order);
 		for (const o of solved.outcomes) {
 			if (!byOutcome.has(o.id)) byOutcome.set(o.id, new Float64Array(samples));

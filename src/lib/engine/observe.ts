@@ -13,6 +13,7 @@
  * reads it as it reads the unconditioned one.
  */
 import { isAncestorOrSelf, type Model } from '../scenario/model';
+import { stateLabel } from '../scenario/names';
 import { isAbsorbing, type Chain } from './explore';
 import { reachProbability } from './reach';
 import { components, solveExact, type ExactResult } from './solve';
@@ -304,9 +305,9 @@ export class Observed {
 export function eventLabel(model: Model, text: string): string {
 	const ref = resolveEvent(model, text);
 	if (!ref) return text;
-	if (ref.kind === 'transition') return model.transitions[ref.index].label;
-	const state = model.states.get(ref.path);
-	return state?.outcome?.label ?? state?.label ?? ref.path;
+	return ref.kind === 'transition'
+		? model.transitions[ref.index].label
+		: stateLabel(model, ref.path);
 }
 
 /** How a reader reads an observation: `“Iran attacks Israel directly” happened within 6 steps`. */

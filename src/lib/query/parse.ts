@@ -44,6 +44,28 @@ export function parseExpression(text: string): ParseResult {
 	}
 }
 
+/** A question: one measure to answer (`P(a | b)`), or a proposition to test (`P(a) < 10%`). */
+export type Question =
+	{ kind: 'measure'; measure: Measure } | { kind: 'claim'; expression: Expression };
+
+export type QuestionResult = { ok: true; question: Question } | { ok: false; error: QueryError };
+
+/**
+ * `parseQuestion('P(crisis.north.directWar within 6 | crisis.arms.inService)')`: a measure alone
+ * is asked for its value; anything else is parsed as a claim's expression.
+ */
+export function parseQuestion(text: string): QuestionResult {
+	try {
+		const parser = new Parser(text);
+		const measure = parser.measureAlone();
+		if (measure) return { ok: true, question: { kind: 'measure', measure } };
+		return { ok: true, question: { kind: 'claim', expression: new Parser(text).expression() } };
+	} catch (e) {
+		if (e instanceof QueryError) return { ok: false, error: e };
+		throw e;
+	}
+}
+
 const comparators: Record<string, Comparator> = {
 	'<': '<',
 	'<=': '<=',
@@ -88,6 +110,13 @@ class Parser {
 		const t = this.next;
 		const found = t.kind === 'end' ? 'the end of the expression' : `"${t.text}"`;
 		return new QueryError(`expected ${what}, found ${found}`, t.start, hint);
+	}
+
+	/** The text as one measure with nothing after it, or undefined (then it is an expression). */
+	measureAlone(): Measure | undefined {
+		if (!this.isKeyword('P') && !this.isKeyword('E')) return undefined;
+		const measure = this.measure();
+		return this.next.kind === 'end' ? measure : undefined;
 	}
 
 	expression(): Expression {
