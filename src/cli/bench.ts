@@ -1,14 +1,16 @@
 /**
  * `npm run bench -- [scenario id or file] [--runs N] [--actor-runs N] [--seed S] [--json]`: the
  * engine's Monte Carlo against one real XState actor per run, same scenario and seed, in one
- * process. Prints both rates, their ratio, steps per second and whether the tallies are identical.
+ * process, and against a hand-written loop over the same chain (the engine's fraction of it).
+ * Prints the rates, their ratios, steps per second and whether the tallies are identical.
  * It reports figures; it is not a test.
  */
 import { existsSync } from 'node:fs';
 import { endKey, runActors } from '../lib/engine/actorRun';
 import { analyze } from '../lib/engine/analyze';
 import type { Chain } from '../lib/engine/explore';
-import { createMonteCarlo } from '../lib/engine/montecarlo';
+import { chainThresholds, createMonteCarlo } from '../lib/engine/montecarlo';
+import { warmState } from '../lib/engine/rng';
 import { formatDiagnostic } from '../lib/scenario/diagnostics';
 import { limits } from '../lib/scenario/limits';
 import { loadScenarioFile, toScenarioFile } from './files';
@@ -23,6 +25,42 @@ const defaultScenarios = [
 	'tests/fixtures/valid/regions.yaml'
 ];
 const goals = { ratio: 300, stepsPerSecond: 50_000_000 };
+
+/**
+ * The reference the engine is measured against: the plainest loop over the same typed arrays,
+ * written inline in one function with no options, limits or bookkeeping (the machine's limit for
+ * this chain in this process). Returns the steps taken; tallies the ends into `counts`.
+ */
+function handLoop(chain: Chain, runs: number, seed: number | string, counts: Float64Array): number {
+	const rowStart = chain.rowStart;
+	const target = chain.edgeTarget;
+	const cut = chainThresholds(chain, chain.edgeProbability);
+	const [a0, b0, c0, d0] = warmState(seed);
+	let a = a0;
+	let b = b0;
+	let c = c0;
+	let d = d0;
+	let total = 0;
+	for (let r = 0; r < runs; r++) {
+		let s = 0;
+		while (rowStart[s + 1] > rowStart[s]) {
+			const t = (((a + b) | 0) + d) | 0;
+			d = (d + 1) | 0;
+			a = b ^ (b >>> 9);
+			b = (c + (c << 3)) | 0;
+			c = ((c << 21) | (c >>> 11)) + t;
+			c |= 0;
+			const u = t >>> 0;
+			let e = rowStart[s];
+			const end = rowStart[s + 1] - 1;
+			while (e < end && u >= cut[e]) e++;
+			s = target[e];
+			total++;
+		}
+		counts[s]++;
+	}
+	return total;
+}
 
 function chainTallies(chain: Chain, counts: Float64Array): Map<string, number> {
 	const tallies = new Map<string, number>();
@@ -77,6 +115,14 @@ run(() => {
 	const seconds = (performance.now() - start) / 1000;
 	const result = fast.result();
 
+	// The hand-written loop over the same chain, same seed, right after, in the same process.
+	const handCounts = new Float64Array(chain.size);
+	handLoop(chain, Math.min(runs, 200_000), `${seed}-warm-up`, new Float64Array(chain.size));
+	const handStart = performance.now();
+	handLoop(chain, runs, seed, handCounts);
+	const handSeconds = (performance.now() - handStart) / 1000;
+	const handIdentical = handCounts.every((n, s) => n === result.counts[s]);
+
 	const report = {
 		scenario: loaded.value.scenario.id,
 		states: chain.size,
@@ -95,6 +141,13 @@ run(() => {
 			meanSteps: result.meanSteps
 		},
 		ratio: runs / seconds / (actorRunsCount / actorSeconds),
+		hand: {
+			seconds: handSeconds,
+			runsPerSecond: runs / handSeconds,
+			identicalTallies: handIdentical
+		},
+		/** The engine's rate as a fraction of the hand-written loop's. */
+		fractionOfHand: handSeconds / seconds,
 		identicalTallies: identical,
 		goals: { ratio: goals.ratio, stepsPerSecond: goals.stepsPerSecond }
 	};
@@ -113,11 +166,13 @@ run(() => {
 				`XState actor per run : ${n(report.actor.runsPerSecond).padStart(12)} runs/s   (${n(actorRunsCount)} runs in ${actorSeconds.toFixed(2)} s)`,
 				`engine Monte Carlo   : ${n(report.engine.runsPerSecond).padStart(12)} runs/s   (${n(runs)} runs in ${seconds.toFixed(2)} s)`,
 				`engine steps         : ${n(report.engine.stepsPerSecond).padStart(12)} steps/s  (mean ${result.meanSteps.toFixed(2)} steps a run)`,
+				`hand-written loop    : ${n(report.hand.runsPerSecond).padStart(12)} runs/s   (same chain and seed; tallies ${handIdentical ? 'identical' : 'DIFFER'})`,
+				`engine / hand loop   : ${report.fractionOfHand.toFixed(2).padStart(12)}          (1.00 is the machine's limit for this loop)`,
 				`ratio                : ${report.ratio.toFixed(0).padStart(12)} x        goal ≥ ${goals.ratio} x: ${ok(met.ratio)}`,
 				`steps goal           : ≥ ${n(goals.stepsPerSecond)} steps/s: ${ok(met.steps)}`,
 				`tallies identical    : ${identical ? 'yes' : 'NO'} (${n(actorRunsCount)} runs, same seed)`
 			].join('\n') + '\n'
 		);
 	}
-	return identical ? 0 : 1;
+	return identical && handIdentical ? 0 : 1;
 });

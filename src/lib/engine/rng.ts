@@ -34,23 +34,26 @@ export interface Rng {
 	next(): number;
 }
 
+/** One sfc32 step on the four words `s` (changed in place): the next uniform 32-bit number. */
+export function sfc32Next(s: Int32Array): number {
+	const t = (((s[0] + s[1]) | 0) + s[3]) | 0;
+	s[3] = (s[3] + 1) | 0;
+	s[0] = s[1] ^ (s[1] >>> 9);
+	s[1] = (s[2] + (s[2] << 3)) | 0;
+	s[2] = (((s[2] << 21) | (s[2] >>> 11)) + t) | 0;
+	return t >>> 0;
+}
+
+/** sfc32's state for a seed with its first 12 outputs discarded, so that nearby seeds diverge fully. */
+export function warmState(seed: Seed): Int32Array {
+	const state = Int32Array.from(seedState(seed));
+	for (let i = 0; i < 12; i++) sfc32Next(state);
+	return state;
+}
+
 /** `createRng(42).nextUint32()` gives the same number every time, on every platform. */
 export function createRng(seed: Seed): Rng {
-	const s = seedState(seed);
-	let a = s[0];
-	let b = s[1];
-	let c = s[2];
-	let d = s[3];
-	// Discard the first outputs so that nearby seeds diverge fully.
-	const nextUint32 = () => {
-		const t = (((a + b) | 0) + d) | 0;
-		d = (d + 1) | 0;
-		a = b ^ (b >>> 9);
-		b = (c + (c << 3)) | 0;
-		c = (c << 21) | (c >>> 11);
-		c = (c + t) | 0;
-		return t >>> 0;
-	};
-	for (let i = 0; i < 12; i++) nextUint32();
+	const state = warmState(seed);
+	const nextUint32 = () => sfc32Next(state);
 	return { nextUint32, next: () => nextUint32() / 4294967296 };
 }
