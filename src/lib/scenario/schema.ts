@@ -138,7 +138,10 @@ export const signpostSchema = z
 			'What a reader would see if the step were happening, worded as a report would put it: reports of SU-35 deliveries to Iran.'
 		),
 		kind: reportKindSchema.describe('The kind of public report that would show it.'),
-		note: z.string().optional().describe('Why it is a sign of this step, or what it would not show.')
+		note: z
+			.string()
+			.optional()
+			.describe('Why it is a sign of this step, or what it would not show.')
 	})
 	.describe('An observable indicator that the step is happening.');
 
@@ -189,7 +192,10 @@ export const transitionSchema = z.strictObject({
 		.describe('Indicator changes, added and then clamped.'),
 	set: z.record(id, z.number()).optional().describe('Indicator values set outright.'),
 	evidence: z.array(evidenceSchema).optional(),
-	assumption: z.string().optional().describe('Why the model needs a step its sources do not state.'),
+	assumption: z
+		.string()
+		.optional()
+		.describe('Why the model needs a step its sources do not state.'),
 	signposts: z
 		.array(signpostSchema)
 		.optional()
