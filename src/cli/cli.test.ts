@@ -1,7 +1,7 @@
 /**
  * The command line as a person uses it: real processes, real exit codes, real output.
  */
-import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,38 @@ describe('validate', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(/russia-arms-to-iran\.yaml: ok/);
 		expect(result.stdout).toMatch(/ladder\.yaml: ok/);
+		// The folder's event logs too, each checked against its scenario.
+		expect(result.stdout).toMatch(
+			/^scenarios\/events\/regional-escalation\.yaml: ok \(\d+ events, \d+ resolutions, against regional-escalation\)$/m
+		);
+	});
+
+	it('reads a file in an events/ folder as an event log, checked against its scenario', () => {
+		const result = cli('validate.ts', 'tests/fixtures/events/unknown-state.yaml');
+		expect(result.code).toBe(1);
+		expect(result.stdout).toBe(
+			'tests/fixtures/events/unknown-state.yaml:9:18: events.0.resolves.0.reached: unknown state "intensifed" (hint: did you mean "intensified"?)\n'
+		);
+		expect(result.stdout + result.stderr).not.toMatch(stackTrace);
+	});
+
+	it("checks a folder's events/ logs against the scenarios beside them", () => {
+		const dir = workspace({ 'ladder.yaml': ladder });
+		mkdirSync(join(dir, 'events'));
+		const log = (state: string) =>
+			`scenario: ladder\nasOf: 2024-01-01\nevents:\n  - id: e\n    date: 2024-02-01\n    what: Talks break down.\n    report: { kind: news report, outlet: X, title: Y, date: 2024-02-01 }\n    resolves:\n      - reached: ${state}\n`;
+		writeFileSync(join(dir, 'events', 'ladder.yaml'), log('crisis'));
+		expect(cli('validate.ts', dir).stdout).toMatch(
+			/events\/ladder\.yaml: ok \(1 event, 1 resolution, against ladder\)/
+		);
+		writeFileSync(join(dir, 'events', 'ladder.yaml'), log('crisiss'));
+		const result = cli('validate.ts', dir);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toMatch(/ladder\.yaml: ok/);
+		expect(result.stdout).toMatch(
+			/events\/ladder\.yaml:9:18: events\.0\.resolves\.0\.reached: unknown state "crisiss" \(hint: did you mean "crisis"\?\)/
+		);
+		expect(result.stderr).toMatch(/1 of 2 file\(s\) invalid/);
 	});
 
 	const broken: { name: string; content: string | Buffer; expected: RegExp }[] = [

@@ -3,12 +3,28 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { loadScenario, type LoadResult } from '../lib/engine/load';
 import { fileDiagnostic } from '../lib/scenario/diagnostics';
+import { parseEventLog, type EventLogResult, type ScenarioLookup } from '../lib/scenario/events';
 import { isRefusal, resolverFromFiles, type Refusal } from '../lib/scenario/sources';
 import { isInside, readBounded } from './readFile';
 
 export const scenariosDir = resolve(import.meta.dirname, '../../scenarios');
 
 const scenarioExtensions = /\.(ya?ml|json)$/i;
+
+/** An event log is a YAML or JSON file in a folder named `events` (scenarios/events/<id>.yaml). */
+export function isEventLogFile(path: string): boolean {
+	return basename(dirname(resolve(path))) === 'events' && scenarioExtensions.test(path);
+}
+
+/** The event logs in `<folder>/events/`, sorted (none when there is no such folder). */
+export function findEventLogs(folder: string): string[] {
+	const dir = join(folder, 'events');
+	if (!isFolder(dir)) return [];
+	return readdirSync(dir)
+		.sort()
+		.filter((entry) => scenarioExtensions.test(entry) && !entry.endsWith('.schema.json'))
+		.map((entry) => join(dir, entry));
+}
 
 /**
  * Scenario files named by the arguments: files as given, folders searched (not sources/). A folder
@@ -27,7 +43,7 @@ export function findScenarioFiles(args: string[], seen = new Set<string>()): str
 		seen.add(real);
 		for (const entry of readdirSync(arg).sort()) {
 			const path = join(arg, entry);
-			if (entry === 'sources' || entry === 'node_modules') continue;
+			if (entry === 'sources' || entry === 'events' || entry === 'node_modules') continue;
 			if (isFolder(path)) found.push(...findScenarioFiles([path], seen));
 			else if (scenarioExtensions.test(entry) && !entry.endsWith('.schema.json')) found.push(path);
 		}
@@ -111,3 +127,40 @@ export function loadScenarioFile(path: string): LoadResult {
 }
 
 export { basename };
+
+/**
+ * Load an event log and check it against the scenario it names: `<id>.yaml` (or .yml, .json) in
+ * the folder above the log's `events/` folder, else the shipped scenario of that id.
+ */
+export function loadEventLogFile(path: string): EventLogResult {
+	const file = displayPath(path);
+	if (!existsSync(path))
+		return {
+			ok: false,
+			diagnostics: [fileDiagnostic(file, 'file not found', 'give an event log file')]
+		};
+	const bytes = readBounded(path);
+	if (isRefusal(bytes))
+		return { ok: false, diagnostics: [fileDiagnostic(file, bytes.refused, bytes.hint)] };
+	const above = dirname(dirname(resolve(path)));
+	const lookup: ScenarioLookup = (id) => {
+		const candidates = [above, scenariosDir].flatMap((dir) =>
+			['yaml', 'yml', 'json'].map((ext) => join(dir, `${id}.${ext}`))
+		);
+		const found = candidates.find((c) => existsSync(c));
+		if (!found) {
+			const known = [above, scenariosDir].flatMap((dir) =>
+				isFolder(dir)
+					? readdirSync(dir)
+							.filter((e) => scenarioExtensions.test(e) && !e.endsWith('.schema.json'))
+							.map((e) => e.replace(scenarioExtensions, ''))
+					: []
+			);
+			return { missing: true, known: [...new Set(known)] };
+		}
+		const loaded = loadScenarioFile(found);
+		if (loaded.ok) return { model: loaded.value.model };
+		return { invalid: `run npm run validate -- ${displayPath(found)}` };
+	};
+	return parseEventLog(file, bytes, lookup);
+}

@@ -316,3 +316,23 @@ describe('npm run schema', () => {
 		);
 	});
 });
+
+describe('the event log schema as a plain JSON Schema', () => {
+	const schema = () => committed('events');
+	const shipped = (id: string) =>
+		parseYaml(readFileSync(new URL(`events/${id}.yaml`, scenariosDir), 'utf8'));
+
+	it('accepts the shipped logs', () => {
+		for (const id of ['russia-arms-to-iran', 'israel-russia-ties', 'hezbollah-escalation'])
+			expect(check(schema(), schema(), shipped(id))).toEqual([]);
+	});
+
+	it('refuses an unknown kind of report and a date not written YYYY-MM-DD', () => {
+		const log = shipped('hezbollah-escalation');
+		log.events[0].report.kind = 'rumour';
+		log.events[0].date = '17 September 2024';
+		const problems = check(schema(), schema(), log).join('\n');
+		expect(problems).toMatch(/\$\.events\[0\]\.report\.kind/);
+		expect(problems).toMatch(/\$\.events\[0\]\.date/);
+	});
+});

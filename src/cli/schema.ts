@@ -1,7 +1,8 @@
 /**
  * `npm run schema [-- --check]`: the JSON Schemas that give editors autocompletion and checking
- * for scenario files (scenarios/scenario.schema.json) and source metadata files
- * (scenarios/sources/source.schema.json), generated from the Zod schema in
+ * for scenario files (scenarios/scenario.schema.json), source metadata files
+ * (scenarios/sources/source.schema.json) and event logs (scenarios/events/event-log.schema.json),
+ * generated from the Zod schema in
  * src/lib/scenario/schema.ts and laid out by Prettier with the project's settings (so that they
  * pass `npm run lint` like every other file). With `--check`, write nothing and exit 1 when a
  * committed file is stale.
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { z } from 'zod';
+import { eventLogSchema } from '../lib/scenario/eventLogSchema';
 import {
 	conditionSchema,
 	scenarioSchema,
@@ -25,7 +27,8 @@ const usage = 'usage: npm run schema [-- --check]';
 /** The two generated files, relative to the scenarios folder. */
 export const schemaFiles = {
 	scenario: 'scenario.schema.json',
-	source: 'sources/source.schema.json'
+	source: 'sources/source.schema.json',
+	events: 'events/event-log.schema.json'
 } as const;
 
 export type SchemaKind = keyof typeof schemaFiles;
@@ -42,6 +45,12 @@ const headers: Record<SchemaKind, { $id: string; title: string; description: str
 		title: 'Brink source metadata',
 		description:
 			'Metadata of a source a scenario cites, stored as scenarios/sources/<id>.yaml beside its text file. Generated from src/lib/scenario/schema.ts by `npm run schema`; docs/scenario-format.md explains each field.'
+	},
+	events: {
+		$id: 'urn:brink:event-log.schema.json',
+		title: 'Brink event log',
+		description:
+			'What happened after a scenario\'s source, as public reports tell it, and what each event resolves in the model: scenarios/events/<id>.yaml. Generated from src/lib/scenario/eventLogSchema.ts by `npm run schema`; docs/scenario-format.md ("Event logs") explains each field.'
 	}
 };
 
@@ -71,7 +80,9 @@ function namingRegistry() {
  * `schemaJson('scenario')` starts with `{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",`.
  */
 export function schemaJson(kind: SchemaKind): string {
-	const zodSchema = kind === 'scenario' ? scenarioSchema : sourceMetaSchema;
+	const zodSchema = { scenario: scenarioSchema, source: sourceMetaSchema, events: eventLogSchema }[
+		kind
+	];
 	const { $schema, ...body } = z.toJSONSchema(zodSchema, {
 		io: 'input',
 		metadata: namingRegistry()

@@ -1,32 +1,64 @@
 /**
- * `npm run validate -- <files or dirs>`: exit 0 when every scenario is valid; otherwise exit 1
- * and one line per problem, `file:line:column: path: message (hint: …)`.
+ * `npm run validate -- <files or dirs>`: exit 0 when every scenario and event log is valid;
+ * otherwise exit 1 and one line per problem, `file:line:column: path: message (hint: …)`. A
+ * folder's event logs (`<folder>/events/`) are checked after its scenarios; a file in a folder
+ * named `events` is read as an event log.
  */
-import { toReportLines } from '../lib/scenario/format';
-import { findScenarioFiles, loadScenarioFile, scenariosDir } from './files';
+import { statSync } from 'node:fs';
+import { toEventLogReportLines, toReportLines, type ReportLine } from '../lib/scenario/format';
+import {
+	findEventLogs,
+	findScenarioFiles,
+	isEventLogFile,
+	loadEventLogFile,
+	loadScenarioFile,
+	scenariosDir
+} from './files';
 import { parse, run, out, err } from './run';
 
 const usage = 'usage: npm run validate -- [files or folders…]   (default: scenarios/)';
 
 run(() => {
 	const { positionals, values } = parse(usage, { quiet: { type: 'boolean', short: 'q' } });
-	const files = findScenarioFiles(positionals.length > 0 ? positionals : [scenariosDir]);
+	const args = positionals.length > 0 ? positionals : [scenariosDir];
+	const found = findScenarioFiles(args);
+	const logs = [
+		...found.filter(isEventLogFile),
+		...args.filter((a) => isFolderArg(a)).flatMap(findEventLogs)
+	];
+	const files = [...found.filter((f) => !isEventLogFile(f)), ...logs];
 	if (files.length === 0) {
 		err(`no scenario files (.yaml, .yml, .json) found in ${positionals.join(', ')}\n`);
 		return 1;
 	}
 	let failed = 0;
 	for (const file of files) {
-		const result = loadScenarioFile(file);
-		if (!result.ok) failed++;
+		let ok: boolean;
+		let lines: ReportLine[];
+		if (isEventLogFile(file)) {
+			const result = loadEventLogFile(file);
+			[ok, lines] = [result.ok, toEventLogReportLines(result)];
+		} else {
+			const result = loadScenarioFile(file);
+			[ok, lines] = [result.ok, toReportLines(result)];
+		}
+		if (!ok) failed++;
 		// The problems of an invalid file go to stdout; a valid file's warnings go to stderr, beside
 		// its `ok` line on stdout (left out with --quiet).
-		for (const line of toReportLines(result)) {
+		for (const line of lines) {
 			if (line.kind === 'ok') {
 				if (!values.quiet) out(`${line.text}\n`);
-			} else (result.ok ? err : out)(`${line.text}\n`);
+			} else (ok ? err : out)(`${line.text}\n`);
 		}
 	}
 	if (failed > 0) err(`${failed} of ${files.length} file(s) invalid\n`);
 	return failed > 0 ? 1 : 0;
 });
+
+function isFolderArg(path: string): boolean {
+	try {
+		return statSync(path).isDirectory();
+	} catch {
+		return false;
+	}
+}

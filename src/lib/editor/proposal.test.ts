@@ -25,6 +25,7 @@ function transition(
 		effects: {},
 		set: {},
 		evidence: evidence.map(([stance, quote]) => ({ stance, quote })),
+		signposts: [],
 		region: '',
 		docPath: ['statechart', 'states', 'supplied', 'on', 0]
 	};

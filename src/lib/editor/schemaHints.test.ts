@@ -246,7 +246,8 @@ describe('hintsAt', () => {
 			'when: ',
 			'effects: ',
 			'set: ',
-			'evidence: '
+			'evidence: ',
+			'signposts: '
 		]);
 	});
 

@@ -60,6 +60,7 @@ function t(event: string, likelihood: Likelihood): TransitionInfo {
 		effects: {},
 		set: {},
 		evidence: [],
+		signposts: [],
 		region: '',
 		docPath: []
 	};

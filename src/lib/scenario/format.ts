@@ -5,6 +5,7 @@
 import type { LoadResult } from '../engine/load';
 import { plural } from '../format/plural';
 import { formatDiagnostic, type Diagnostic } from './diagnostics';
+import type { EventLogResult } from './events';
 
 export interface ReportLine {
 	/** `ok` is the one-line verdict of a file that loads. */
@@ -21,12 +22,13 @@ export interface ReportLine {
  * `toReportLines(result).map((l) => l.text)` →
  * `['ladder.yaml: ok (4 states, 5 transitions, 3 quotes anchored)']`
  */
+const toLine = (d: Diagnostic): ReportLine => ({
+	kind: d.severity,
+	text: formatDiagnostic(d),
+	diagnostic: d
+});
+
 export function toReportLines(result: LoadResult): ReportLine[] {
-	const toLine = (d: Diagnostic): ReportLine => ({
-		kind: d.severity,
-		text: formatDiagnostic(d),
-		diagnostic: d
-	});
 	if (!result.ok) return result.diagnostics.map(toLine);
 	const { file, model, quotes, warnings } = result.value;
 	return [
@@ -34,6 +36,23 @@ export function toReportLines(result: LoadResult): ReportLine[] {
 		{
 			kind: 'ok',
 			text: `${file}: ok (${plural(model.states.size - 1, 'state')}, ${plural(model.transitions.length, 'transition')}, ${plural(quotes.length, 'quote')} anchored)`
+		}
+	];
+}
+
+/**
+ * The lines for one event log, as for a scenario: its warnings and then
+ * `events/x.yaml: ok (9 events, 12 resolutions, against regional-escalation)`, or its problems.
+ */
+export function toEventLogReportLines(result: EventLogResult): ReportLine[] {
+	if (!result.ok) return result.diagnostics.map(toLine);
+	const { file, events, scenario } = result.value;
+	const resolutions = events.reduce((n, e) => n + e.resolves.length, 0);
+	return [
+		...result.warnings.map(toLine),
+		{
+			kind: 'ok',
+			text: `${file}: ok (${plural(events.length, 'event')}, ${plural(resolutions, 'resolution')}, against ${scenario})`
 		}
 	];
 }

@@ -7,7 +7,14 @@ import { buildReadings, type ReadingInfo } from './readings';
 import { didYouMean, type Path } from './diagnostics';
 import { limits } from './limits';
 import { likelihoodHint, toLikelihood, type Likelihood } from './likelihood';
-import type { Condition, EvidenceSpec, OutcomeSpec, Scenario, StateNodeInput } from './schema';
+import type {
+	Condition,
+	EvidenceSpec,
+	OutcomeSpec,
+	Scenario,
+	SignpostSpec,
+	StateNodeInput
+} from './schema';
 
 export type StateKind = 'atomic' | 'compound' | 'parallel' | 'final';
 
@@ -46,6 +53,8 @@ export interface TransitionInfo {
 	set: Record<string, number>;
 	evidence: EvidenceSpec[];
 	assumption?: string;
+	/** What to watch: public indicators that the step is happening (none when the file lists none). */
+	signposts: SignpostSpec[];
 	region: string;
 	docPath: Path;
 }
@@ -241,6 +250,7 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 			set: spec.set ?? {},
 			evidence: spec.evidence ?? [],
 			assumption: spec.assumption,
+			signposts: spec.signposts ?? [],
 			region: states.get(source)?.region ?? '',
 			docPath
 		});

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { confidenceLevels, sourceGenreIds } from './confidence';
 import { estimativeWordings } from './icd203';
+import { reportKinds } from './reportKinds';
 import { stances } from './stance';
 
 // Zod would probe for eval while the schemas below are built, and compile parsers with
@@ -125,6 +126,25 @@ export const evidenceSchema = z.strictObject({
 	note: z.string().optional()
 });
 
+export const reportKindSchema = z
+	.enum(reportKinds)
+	.describe(
+		'The kind of public report: official statement, wire report, news report, investigative report, satellite imagery, open-source tracking or analysis.'
+	);
+
+export const signpostSchema = z
+	.strictObject({
+		watch: text.describe(
+			'What a reader would see if the step were happening, worded as a report would put it: reports of SU-35 deliveries to Iran.'
+		),
+		kind: reportKindSchema.describe('The kind of public report that would show it.'),
+		note: z
+			.string()
+			.optional()
+			.describe('Why it is a sign of this step, or what it would not show.')
+	})
+	.describe('An observable indicator that the step is happening.');
+
 export type Condition =
 	| { choice: string; is: string | string[] }
 	| { choice: string; isNot: string | string[] }
@@ -172,7 +192,14 @@ export const transitionSchema = z.strictObject({
 		.describe('Indicator changes, added and then clamped.'),
 	set: z.record(id, z.number()).optional().describe('Indicator values set outright.'),
 	evidence: z.array(evidenceSchema).optional(),
-	assumption: z.string().optional().describe('Why the model needs a step its sources do not state.')
+	assumption: z
+		.string()
+		.optional()
+		.describe('Why the model needs a step its sources do not state.'),
+	signposts: z
+		.array(signpostSchema)
+		.optional()
+		.describe('What to watch: observable, public indicators that this step is happening.')
 });
 
 export const outcomeSchema = z.strictObject({
@@ -344,4 +371,5 @@ export type LikelihoodSpec = z.output<typeof likelihoodSchema>;
 export type ProposalSpec = z.output<typeof proposalSchema>;
 export type OutcomeSpec = z.output<typeof outcomeSchema>;
 export type ClaimSpec = z.output<typeof claimSchema>;
+export type SignpostSpec = z.output<typeof signpostSchema>;
 export type SourceMeta = z.output<typeof sourceMetaSchema>;

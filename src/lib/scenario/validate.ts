@@ -55,11 +55,13 @@ function unknownFieldHint(key: string, allowed: string[]): string {
 
 function missingField(document: ParsedDocument, path: Path): Diagnostic {
 	const key = String(path.at(-1));
+	// The hints name the scenario format's fields: only a scenario's own `id` is its file's slug.
+	const hint = path.length > 1 && key === 'id' ? undefined : missingHint(document, key);
 	return diagnosticAt(
 		document,
 		path,
 		`missing required field "${key}"`,
-		missingHint(document, key) ?? formHint(path) ?? `add ${key}:, as in docs/scenario-format.md`
+		hint ?? formHint(path) ?? `add ${key}:, as in docs/scenario-format.md`
 	);
 }
 
@@ -183,20 +185,37 @@ function bestBranch(issue: Issue & { code: 'invalid_union' }): Issue[] | undefin
 	return branches.filter((b) => depth(b) === deepest).sort((a, b) => a.length - b.length)[0];
 }
 
-function issueDiagnostics(document: ParsedDocument, issue: Issue, base: Path = []): Diagnostic[] {
+/**
+ * The diagnostics for Zod's issues with a document checked against `schema` (the scenario format,
+ * or another format such as an event log's): each located, with a hint where one helps.
+ */
+export function schemaDiagnostics(
+	document: ParsedDocument,
+	issues: readonly Issue[],
+	schema: z.ZodType = scenarioSchema
+): Diagnostic[] {
+	return dedupe(issues.flatMap((issue) => issueDiagnostics(document, issue, [], schema)));
+}
+
+function issueDiagnostics(
+	document: ParsedDocument,
+	issue: Issue,
+	base: Path = [],
+	schema: z.ZodType = scenarioSchema
+): Diagnostic[] {
 	const path = [...base, ...issue.path] as Path;
 	switch (issue.code) {
 		case 'invalid_union': {
 			if (valueAt(document.value, path) === undefined) return [missingField(document, path)];
 			const best = bestBranch(issue);
-			if (best) return best.flatMap((i) => issueDiagnostics(document, i, path));
+			if (best) return best.flatMap((i) => issueDiagnostics(document, i, path, schema));
 			const value = valueAt(document.value, path);
 			if (path.at(-1) === 'likelihood' && typeof value === 'string')
 				return [unknownTerm(document, path, value)];
 			return [diagnosticAt(document, path, 'does not match any allowed form', formHint(path))];
 		}
 		case 'unrecognized_keys': {
-			const allowed = fieldsAt(scenarioSchema, path);
+			const allowed = fieldsAt(schema, path);
 			return issue.keys.map((key) =>
 				diagnosticAt(
 					document,
@@ -315,8 +334,7 @@ export function validateDocument(
 	}
 	const parsed = scenarioSchema.safeParse(document.value);
 	if (!parsed.success) {
-		const diagnostics = parsed.error.issues.flatMap((issue) => issueDiagnostics(document, issue));
-		return { ok: false, diagnostics: dedupe(diagnostics) };
+		return { ok: false, diagnostics: schemaDiagnostics(document, parsed.error.issues) };
 	}
 	const diagnostics: Diagnostic[] = [];
 	const report = (path: Path, message: string, hint?: string) =>

@@ -1,7 +1,8 @@
 /**
  * What a shipped scenario's pages take from the build (prerendering), shared by /scenario/<id>
  * and /embed/<id>: the payload and the default view's explored chain, sensitivity and intervals
- * (seed 1, as a page starts), so that opening a page computes none of them. Build-time only.
+ * (seed 1, as a page starts), so that opening a page computes none of them, and the scenario's
+ * event log. Build-time only.
  */
 import { error } from '@sveltejs/kit';
 import { analyze, intervalsFor, pageIntervalSamples } from '$lib/engine/analyze';
@@ -10,7 +11,7 @@ import { toChainData } from '$lib/engine/explore';
 import type { LoadedScenario } from '$lib/engine/load';
 import { sensitivity } from '$lib/engine/sensitivity';
 import { defaultSensitivityOutcome } from '$lib/dashboard/sensitivityDefault';
-import { shippedById } from './registry';
+import { shippedById, shippedEventLog } from './registry';
 import { toPayload } from './payload';
 
 /** One page per shipped scenario: the `entries` of a `[id]` route. */
@@ -48,6 +49,8 @@ export function prebuiltView(loaded: LoadedScenario) {
 		sensitivity: sensitivity(loaded.compiled, {}, outcome, { chain, likelihoods: {} }),
 		intervals: intervalsFor(analysis, pageIntervalSamples, 1) ?? null,
 		claimsBuiltIn: claimsBuiltIn(loaded),
-		chain
+		chain,
+		/** What followed the source (scenarios/events/<id>.yaml), for the replay; null when none. */
+		events: shippedEventLog(loaded.scenario.id) ?? null
 	};
 }

@@ -3,6 +3,8 @@
  * with the same engine code the command line uses.
  */
 import { loadScenario, type LoadResult } from '$lib/engine/load';
+import { formatDiagnostic } from '$lib/scenario/diagnostics';
+import { parseEventLog, type EventLog } from '$lib/scenario/events';
 import { resolverFromFiles } from '$lib/scenario/sources';
 
 const shipped = import.meta.glob('/scenarios/**/*.{yaml,yml,json,txt,md}', {
@@ -65,4 +67,28 @@ export function shippedById(): Map<string, Extract<LoadResult, { ok: true }>['va
 		if (result.ok) byId.set(result.value.scenario.id, result.value);
 	}
 	return byId;
+}
+
+const logs = new Map<string, EventLog | undefined>();
+
+/**
+ * The shipped event log of scenario `id` (scenarios/events/<id>.yaml), checked against the shipped
+ * scenario as `npm run validate` checks it; undefined when the scenario has none. A shipped log
+ * that does not validate stops the build with its diagnostics.
+ */
+export function shippedEventLog(id: string): EventLog | undefined {
+	if (logs.has(id)) return logs.get(id);
+	const path = `/scenarios/events/${id}.yaml`;
+	let log: EventLog | undefined;
+	if (files[path] !== undefined) {
+		const byId = shippedById();
+		const result = parseEventLog(path.slice(1), files[path], (name) => {
+			const loaded = byId.get(name);
+			return loaded ? { model: loaded.model } : { missing: true, known: [...byId.keys()] };
+		});
+		if (!result.ok) throw new Error(result.diagnostics.map(formatDiagnostic).join('\n'));
+		log = result.value;
+	}
+	logs.set(id, log);
+	return log;
 }
