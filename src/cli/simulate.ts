@@ -3,6 +3,7 @@
  *  [--set actor.choice=option]… [--likelihood transition=value]… [--reading id] [--json]`
  * `npm run simulate -- <scenario> --sensitivity --outcome <outcome id> [--set …]… [--json]`
  * `npm run simulate -- <scenario> --assumptions [--set …]… [--json]`
+ * `npm run simulate -- <scenario> --events [--log file] [--set …]… [--json]`
  */
 import { analyze, intervalsFor } from '../lib/engine/analyze';
 import { assumptionsCheck } from '../lib/engine/assumptions';
@@ -14,6 +15,7 @@ import { resultBasis } from '../lib/scenario/confidenceWords';
 import { limits } from '../lib/scenario/limits';
 import type { ReadingInfo } from '../lib/scenario/readings';
 import { parse, run, table, toCount, UsageError, out } from './run';
+import { eventLogPath, printReplay } from './replay';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
@@ -22,6 +24,8 @@ const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--run
        npm run simulate -- <scenario id or file> --sensitivity --outcome <outcome id>
          [--set actor.choice=option]… [--likelihood transition-id=value]… [--reading id] [--json]
        npm run simulate -- <scenario id or file> --assumptions
+         [--set actor.choice=option]… [--likelihood transition-id=value]… [--reading id] [--json]
+       npm run simulate -- <scenario id or file> --events [--log file]
          [--set actor.choice=option]… [--likelihood transition-id=value]… [--reading id] [--json]`;
 
 const percent = (p: number) => `${(p * 100).toFixed(1)} %`;
@@ -35,10 +39,14 @@ run(() => {
 		sensitivity: { type: 'boolean' },
 		outcome: { type: 'string' },
 		assumptions: { type: 'boolean' },
+		events: { type: 'boolean' },
+		log: { type: 'string' },
 		json: { type: 'boolean' }
 	});
-	if (flags.assumptions && flags.sensitivity)
-		throw new UsageError(`give --assumptions or --sensitivity, not both\n${usage}`);
+	if ([flags.assumptions, flags.sensitivity, flags.events].filter(Boolean).length > 1)
+		throw new UsageError(`give one of --assumptions, --sensitivity and --events\n${usage}`);
+	if (flags.log !== undefined && !flags.events)
+		throw new UsageError(`--log goes with --events\n${usage}`);
 	if (flags.sensitivity && flags.outcome === undefined)
 		throw new UsageError(`--sensitivity needs --outcome <outcome id>\n${usage}`);
 	if (!flags.sensitivity && flags.outcome !== undefined)
@@ -52,6 +60,14 @@ run(() => {
 	// What the numbers are and how much weight they bear: beside every result, text and JSON.
 	const { confidence, line, note } = resultBasis(loaded);
 	const basis = `${line}\n${note}\n`;
+	if (flags.events)
+		return printReplay(
+			loaded,
+			eventLogPath(loaded, positionals[0], flags.log),
+			settings,
+			!!flags.json,
+			{ confidence, line, note }
+		);
 	if (flags.sensitivity) {
 		const result = sensitivity(loaded.compiled, settings, flags.outcome!);
 		const report = {
