@@ -333,7 +333,7 @@ describe('simulate', () => {
 			'declined'
 		);
 		expect(result.code).toBe(2);
-		expect(result.stderr).toMatch(/give one of --assumptions, --sensitivity and --events/);
+		expect(result.stderr).toMatch(/give one of --assumptions, --sensitivity, --events and --watch/);
 	});
 
 	it('--reading runs under a reading of the source and says so, in text and JSON', () => {

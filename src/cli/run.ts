@@ -6,6 +6,13 @@ import { escapeControls } from '../lib/scenario/diagnostics';
  * Every message and report goes out through these two: a control character from a file (an
  * escape sequence, a carriage return) is printed as a visible `\u001b`, never acted on.
  */
+// Output piped into a reader that stops early (`| head`) ends the program quietly, not in a trace.
+for (const stream of [process.stdout, process.stderr])
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		throw error;
+	});
+
 export const out = (text: string) => process.stdout.write(escapeControls(text, { lines: true }));
 export const err = (text: string) => process.stderr.write(escapeControls(text, { lines: true }));
 

@@ -4,6 +4,7 @@
  * `npm run simulate -- <scenario> --sensitivity --outcome <outcome id> [--set …]… [--json]`
  * `npm run simulate -- <scenario> --assumptions [--set …]… [--json]`
  * `npm run simulate -- <scenario> --events [--log file] [--set …]… [--json]`
+ * `npm run simulate -- <scenario> --watch [--set …]… [--json]`
  */
 import { analyze, intervalsFor } from '../lib/engine/analyze';
 import { assumptionsCheck } from '../lib/engine/assumptions';
@@ -16,6 +17,7 @@ import { limits } from '../lib/scenario/limits';
 import type { ReadingInfo } from '../lib/scenario/readings';
 import { parse, run, table, toCount, UsageError, out } from './run';
 import { eventLogPath, printReplay } from './replay';
+import { printWatch } from './watch';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--runs N] [--seed S]
@@ -24,6 +26,8 @@ const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--run
        npm run simulate -- <scenario id or file> --sensitivity --outcome <outcome id>
          [--set actor.choice=option]… [--likelihood transition-id=value]… [--reading id] [--json]
        npm run simulate -- <scenario id or file> --assumptions
+         [--set actor.choice=option]… [--likelihood transition-id=value]… [--reading id] [--json]
+       npm run simulate -- <scenario id or file> --watch
          [--set actor.choice=option]… [--likelihood transition-id=value]… [--reading id] [--json]
        npm run simulate -- <scenario id or file> --events [--log file]
          [--set actor.choice=option]… [--likelihood transition-id=value]… [--reading id] [--json]`;
@@ -41,10 +45,13 @@ run(() => {
 		assumptions: { type: 'boolean' },
 		events: { type: 'boolean' },
 		log: { type: 'string' },
+		watch: { type: 'boolean' },
 		json: { type: 'boolean' }
 	});
-	if ([flags.assumptions, flags.sensitivity, flags.events].filter(Boolean).length > 1)
-		throw new UsageError(`give one of --assumptions, --sensitivity and --events\n${usage}`);
+	if ([flags.assumptions, flags.sensitivity, flags.events, flags.watch].filter(Boolean).length > 1)
+		throw new UsageError(
+			`give one of --assumptions, --sensitivity, --events and --watch\n${usage}`
+		);
 	if (flags.log !== undefined && !flags.events)
 		throw new UsageError(`--log goes with --events\n${usage}`);
 	if (flags.sensitivity && flags.outcome === undefined)
@@ -60,6 +67,7 @@ run(() => {
 	// What the numbers are and how much weight they bear: beside every result, text and JSON.
 	const { confidence, line, note } = resultBasis(loaded);
 	const basis = `${line}\n${note}\n`;
+	if (flags.watch) return printWatch(loaded, settings, !!flags.json, { confidence, line, note });
 	if (flags.events)
 		return printReplay(
 			loaded,
