@@ -8,13 +8,30 @@ export const analysisTabs = [
 	{ id: 'compare', label: 'Compare' },
 	{ id: 'paths', label: 'Likely paths' },
 	{ id: 'fan', label: 'Escalation over time' },
+	{ id: 'events', label: 'What happened next' },
 	{ id: 'export', label: 'Export' }
 ] as const;
 
 export type AnalysisTab = (typeof analysisTabs)[number]['id'];
 
-/** `tabFromHash('#paths') === 'paths'`; undefined for a hash that names no tab. */
-export function tabFromHash(hash: string): AnalysisTab | undefined {
+/** What a scenario has that some tabs need: an event log for "What happened next". */
+export interface TabNeeds {
+	events: boolean;
+}
+
+/** The tabs a scenario shows: all but those whose data it lacks. */
+export function tabsFor(needs: TabNeeds): (typeof analysisTabs)[number][] {
+	return analysisTabs.filter((t) => t.id !== 'events' || needs.events);
+}
+
+/**
+ * `tabFromHash('#paths') === 'paths'`; undefined for a hash that names no tab (of `tabs`, when
+ * given: a scenario without an event log has no #events).
+ */
+export function tabFromHash(
+	hash: string,
+	tabs: readonly { id: AnalysisTab }[] = analysisTabs
+): AnalysisTab | undefined {
 	const id = hash.replace(/^#/, '');
-	return analysisTabs.find((t) => t.id === id)?.id;
+	return tabs.find((t) => t.id === id)?.id;
 }

@@ -5,6 +5,7 @@
  * event log. Build-time only.
  */
 import { error } from '@sveltejs/kit';
+import { replay } from '$lib/engine/replay';
 import { analyze, intervalsFor, pageIntervalSamples } from '$lib/engine/analyze';
 import { builtInClaims, parsedClaims, type BuiltIn } from '$lib/engine/claims';
 import { toChainData } from '$lib/engine/explore';
@@ -40,6 +41,7 @@ function claimsBuiltIn(loaded: LoadedScenario): BuiltIn[] {
 
 /** The payload and the default view's results, computed ahead. */
 export function prebuiltView(loaded: LoadedScenario) {
+	const events = shippedEventLog(loaded.scenario.id) ?? null;
 	const analysis = analyze(loaded.compiled);
 	const chain = toChainData(analysis.chain);
 	// The sensitivity of the default view, so that the page shows it without redoing the sweep.
@@ -51,6 +53,8 @@ export function prebuiltView(loaded: LoadedScenario) {
 		claimsBuiltIn: claimsBuiltIn(loaded),
 		chain,
 		/** What followed the source (scenarios/events/<id>.yaml), for the replay; null when none. */
-		events: shippedEventLog(loaded.scenario.id) ?? null
+		events,
+		/** The log replayed against the model at the source's date (engine/replay.ts). */
+		replay: events ? replay(loaded.compiled, events.events) : null
 	};
 }
