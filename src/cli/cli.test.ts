@@ -31,6 +31,15 @@ describe('validate', () => {
 		expect(result.stdout).toMatch(/ladder\.yaml: ok/);
 	});
 
+	it("names each file's analytic confidence on its ok line", () => {
+		const result = cli('validate.ts', 'scenarios');
+		expect(result.code).toBe(0);
+		const ok = result.stdout.split('\n').filter((l) => l.includes(': ok ('));
+		expect(ok).toHaveLength(4);
+		// Each shipped scenario rests on one opinion piece by an unnamed author: low.
+		for (const line of ok) expect(line).toMatch(/ anchored\), confidence low$/);
+	});
+
 	const broken: { name: string; content: string | Buffer; expected: RegExp }[] = [
 		{
 			name: 'target.yaml',

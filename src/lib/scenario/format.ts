@@ -4,6 +4,7 @@
  */
 import type { LoadResult } from '../engine/load';
 import { plural } from '../format/plural';
+import { confidenceOf, type Confidence } from './confidence';
 import { formatDiagnostic, type Diagnostic } from './diagnostics';
 
 export interface ReportLine {
@@ -16,10 +17,12 @@ export interface ReportLine {
 
 /**
  * The lines for one file, in the order the command line writes them: for a file that loads, its
- * warnings and then `file: ok (…)`; for one that does not, every diagnostic in reading order.
+ * warnings and then `file: ok (…), confidence <level>`; for one that does not, every diagnostic in
+ * reading order. The confidence is the scenario's analytic confidence (confidence.ts), so that a
+ * reader sees how much weight the numbers can bear before running them.
  *
  * `toReportLines(result).map((l) => l.text)` →
- * `['ladder.yaml: ok (4 states, 5 transitions, 3 quotes anchored)']`
+ * `['ladder.yaml: ok (4 states, 5 transitions, 3 quotes anchored), confidence low']`
  */
 export function toReportLines(result: LoadResult): ReportLine[] {
 	const toLine = (d: Diagnostic): ReportLine => ({
@@ -33,7 +36,14 @@ export function toReportLines(result: LoadResult): ReportLine[] {
 		...warnings.map(toLine),
 		{
 			kind: 'ok',
-			text: `${file}: ok (${plural(model.states.size - 1, 'state')}, ${plural(model.transitions.length, 'transition')}, ${plural(quotes.length, 'quote')} anchored)`
+			text: `${file}: ok (${plural(model.states.size - 1, 'state')}, ${plural(model.transitions.length, 'transition')}, ${plural(quotes.length, 'quote')} anchored), ${confidenceWords(confidenceOf(result.value))}`
 		}
 	];
+}
+
+/** `confidence low`, or `confidence moderate (stated; derived: low)` when the file states another. */
+function confidenceWords(c: Confidence): string {
+	const stated =
+		c.override && c.override.level !== c.derived ? ` (stated; derived: ${c.derived})` : '';
+	return `confidence ${c.level}${stated}`;
 }
