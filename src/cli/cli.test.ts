@@ -325,6 +325,22 @@ describe('simulate', () => {
 		const text = cli('simulate.ts', file, '--reading', 'gloomy', '--runs', '1000');
 		expect(text.code).toBe(0);
 		expect(text.stdout).toMatch(/\nreading: A gloomy reading \(gloomy\)\n/);
+		// 0.8 lies outside the memo's own band for the step: the confidence says so, text and JSON.
+		const departs = 'a gloomy reading departs from the source in 1 step';
+		expect(text.stdout).toMatch(new RegExp(`^Confidence: low — .*; ${departs}\\.$`, 'm'));
+		expect(report.confidence.level).toBe('low');
+		expect(report.confidence.reasons.at(-1)).toEqual({
+			factor: 'reading',
+			text: departs,
+			limit: 'low'
+		});
+		expect(report.confidence.reading).toEqual({
+			id: 'gloomy',
+			label: 'A gloomy reading',
+			departures: 1
+		});
+		const own = JSON.parse(cli('simulate.ts', file, '--exact', '--json').stdout);
+		expect(JSON.stringify(own.confidence)).not.toMatch(/departs/);
 	});
 
 	it('an unknown reading exits 2 naming the readings there are', () => {

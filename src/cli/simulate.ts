@@ -50,7 +50,7 @@ run(() => {
 	const reading = withReading(loaded.compiled, settings.reading).reading;
 	const readingField = reading ? { reading: { id: reading.id, label: reading.label } } : {};
 	// What the numbers are and how much weight they bear: beside every result, text and JSON.
-	const { confidence, line, note } = resultBasis(loaded);
+	const { confidence, line, note } = resultBasis(loaded, reading);
 	const basis = `${line}\n${note}\n`;
 	if (flags.sensitivity) {
 		const result = sensitivity(loaded.compiled, settings, flags.outcome!);
