@@ -298,6 +298,10 @@ describe('simulate', () => {
 		expect(effects[0]).toBeGreaterThan(0);
 		// Labels, not ids.
 		expect(result.stdout).not.toMatch(/chance\.\w+/);
+		// What the effect measures, so that a binary score's whole flip reads for what it is.
+		expect(result.stdout).toMatch(
+			/expected score relative to its dimension’s range \(max − min, the width of its scale\)/
+		);
 	});
 
 	it('refuses --assumptions with --sensitivity', () => {
