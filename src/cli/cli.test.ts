@@ -63,6 +63,15 @@ describe('validate', () => {
 		expect(result.stderr).toMatch(/1 of 2 file\(s\) invalid/);
 	});
 
+	it("names each file's analytic confidence on its ok line", () => {
+		const result = cli('validate.ts', 'scenarios');
+		expect(result.code).toBe(0);
+		const ok = result.stdout.split('\n').filter((l) => l.includes(': ok ('));
+		expect(ok).toHaveLength(4);
+		// Each shipped scenario rests on one opinion piece by an unnamed author: low.
+		for (const line of ok) expect(line).toMatch(/ anchored\), confidence low$/);
+	});
+
 	const broken: { name: string; content: string | Buffer; expected: RegExp }[] = [
 		{
 			name: 'target.yaml',
@@ -321,6 +330,10 @@ describe('simulate', () => {
 		expect(effects[0]).toBeGreaterThan(0);
 		// Labels, not ids.
 		expect(result.stdout).not.toMatch(/chance\.\w+/);
+		// What the effect measures, so that a binary score's whole flip reads for what it is.
+		expect(result.stdout).toMatch(
+			/expected score relative to its dimension’s range \(max − min, the width of its scale\)/
+		);
 	});
 
 	it('refuses --assumptions with --sensitivity', () => {
@@ -348,6 +361,22 @@ describe('simulate', () => {
 		const text = cli('simulate.ts', file, '--reading', 'gloomy', '--runs', '1000');
 		expect(text.code).toBe(0);
 		expect(text.stdout).toMatch(/\nreading: A gloomy reading \(gloomy\)\n/);
+		// 0.8 lies outside the memo's own band for the step: the confidence says so, text and JSON.
+		const departs = 'a gloomy reading departs from the source in 1 step';
+		expect(text.stdout).toMatch(new RegExp(`^Confidence: low — .*; ${departs}\\.$`, 'm'));
+		expect(report.confidence.level).toBe('low');
+		expect(report.confidence.reasons.at(-1)).toEqual({
+			factor: 'reading',
+			text: departs,
+			limit: 'low'
+		});
+		expect(report.confidence.reading).toEqual({
+			id: 'gloomy',
+			label: 'A gloomy reading',
+			departures: 1
+		});
+		const own = JSON.parse(cli('simulate.ts', file, '--exact', '--json').stdout);
+		expect(JSON.stringify(own.confidence)).not.toMatch(/departs/);
 	});
 
 	it('an unknown reading exits 2 naming the readings there are', () => {

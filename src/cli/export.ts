@@ -60,10 +60,10 @@ function main(): number {
 		const intervals = intervalsFor(analysis, samples, seed);
 		const mc = runs > 0 ? { ...monteCarlo(analysis.chain, runs, { seed }), seed } : undefined;
 		// Under a reading, the model the results and the audit describe is the reading's.
-		const { model } = withReading(loaded.compiled, settings.reading);
+		const { model, reading } = withReading(loaded.compiled, settings.reading);
 		const results = { model, exact: analysis.exact, intervals, monteCarlo: mc };
 		const exportSettings = { ...settings, choices: analysis.choices, seed };
-		const basis = resultBasis(loaded);
+		const basis = resultBasis(loaded, reading);
 		if (flags.format === 'csv') text = toCsv(resultsTable(results), basis);
 		else if (flags.format === 'json') {
 			const json = toResultsJson({

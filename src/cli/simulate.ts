@@ -65,7 +65,7 @@ run(() => {
 	const reading = withReading(loaded.compiled, settings.reading).reading;
 	const readingField = reading ? { reading: { id: reading.id, label: reading.label } } : {};
 	// What the numbers are and how much weight they bear: beside every result, text and JSON.
-	const { confidence, line, note } = resultBasis(loaded);
+	const { confidence, line, note } = resultBasis(loaded, reading);
 	const basis = `${line}\n${note}\n`;
 	if (flags.watch) return printWatch(loaded, settings, !!flags.json, { confidence, line, note });
 	if (flags.events)

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
 	expectNoAxeViolations,
 	open,
@@ -10,10 +10,21 @@ import {
 
 const dashboard = '/scenario/regional-escalation';
 
+/** Press Tab until `target` has the focus, at most `most` times; fails naming what has it then. */
+async function tabTo(page: Page, target: Locator, most = 60): Promise<void> {
+	const focused = () => target.evaluate((e) => e === document.activeElement).catch(() => false);
+	for (let i = 0; i < most && !(await focused()); i++) await page.keyboard.press('Tab');
+	expect(
+		await focused(),
+		await page.evaluate(() => `focus on ${document.activeElement?.outerHTML.slice(0, 120)}`)
+	).toBe(true);
+}
+
 test.describe('rival readings of the source', () => {
 	test("the sceptic's reading: what it changes and why, the numbers it gives, in the link", async ({
 		page
 	}) => {
+		test.slow(); // two pages and axe on the whole dashboard
 		const errors = watchErrors(page);
 		await open(page, dashboard);
 		// As the scenario reads the article, the thesis holds.
@@ -68,6 +79,60 @@ test.describe('rival readings of the source', () => {
 		await expect(page.getByRole('combobox', { name: /Reading of the source/ })).toHaveValue(
 			'sceptic'
 		);
+
+		// The confidence shown with the reading says that it departs from the source (all six of
+		// its steps leave the scenario's band), beside the outcomes and in Why this number?.
+		const departs = "a sceptic's reading departs from the source in 6 steps";
+		const confidence = page
+			.getByRole('region', { name: 'Outcomes', exact: true })
+			.locator('.confidence');
+		await expect(confidence.locator('summary')).toHaveText(/^Confidence: low — why\?$/);
+		await expect(confidence.locator('li').last()).toHaveText(`${departs} — confidence low at most`);
+		await open(page, `${dashboard}?r=sceptic&why=crisis.ties.ruptured`);
+		await expect(page.getByRole('dialog').locator('p.confidence')).toHaveText(
+			new RegExp(`^Confidence: low — .*; ${departs}\\.$`)
+		);
+		await expectNoAxeViolations(page);
+		expect(errors).toEqual([]);
+	});
+
+	test("keyboard alone: the reading menu, the sceptic's reading, what it changes, a sentence of the article", async ({
+		page
+	}) => {
+		test.slow(); // axe on the whole dashboard
+		const errors = watchErrors(page);
+		await open(page, dashboard);
+		// From the top of the page, by Tab alone.
+		await page.locator('body').focus();
+		const menu = page.getByRole('combobox', { name: /Reading of the source/ });
+		await tabTo(page, menu);
+		// Space opens the menu (Chromium on Linux does not change a closed menu with the arrows);
+		// it lists the scenario's own reading first, then the sceptic's: one down, and Enter.
+		await page.keyboard.press('Space');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
+		await expect(menu).toHaveValue('sceptic');
+		await expect(page).toHaveURL(/[?&]r=sceptic/);
+
+		const changes = page.locator('details.reading-changes');
+		const summary = changes.locator('summary');
+		await tabTo(page, summary, 10);
+		await page.keyboard.press('Enter');
+		await expect(changes).toHaveAttribute('open', '');
+
+		// The first sentence a reason names, reached by Tab, opened with Enter.
+		const link = changes.locator('a.sentence').first();
+		await tabTo(page, link, 10);
+		const sentence = (await link.getAttribute('href'))!.slice(1);
+		expect(sentence).toMatch(/^p\d+\.s\d+$/);
+		await page.keyboard.press('Enter');
+		const shown = page.locator(`[data-sentence="${sentence}"]`);
+		await expect(shown).toHaveClass(/\bselected\b/);
+		await expect(shown).toBeInViewport();
+		// The article says which sentence is selected, in words, where a screen reader hears it.
+		await expect(
+			page.getByRole('complementary', { name: 'The article' }).locator('.citing')
+		).toContainText(`Cited in ${(await link.textContent())!.trim()}`);
 		await expectNoAxeViolations(page);
 		expect(errors).toEqual([]);
 	});

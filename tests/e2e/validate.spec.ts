@@ -181,7 +181,9 @@ test.describe('check a scenario file', () => {
 		const errors = watchErrors(page);
 		const expected = asInFolder(await cliLines(`${validDir}/ladder.yaml`), validDir);
 		const [, states, transitions, quotes] =
-			/: ok \((\d+) states, (\d+) transitions, (\d+) quotes? anchored\)$/.exec(expected.at(-1)!)!;
+			/: ok \((\d+) states, (\d+) transitions, (\d+) quotes? anchored\), confidence \w+$/.exec(
+				expected.at(-1)!
+			)!;
 		const ladder = upload(validDir, 'ladder.yaml');
 		const title = /^title: (.+)$/m.exec(ladder.buffer.toString('utf8'))![1];
 		await open(page, '/validate');

@@ -93,4 +93,19 @@ describe('Dashboard', () => {
 		expect(dashboard.reading).toBe('');
 		expect(ruptured()).toBe(own);
 	});
+
+	it('gives the confidence shown with a reading that departs from the source an extra reason', () => {
+		const shipped = toPayload(loadShippedScenario('regional-escalation'));
+		const dashboard = new Dashboard(shipped, '', {}, () => new AnalysisWorker(() => fakeWorker()));
+		const own = dashboard.basis;
+		expect(own.line).not.toMatch(/departs/);
+		dashboard.setReading('sceptic');
+		expect(dashboard.basis.line).toMatch(
+			/; a sceptic's reading departs from the source in 6 steps\.$/
+		);
+		expect(dashboard.basis.confidence.level).toBe('low');
+		expect(dashboard.basis.note).toBe(own.note);
+		dashboard.setReading('');
+		expect(dashboard.basis).toBe(own);
+	});
 });

@@ -28,8 +28,8 @@ export class Dashboard {
 	readonly payload: ScenarioPayload;
 	/** The scenario as its file has it, under no reading. */
 	readonly base: Compiled;
-	/** The scenario's confidence and what its numbers are: the same whatever the settings. */
-	readonly basis: ResultBasis;
+	/** The scenario's own confidence and what its numbers are, under no reading. */
+	readonly #ownBasis: ResultBasis;
 
 	#choices = $state<Record<string, string>>({});
 	#likelihoods = $state<Record<string, number>>({});
@@ -69,7 +69,7 @@ export class Dashboard {
 	) {
 		this.payload = payload;
 		this.base = fromPayload(payload);
-		this.basis = resultBasis({ ...payload, model: this.base.model });
+		this.#ownBasis = resultBasis({ ...payload, model: this.base.model });
 		this.#choices = { ...this.base.defaultChoices };
 		this.results = new Results(
 			payload,
@@ -108,6 +108,16 @@ export class Dashboard {
 
 	/** The scenario under the current reading: what the step-through, sliders and words read. */
 	readonly compiled: Compiled = $derived.by(() => withReading(this.base, this.#reading));
+
+	/**
+	 * The confidence and what the numbers are, as they stand with the current reading: a reading
+	 * that departs from the source's bands adds a reason and lowers the level (readingConfidence.ts).
+	 */
+	readonly basis: ResultBasis = $derived.by(() =>
+		this.compiled.reading
+			? resultBasis({ ...this.payload, model: this.base.model }, this.compiled.reading)
+			: this.#ownBasis
+	);
 	get baseline(): RunSettings | null {
 		return this.#baseline;
 	}

@@ -115,7 +115,7 @@ describe('checking as the person types', () => {
 		expect(view.text).toBe(editor.draft?.scenario);
 		await settled();
 		expect(editor.verdict).toMatch(
-			/^new-scenario\.yaml: ok \(4 states, 4 transitions, 0 quotes anchored\)$/
+			/^new-scenario\.yaml: ok \(4 states, 4 transitions, 0 quotes anchored\), confidence low$/
 		);
 		expect(editor.problems).toEqual([]);
 		expect(editor.stale).toBe(false);
@@ -385,7 +385,9 @@ describe('edits made by the page', () => {
 			'assumption: The rest.\n          evidence:\n            - { quote: "may fail", source: "memo", stance: contradicts }\n'
 		);
 		await settled();
-		expect(editor.verdict).toMatch(/ok \(3 states, 2 transitions, 1 quote anchored\)$/);
+		expect(editor.verdict).toMatch(
+			/ok \(3 states, 2 transitions, 1 quote anchored\), confidence low$/
+		);
 	});
 
 	it('an edit placed on a text that has changed since it was checked is refused, and the text checked', async () => {

@@ -2,8 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { loadFixture, loadShippedScenario, shippedIds } from '../../../tests/unit/fixtures';
+import {
+	fixtureResolver,
+	loadFixture,
+	loadShippedScenario,
+	shippedIds
+} from '../../../tests/unit/fixtures';
 import { assumptionsCheck } from './assumptions';
+import { loadScenario } from './load';
 
 /*
  * tests/fixtures/valid/assumptions.yaml by hand. Two regions of pace 1 start together in (a0, b0):
@@ -95,6 +101,58 @@ describe('the key assumptions check, by hand', () => {
 		const before = JSON.stringify(loaded.model.states.get('crisis.b.hot')?.outcome);
 		assumptionsCheck(loaded.compiled, {});
 		expect(JSON.stringify(loaded.model.states.get('crisis.b.hot')?.outcome)).toBe(before);
+	});
+});
+
+describe("ranked relative to each dimension's range (max − min)", () => {
+	/*
+	 * Two endings, A with 0.8 and B with 0.2 (both steps quoted: no likelihood is an assumption).
+	 * A scores big 5 (scale 0–10), mid 2 (0–4), war 0 (0–1); B scores war 1. A score swings by
+	 * one either way, clamped: the change in E[dim] is P(ending) × the swing's width, and its
+	 * effect that change over the dimension's range:
+	 *   A:war 0.8 × 1 / 1 = 0.8;  A:mid 0.8 × 2 / 4 = 0.4;  B:war 0.2 × 1 / 1 = 0.2;
+	 *   A:big 0.8 × 2 / 10 = 0.16;  B:mid 0.2 × 1 / 4 = 0.05;  B:big 0.2 × 1 / 10 = 0.02.
+	 */
+	const text = `id: scales
+title: Scales
+sources: [memo]
+actors: {}
+dimensions:
+  big: { label: Big, min: 0, max: 10 }
+  mid: { label: Mid, min: 0, max: 4 }
+  war: { label: War, min: 0, max: 1 }
+statechart:
+  initial: start
+  states:
+    start:
+      on:
+        - { event: go.a, target: a, by: chance, likelihood: 0.8, evidence: [{ quote: 'is likely', stance: supports }] }
+        - { event: go.b, target: b, by: chance, likelihood: rest, evidence: [{ quote: 'will probably fight', stance: supports }] }
+    a: { type: final, outcome: { label: A, scores: { big: 5, mid: 2, war: 0 } } }
+    b: { type: final, outcome: { label: B, scores: { big: 0, mid: 0, war: 1 } } }
+`;
+	const result = loadScenario('scales.yaml', text, fixtureResolver);
+	if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+	const { assumptions } = assumptionsCheck(result.value.compiled, {});
+
+	it('lists every score, largest share of its range first', () => {
+		expect(assumptions.map((a) => [a.id, Number(a.effect.toFixed(12))])).toEqual([
+			['a:war', 0.8],
+			['a:mid', 0.4],
+			['b:war', 0.2],
+			['a:big', 0.16],
+			['b:mid', 0.05],
+			['b:big', 0.02]
+		]);
+	});
+
+	it("a wide range's relatively larger change outranks a binary score's full flip", () => {
+		const rank = (id: string) => assumptions.findIndex((a) => a.id === id);
+		// A:mid moves E[mid] by 1.6, 40 % of its range; B:war's flip moves E[war] by 0.2, all 20 %.
+		expect(rank('a:mid')).toBeLessThan(rank('b:war'));
+		// A:big moves E[big] by 1.6 too, but that is 16 % of its range: the flip comes first.
+		expect(rank('b:war')).toBeLessThan(rank('a:big'));
+		expect(assumptions.find((a) => a.id === 'a:big')?.score?.share).toBeCloseTo(0.16, 12);
 	});
 });
 

@@ -5,8 +5,10 @@
  *
  * Ranking: an assumption's `effect` is the larger of its largest change in an outcome's
  * probability (a share of 1: 0.12 is 12 percentage points) and its largest change in an expected
- * score as a share of that dimension's scale (`scaleWidth`: 0.12 is 12 % of the scale). Both are
- * fractions of the widest change possible, so they compare; largest first.
+ * score relative to that dimension's range (`scaleWidth`, max − min: 0.12 is 12 % of the range).
+ * Both are fractions of the widest change possible, so they compare, and a wide scale's change
+ * is not counted as larger than a narrow one's merely for its units; largest first. (A score on
+ * a 0–1 scale swung by one is flipped whole, its full range: such rows can rank high.)
  *
  * Like `sensitivity`, a likelihood swing re-weights the explored chain and solves it exactly (no
  * new exploration); a score swing changes no probability, and the expected scores are summed again

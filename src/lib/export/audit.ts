@@ -45,7 +45,8 @@ export function auditBundle(input: AuditInput) {
 	const used = model.transitions.filter(
 		(t) => input.exact.transitionFlow[t.index] > 0 || taken.has(t.id)
 	);
-	const { confidence, note } = resultBasis({ ...payload, model });
+	const reading = model.readings.find((r) => r.id === settings.reading);
+	const { confidence, note } = resultBasis({ ...payload, model }, reading);
 	return {
 		...auditFormat,
 		...(toolVersion !== undefined && { tool: { name: 'brink', version: toolVersion } }),

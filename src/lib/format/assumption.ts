@@ -62,4 +62,4 @@ export function assumptionScore(a: Pick<Assumption, 'score' | 'reached'>): strin
 
 /** How the register is ranked, in a sentence for readers. */
 export const assumptionRanking =
-	'Ranked by the larger of two changes between the ends of the swing: the most-moved outcome’s probability (in points of 100) and the most-moved expected score as a share of its scale.';
+	'Ranked by the larger of two changes between the ends of the swing: the most-moved outcome’s probability (in points of 100) and the most-moved expected score relative to its dimension’s range (max − min, the width of its scale), so that wide and narrow scales compare. On a 0–1 scale a score swung by one is flipped whole, so such a row can rank high.';

@@ -29,7 +29,8 @@ export const assumptionThresholds = { moderate: 0.25, low: 0.5 } as const;
 export type ConfidenceSource = Pick<SourceMeta, 'author' | 'outlet'> & { genre?: SourceGenre };
 
 export interface ConfidenceReason {
-	factor: 'sources' | 'assumptions';
+	/** `reading`: the reading the results stand under departs from the source (readingConfidence.ts). */
+	factor: 'sources' | 'assumptions' | 'reading';
 	/** A phrase a reader understands: `17 of 48 steps rest on the model’s assumption only`. */
 	text: string;
 	/** The highest level this factor allows. */
@@ -43,6 +44,8 @@ export interface Confidence {
 	reasons: ConfidenceReason[];
 	/** The scenario's own statement, when it makes one. */
 	override?: { level: ConfidenceLevel; reason?: string };
+	/** The reading the results stand under, when it departs from the source (readingConfidence.ts). */
+	reading?: { id: string; label: string; departures: number };
 }
 
 /** A step that no quote stands behind: the count the home page and the article panel show. */
@@ -52,7 +55,7 @@ export const restsOnAssumptionOnly = (t: Pick<TransitionInfo, 'evidence'>): bool
 const known = (name: string | null | undefined): name is string =>
 	typeof name === 'string' && name.trim() !== '';
 
-const lower = (a: ConfidenceLevel, b: ConfidenceLevel): ConfidenceLevel =>
+export const lower = (a: ConfidenceLevel, b: ConfidenceLevel): ConfidenceLevel =>
 	confidenceLevels.indexOf(a) <= confidenceLevels.indexOf(b) ? a : b;
 
 /**

@@ -4,6 +4,7 @@
  * the command line and every export take them from here. Pure.
  */
 import { confidenceOf, type Confidence } from './confidence';
+import { readingConfidence } from './readingConfidence';
 
 /** The reasons as one phrase: `one source, …; 17 of 48 steps rest on the model’s assumption only`. */
 export const reasonsText = (c: Confidence): string => c.reasons.map((r) => r.text).join('; ');
@@ -50,9 +51,15 @@ export interface ResultBasis {
 	note: string;
 }
 
-/** The basis of a loaded scenario's or a payload's results (see `confidenceOf`). */
-export function resultBasis(loaded: Parameters<typeof confidenceOf>[0]): ResultBasis {
-	const confidence = confidenceOf(loaded);
+/**
+ * The basis of a loaded scenario's or a payload's results (see `confidenceOf`), under `reading`
+ * when the results stand under one (its departures from the source lower the confidence).
+ */
+export function resultBasis(
+	loaded: Parameters<typeof confidenceOf>[0],
+	reading?: Parameters<typeof readingConfidence>[1]
+): ResultBasis {
+	const confidence = readingConfidence(confidenceOf(loaded), reading);
 	const sources = loaded.sources instanceof Map ? loaded.sources.values() : loaded.sources;
 	return {
 		confidence,

@@ -4,6 +4,7 @@
  */
 import type { LoadResult } from '../engine/load';
 import { plural } from '../format/plural';
+import { confidenceOf, type Confidence } from './confidence';
 import { formatDiagnostic, type Diagnostic } from './diagnostics';
 import type { EventLogResult } from './events';
 
@@ -17,10 +18,12 @@ export interface ReportLine {
 
 /**
  * The lines for one file, in the order the command line writes them: for a file that loads, its
- * warnings and then `file: ok (…)`; for one that does not, every diagnostic in reading order.
+ * warnings and then `file: ok (…), confidence <level>`; for one that does not, every diagnostic in
+ * reading order. The confidence is the scenario's analytic confidence (confidence.ts), so that a
+ * reader sees how much weight the numbers can bear before running them.
  *
  * `toReportLines(result).map((l) => l.text)` →
- * `['ladder.yaml: ok (4 states, 5 transitions, 3 quotes anchored)']`
+ * `['ladder.yaml: ok (4 states, 5 transitions, 3 quotes anchored), confidence low']`
  */
 const toLine = (d: Diagnostic): ReportLine => ({
 	kind: d.severity,
@@ -35,7 +38,7 @@ export function toReportLines(result: LoadResult): ReportLine[] {
 		...warnings.map(toLine),
 		{
 			kind: 'ok',
-			text: `${file}: ok (${plural(model.states.size - 1, 'state')}, ${plural(model.transitions.length, 'transition')}, ${plural(quotes.length, 'quote')} anchored)`
+			text: `${file}: ok (${plural(model.states.size - 1, 'state')}, ${plural(model.transitions.length, 'transition')}, ${plural(quotes.length, 'quote')} anchored), ${confidenceWords(confidenceOf(result.value))}`
 		}
 	];
 }
@@ -55,4 +58,11 @@ export function toEventLogReportLines(result: EventLogResult): ReportLine[] {
 			text: `${file}: ok (${plural(events.length, 'event')}, ${plural(resolutions, 'resolution')}, against ${scenario})`
 		}
 	];
+}
+
+/** `confidence low`, or `confidence moderate (stated; derived: low)` when the file states another. */
+function confidenceWords(c: Confidence): string {
+	const stated =
+		c.override && c.override.level !== c.derived ? ` (stated; derived: ${c.derived})` : '';
+	return `confidence ${c.level}${stated}`;
 }
