@@ -10,6 +10,7 @@ import type { ClaimVerdict } from '$lib/engine/claims';
 import type { MonteCarloComparison } from '$lib/engine/compare';
 import type { ChainData } from '$lib/engine/explore';
 import type { IntervalResult } from '$lib/engine/interval';
+import type { Observation } from '$lib/engine/observe';
 import type { OutcomeSummary } from '$lib/engine/outcomes';
 import type { SensitivityResult } from '$lib/engine/sensitivity';
 import type { ScenarioPayload } from '$lib/scenarios/payload';
@@ -20,7 +21,9 @@ export interface RunSettings {
 	likelihoods: Record<string, number>;
 	/** The reading of the source (a reading's id), or none for the scenario's own. */
 	reading?: string;
-	/** The chain explored for exactly these settings, if the page has it. */
+	/** What the person marked as observed: the run is conditioned on it (none: unconditioned). */
+	observations?: Observation[];
+	/** The chain explored for exactly these settings (before any observation), if the page has it. */
 	chain?: ChainData;
 }
 
