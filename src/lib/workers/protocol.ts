@@ -12,6 +12,7 @@ import type { ChainData } from '$lib/engine/explore';
 import type { IntervalResult } from '$lib/engine/interval';
 import type { Observation } from '$lib/engine/observe';
 import type { OutcomeSummary } from '$lib/engine/outcomes';
+import type { Answer } from '$lib/engine/query';
 import type { SensitivityResult } from '$lib/engine/sensitivity';
 import type { ScenarioPayload } from '$lib/scenarios/payload';
 
@@ -67,13 +68,25 @@ export interface ClaimsRequest extends RunSettings {
 	seed: number;
 }
 
+/**
+ * A question in the query language (engine/query.ts), asked under the settings with their
+ * observations joined to its `|`.
+ */
+export interface QuestionRequest extends RunSettings {
+	kind: 'question';
+	text: string;
+	samples: number;
+	seed: number;
+}
+
 export type AnalysisRequest =
 	| MonteCarloRequest
 	| CompareRequest
 	| SensitivityRequest
 	| IntervalsRequest
 	| AssumptionsRequest
-	| ClaimsRequest;
+	| ClaimsRequest
+	| QuestionRequest;
 
 export interface MonteCarloSummary extends OutcomeSummary {
 	runs: number;
@@ -96,6 +109,7 @@ export interface AnalysisResults {
 	intervals: IntervalResult | null;
 	assumptions: AssumptionsResult;
 	claims: ClaimVerdict[];
+	question: Answer;
 }
 export type ResultOf<Request extends AnalysisRequest> = AnalysisResults[Request['kind']];
 
