@@ -8,6 +8,7 @@ export const analysisTabs = [
 	{ id: 'compare', label: 'Compare' },
 	{ id: 'paths', label: 'Likely paths' },
 	{ id: 'fan', label: 'Escalation over time' },
+	{ id: 'question', label: 'Ask a question' },
 	{ id: 'export', label: 'Export' }
 ] as const;
 
