@@ -66,6 +66,9 @@ describe('QuestionView', () => {
 		expect(answer?.value).toBeCloseTo(0.75, 12);
 		expect(answer?.observed?.probability).toBeCloseTo(0.4, 12);
 		expect(answer?.observed?.text).toEqual(['“crisis” happened']);
+		// Asked again in the question: not joined twice.
+		question.text = 'P(war | crisis)';
+		expect(question.measure?.given.map((g) => g.event.text)).toEqual(['crisis']);
 	});
 
 	it('an observation the question cannot have: the worker says why', async () => {

@@ -35,7 +35,8 @@ export function readQuestion(text: string, compiled: Compiled): QuestionCheck {
 
 /**
  * The question with `observations` (the page's "What has happened") joined to each measure's `|`.
- * The nodes added stand at no place in the text (0–0): a problem is never located in them.
+ * The nodes added stand at no place in the text (0–0): a problem is never located in them. An
+ * observation the question states already is not repeated.
  */
 export function withObservations(question: Question, observations: Observation[]): Question {
 	if (observations.length === 0) return question;
@@ -48,7 +49,12 @@ export function withObservations(question: Question, observations: Observation[]
 		...(o.within !== undefined && { within: { start: 0, end: 0, steps: o.within } })
 	}));
 	const measures = joined.kind === 'measure' ? [joined.measure] : measuresOf(joined.expression);
-	for (const m of measures) m.given.push(...added);
+	const same = (a: Observed, b: Observed) =>
+		a.event.text === b.event.text &&
+		a.happened === b.happened &&
+		a.within?.steps === b.within?.steps;
+	// What the question observes already is not added again.
+	for (const m of measures) m.given.push(...added.filter((o) => !m.given.some((g) => same(g, o))));
 	return joined;
 }
 
