@@ -95,7 +95,7 @@ test.describe('what has happened: observations and questions', () => {
 			`The chance of “Ties ruptured”, given that “${fullPackage}” happened:`
 		);
 		await expect(panel.locator('.value')).toHaveText(
-			/^9\s%\s+\(90 % of 200 seeded draws of the likelihood ranges: 4–16\s%\)$/
+			/^9\s%\s+\(90\s% of 200 seeded draws of the likelihood ranges: 4–16\s%\)$/
 		);
 		await expect(panel.locator('.observed')).toContainText('44\u00a0% likely');
 		await expectNoAxeViolations(page);
