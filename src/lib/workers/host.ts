@@ -134,7 +134,8 @@ export function createAnalysisHost(
 				try {
 					return answerQuestion(compiled, question, settings, { samples, seed });
 				} catch (error) {
-					if (error instanceof ObserveError) throw new Error(`${error.message}; ${error.hint}`);
+					if (error instanceof ObserveError)
+						throw new Error(`${error.message}; ${error.hint}`, { cause: error });
 					throw error;
 				}
 			}
