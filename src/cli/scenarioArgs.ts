@@ -24,7 +24,7 @@ export function toSettings(flags: {
 	reading?: string;
 	seed?: string;
 }): {
-	settings: Required<Settings>;
+	settings: Required<Omit<Settings, 'observations'>>;
 	seed: Seed;
 } {
 	const likelihoods = Object.fromEntries(

@@ -47,8 +47,10 @@ test.describe('what happened next', () => {
 		await open(page, dashboard);
 		const tab = page.getByRole('tab', { name: 'What matters most', exact: true });
 		await tab.focus();
-		// Arrow keys move along the tab list (WAI-ARIA tabs): End, then back one past Export.
+		// Arrow keys move along the tab list (WAI-ARIA tabs): End, then back past Export and
+		// "Ask a question".
 		await page.keyboard.press('End');
+		await page.keyboard.press('ArrowLeft');
 		await page.keyboard.press('ArrowLeft');
 		const events = page.getByRole('tab', { name: 'What happened next', exact: true });
 		await expect(events).toBeFocused();

@@ -68,6 +68,14 @@ describe('outcomeGroups', () => {
 		expect(arms.rows[1].mc).toBeUndefined();
 	});
 
+	it('adds the probability before the observations where given (0 for an outcome not listed)', () => {
+		const [arms] = outcomeGroups(outcomes, {
+			before: [{ id: 'crisis.arms.declined', probability: 0.1 }]
+		});
+		expect(arms.rows.map((r) => r.was)).toEqual([0.1, 0]);
+		expect(outcomeGroups(outcomes)[0].rows[0].was).toBeUndefined();
+	});
+
 	it('gives no groups for no outcomes, and does not mutate its input', () => {
 		expect(outcomeGroups([])).toEqual([]);
 		const copy = structuredClone(outcomes);

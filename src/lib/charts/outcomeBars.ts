@@ -30,6 +30,8 @@ export interface OutcomeRow {
 	interval?: [number, number];
 	/** Monte Carlo estimate with its 95 % error bar (±1.96 standard errors, within [0, 1]). */
 	mc?: MonteCarloBar;
+	/** Under observations: the exact probability before them. */
+	was?: number;
 }
 
 export interface OutcomeGroup {
@@ -70,10 +72,13 @@ export function outcomeGroups(
 		intervals?: Record<string, Interval>;
 		monteCarlo?: MonteCarloInput;
 		regionLabels?: Record<string, string>;
+		/** Under observations: the outcomes' probabilities before them. */
+		before?: readonly { id: string; probability: number }[];
 	} = {}
 ): OutcomeGroup[] {
-	const { intervals = {}, monteCarlo, regionLabels } = options;
+	const { intervals = {}, monteCarlo, regionLabels, before } = options;
 	const simulated = new Map(monteCarlo?.outcomes.map((o) => [o.id, o.probability]));
+	const earlier = new Map(before?.map((o) => [o.id, o.probability]));
 	const groups = new Map<string, OutcomeGroup>();
 	for (const o of outcomes) {
 		let group = groups.get(o.region);
@@ -86,6 +91,7 @@ export function outcomeGroups(
 		if (interval) row.interval = [interval.low, interval.high];
 		const mc = simulated.get(o.id);
 		if (monteCarlo && mc !== undefined) row.mc = monteCarloBar(mc, monteCarlo.runs);
+		if (before) row.was = earlier.get(o.id) ?? 0;
 		group.rows.push(row);
 	}
 	return [...groups.values()];
@@ -133,6 +139,8 @@ export const barMetrics = {
 	rowGap: 14,
 	/** Room at the right for the percentage after the longest mark. */
 	valueWidth: 60,
+	/** More room when the figure before the observations follows it ("was 23 %"). */
+	wasWidth: 64,
 	axisHeight: 20
 };
 
@@ -157,7 +165,7 @@ export function layoutRows(rows: readonly OutcomeRow[], width: number, metrics =
 		const labelY = y + metrics.lineHeight - 4;
 		const barY = y + lines.length * metrics.lineHeight + 2;
 		const mcY = row.mc ? barY + metrics.barHeight + metrics.mcOffset : undefined;
-		const furthest = Math.max(row.p, row.interval?.[1] ?? 0, row.mc?.high ?? 0);
+		const furthest = Math.max(row.p, row.interval?.[1] ?? 0, row.mc?.high ?? 0, row.was ?? 0);
 		y = (mcY ?? barY + metrics.barHeight) + (row.mc ? 5 : 0) + metrics.rowGap;
 		return { ...row, lines, labelY, barY, mcY, valueX: x(furthest) + 6 };
 	});

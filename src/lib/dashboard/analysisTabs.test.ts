@@ -7,6 +7,7 @@ describe('tabFromHash', () => {
 		{ hash: 'compare', expected: 'compare' },
 		{ hash: '#export', expected: 'export' },
 		{ hash: '#assumptions', expected: 'assumptions' },
+		{ hash: '#question', expected: 'question' },
 		{ hash: '', expected: undefined },
 		{ hash: '#steps-heading', expected: undefined },
 		{ hash: '#constructor', expected: undefined }

@@ -9,6 +9,7 @@ export const analysisTabs = [
 	{ id: 'paths', label: 'Likely paths' },
 	{ id: 'fan', label: 'Escalation over time' },
 	{ id: 'events', label: 'What happened next' },
+	{ id: 'question', label: 'Ask a question' },
 	{ id: 'export', label: 'Export' }
 ] as const;
 

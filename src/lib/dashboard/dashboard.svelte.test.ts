@@ -108,4 +108,51 @@ describe('Dashboard', () => {
 		dashboard.setReading('');
 		expect(dashboard.basis).toBe(own);
 	});
+
+	describe('observations', () => {
+		const war = (d: Dashboard) =>
+			d.results.analysis.exact.outcomes.find((o) => o.id === 'war')?.probability;
+
+		it('conditions the results on what is marked, and the link carries it', () => {
+			const dashboard = open();
+			expect(dashboard.observe({ event: 'crisis', happened: true })).toBe(true);
+			// By hand: P(war | crisis) = 0.3 / 0.4, and 0.3 before.
+			expect(war(dashboard)).toBeCloseTo(0.75, 12);
+			expect(dashboard.results.analysis.observed?.probability).toBeCloseTo(0.4, 12);
+			expect(dashboard.query).toBe('o=crisis');
+			expect(open(`?${dashboard.query}`).observations).toEqual(dashboard.observations);
+			dashboard.unobserve(0);
+			expect(war(dashboard)).toBeCloseTo(0.3, 12);
+			expect(dashboard.query).toBe('');
+		});
+
+		it('refuses an impossible observation, saying why, and adds nothing', () => {
+			const dashboard = open();
+			dashboard.observe({ event: 'crisis', happened: true });
+			expect(dashboard.observe({ event: 'war', within: 1, happened: true })).toBe(false);
+			expect(dashboard.observationError?.message).toMatch(/earliest it can happen is step 2/);
+			expect(dashboard.observationError?.hint).toMatch(/within 2/);
+			expect(dashboard.observations).toEqual([{ event: 'crisis', happened: true }]);
+			// Two that exclude each other: the second is refused.
+			expect(dashboard.observe({ event: 'crisis', happened: false })).toBe(false);
+			expect(dashboard.observationError?.message).toMatch(/cannot both hold/);
+			dashboard.clearObservations();
+			expect(dashboard.observations).toEqual([]);
+			expect(dashboard.observationError).toBeNull();
+		});
+
+		it('a change of settings that makes a kept observation impossible: kept, said, unconditioned', () => {
+			const dashboard = open();
+			dashboard.observe({ event: 'crisis:crisis.fight', happened: true });
+			expect(war(dashboard)).toBeCloseTo(1, 12);
+			dashboard.setChoice('west.posture', 'press');
+			expect(dashboard.observations).toHaveLength(1);
+			expect(dashboard.observationProblem?.message).toMatch(/no run of the model reaches it/);
+			expect(dashboard.results.analysis.observed).toBeUndefined();
+			expect(war(dashboard)).toBe(0);
+			dashboard.setChoice('west.posture', 'wait');
+			expect(dashboard.observationProblem).toBeUndefined();
+			expect(war(dashboard)).toBeCloseTo(1, 12);
+		});
+	});
 });

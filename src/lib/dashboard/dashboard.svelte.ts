@@ -5,7 +5,9 @@
  * analysis worker).
  */
 import { likelihoodValues, type Compiled } from '$lib/engine/compile';
+import { checkObservations, ObserveError, type Observation } from '$lib/engine/observe';
 import { withReading } from '$lib/engine/reading';
+import { limits } from '$lib/scenario/limits';
 import { resultBasis, type ResultBasis } from '$lib/scenario/confidenceWords';
 import type { TransitionInfo } from '$lib/scenario/model';
 import { fromPayload, type ScenarioPayload } from '$lib/scenarios/payload';
@@ -13,7 +15,7 @@ import type { RunSettings } from '$lib/workers/protocol';
 import type { AnalysisWorker } from '$lib/workers/client';
 import { fromQuery, toQuery, type SharedView } from '$lib/state/share';
 import { perfMark } from './perf';
-import { Results, type Ahead } from './results.svelte';
+import { Results, type Ahead, type ObservationProblem } from './results.svelte';
 import { StepThrough } from './stepThrough.svelte';
 import type { Session } from '$lib/engine/stepper';
 
@@ -38,6 +40,10 @@ export class Dashboard {
 	#seed = $state(1);
 	/** The pinned baseline's settings, or null when nothing is pinned. */
 	#baseline = $state.raw<RunSettings | null>(null);
+	/** What the person marked as observed: every conditioned result is given it. */
+	#observations = $state.raw<Observation[]>([]);
+	/** Why the last observation offered was refused (it cannot happen), or null. */
+	observationError = $state.raw<ObservationProblem | null>(null);
 	/** The step-through: where the scenario stands, the options open, the steps taken. */
 	readonly steps: StepThrough;
 	/** What the settings give: the exact analysis, the intervals, the simulations. */
@@ -79,7 +85,8 @@ export class Dashboard {
 				likelihoods: this.#likelihoods,
 				reading: this.#reading,
 				seed: this.#seed,
-				baseline: this.#baseline
+				baseline: this.#baseline,
+				observations: this.#observations
 			}),
 			ahead,
 			worker
@@ -100,6 +107,53 @@ export class Dashboard {
 	}
 	get seed(): number {
 		return this.#seed;
+	}
+	/** What the person marked as observed, in the order marked. */
+	get observations(): Observation[] {
+		return this.#observations;
+	}
+
+	/**
+	 * Why the observations kept no longer hold under the current settings (the results are then
+	 * unconditioned), or undefined.
+	 */
+	get observationProblem(): ObservationProblem | undefined {
+		return this.results.observationProblem;
+	}
+
+	/**
+	 * Mark `o` as observed, after checking that it can happen with the others under the current
+	 * settings; if it cannot, nothing is added and `observationError` says why. True when added.
+	 */
+	observe(o: Observation): boolean {
+		const { explored } = this.results.analysis;
+		// Kept observations that no longer hold are not held against a new one.
+		const together = this.observationProblem ? [o] : [...this.#observations, o];
+		try {
+			checkObservations(explored, together, explored.edgeProbability, limits.maxReachable);
+		} catch (error) {
+			if (!(error instanceof ObserveError)) throw error;
+			this.observationError = { message: error.message, hint: error.hint };
+			return false;
+		}
+		this.observationError = null;
+		this.#observations = [...this.#observations, o];
+		this.results.clearRuns();
+		return true;
+	}
+
+	/** Take back the i-th observation. */
+	unobserve(i: number): void {
+		this.#observations = this.#observations.filter((_, j) => j !== i);
+		this.observationError = null;
+		this.results.clearRuns();
+	}
+
+	/** Take back every observation. */
+	clearObservations(): void {
+		this.#observations = [];
+		this.observationError = null;
+		this.results.clearRuns();
 	}
 	/** The reading of the source the settings stand under ('' for the scenario's own). */
 	get reading(): string {
@@ -308,7 +362,8 @@ export class Dashboard {
 			seed: this.#seed,
 			steps: this.steps.path,
 			baseline: this.#baseline,
-			why: this.explaining
+			why: this.explaining,
+			observations: this.#observations
 		})
 	);
 
@@ -323,6 +378,7 @@ export class Dashboard {
 		if (view.seed !== undefined) this.#seed = view.seed;
 		if (view.baseline) this.#baseline = view.baseline;
 		if (view.why) this.explaining = view.why;
+		if (view.observations) this.#observations = view.observations;
 		const left = this.#replay(view.steps);
 		const ignored = [...view.ignored];
 		if (left.length > 0) {

@@ -102,4 +102,28 @@ describe('Results', () => {
 		expect(results.monteCarlo.status).toBe('idle');
 		expect(results.monteCarlo.result).toBeUndefined();
 	});
+
+	it('conditions the analysis and the worker intervals on the observations', async () => {
+		const observations = [{ event: 'crisis.front.hot', happened: true }];
+		const { results, settings } = holder();
+		settings.observations = observations;
+		const expected = analyze(compiled, { observations });
+		expect(results.observationProblem).toBeUndefined();
+		expect(results.analysis.exact).toEqual(expected.exact);
+		expect(results.analysis.unconditioned).toEqual(analyze(compiled).exact);
+		const ready = results.intervalsReady();
+		results.followIntervals();
+		expect(await ready).toEqual(intervalsFor(expected, pageIntervalSamples, 1));
+		// The worker is sent the explored chain, not the product chain.
+		expect(results.runSettings().chain?.size).toBe(expected.explored.size);
+		expect(results.runSettings().observations).toBeUndefined();
+	});
+
+	it('an observation the settings make impossible: unconditioned results and why', () => {
+		const { results, settings } = holder();
+		settings.observations = [{ event: 'crisis.front.war', within: 1, happened: true }];
+		expect(results.observationProblem?.message).toMatch(/earliest it can happen is step 2/);
+		expect(results.analysis.exact).toEqual(analyze(compiled).exact);
+		expect(results.appliedObservations).toEqual([]);
+	});
 });

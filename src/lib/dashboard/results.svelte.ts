@@ -9,6 +9,7 @@ import { analyze, pageIntervalSamples, type Analysis } from '$lib/engine/analyze
 import type { Compiled } from '$lib/engine/compile';
 import { compareExact, type ExactComparison } from '$lib/engine/compare';
 import { toChainData, type ChainData } from '$lib/engine/explore';
+import { ObserveError, type Observation } from '$lib/engine/observe';
 import type { IntervalResult } from '$lib/engine/interval';
 import type { ScenarioPayload } from '$lib/scenarios/payload';
 import { Latest } from '$lib/state/latest.svelte';
@@ -26,6 +27,14 @@ export interface ResultSettings {
 	seed: number;
 	/** The pinned baseline's settings, or null. */
 	baseline: RunSettings | null;
+	/** What the person marked as observed (none: results are unconditioned). */
+	observations?: Observation[];
+}
+
+/** Why the observations could not be applied under the current settings. */
+export interface ObservationProblem {
+	message: string;
+	hint: string;
 }
 
 /** The default view's results, computed at build time (default choices, no likelihood set, seed 1). */
@@ -36,20 +45,30 @@ export interface Ahead {
 }
 
 /** The settings the intervals depend on, as one string (key order does not matter). */
-export const settingsKey = ({ choices, likelihoods, reading, seed }: ResultSettings): string =>
+export const settingsKey = ({
+	choices,
+	likelihoods,
+	reading,
+	seed,
+	observations = []
+}: ResultSettings): string =>
 	JSON.stringify([
 		Object.entries(choices).sort(),
 		Object.entries(likelihoods).sort(),
 		reading,
-		seed
+		seed,
+		...(observations.length > 0 ? [observations] : [])
 	]);
 
-/** An analysis's settings with its chain, for the worker (which then does not explore again). */
+/**
+ * An analysis's settings with its explored chain (before any observation), for the worker (which
+ * then does not explore again).
+ */
 const withChain = (analysis: Analysis, likelihoods: Record<string, number>): RunSettings => ({
 	choices: analysis.choices,
 	likelihoods,
 	...(analysis.reading && { reading: analysis.reading }),
-	chain: toChainData(analysis.chain)
+	chain: toChainData(analysis.explored)
 });
 
 export class Results {
@@ -99,19 +118,44 @@ export class Results {
 		this.comparison = new ComparisonRun({}, worker);
 	}
 
-	/** The exact analysis under the current choices and likelihoods. */
-	readonly analysis: Analysis = $derived.by(() => {
+	/**
+	 * The exact analysis under the current choices and likelihoods, conditioned on the observations;
+	 * when they cannot happen under these settings, the unconditioned one and why.
+	 */
+	readonly #computed: { analysis: Analysis; problem?: ObservationProblem } = $derived.by(() => {
 		perfMark('brink:analysis:start'); // npm run perf: the exact analysis alone
-		const { choices, likelihoods, reading } = this.#settings();
-		const chain = this.#ahead.chain;
-		const analysis = analyze(
-			this.#compiled,
-			{ choices, likelihoods, reading },
-			chain && { chain, likelihoods: {} }
-		);
+		const { choices, likelihoods, reading, observations = [] } = this.#settings();
+		const ahead = this.#ahead.chain;
+		const known = ahead && { chain: ahead, likelihoods: {} };
+		const settings = { choices, likelihoods, reading };
+		let computed;
+		try {
+			computed = { analysis: analyze(this.#compiled, { ...settings, observations }, known) };
+		} catch (error) {
+			if (!(error instanceof ObserveError)) throw error;
+			computed = {
+				analysis: analyze(this.#compiled, settings, known),
+				problem: { message: error.message, hint: error.hint }
+			};
+		}
 		perfMark('brink:analysis:end');
-		return analysis;
+		return computed;
 	});
+
+	/** The exact analysis (conditioned on the observations when they can happen). */
+	get analysis(): Analysis {
+		return this.#computed.analysis;
+	}
+
+	/** Why the observations could not be applied (results are then unconditioned), or undefined. */
+	get observationProblem(): ObservationProblem | undefined {
+		return this.#computed.problem;
+	}
+
+	/** The observations the results are conditioned on (none when they cannot happen). */
+	get appliedObservations(): Observation[] {
+		return this.analysis.observed?.observations ?? [];
+	}
 
 	/** The exact analysis of the pinned baseline, or undefined. */
 	readonly baselineAnalysis: Analysis | undefined = $derived.by(() => {
@@ -127,7 +171,9 @@ export class Results {
 	);
 
 	/** The settings the intervals depend on. */
-	readonly intervalsKey: string = $derived.by(() => settingsKey(this.#settings()));
+	readonly intervalsKey: string = $derived.by(() =>
+		settingsKey({ ...this.#settings(), observations: this.appliedObservations })
+	);
 
 	/**
 	 * The 90 % intervals where likelihoods are ranges (none when nothing is ranged). While new ones
@@ -172,6 +218,7 @@ export class Results {
 			kind: 'intervals',
 			payload: this.#payload,
 			...this.runSettings(),
+			...this.#observed(),
 			seed: this.#settings().seed,
 			samples: pageIntervalSamples
 		});
@@ -182,9 +229,18 @@ export class Results {
 		};
 	}
 
-	/** The current settings with their explored chain, for a run in the worker. */
+	/**
+	 * The current settings with their explored chain, for a run in the worker; without the
+	 * observations (the analyses not conditioned yet: sensitivity, assumptions, Why).
+	 */
 	runSettings(): RunSettings {
 		return withChain(this.analysis, this.#settings().likelihoods);
+	}
+
+	/** The observations a conditioned run in the worker carries (none when not applied). */
+	#observed(): { observations?: Observation[] } {
+		const observations = this.appliedObservations;
+		return observations.length > 0 ? { observations } : {};
 	}
 
 	/** Start a Monte Carlo run of the current settings in the worker. */
@@ -193,6 +249,7 @@ export class Results {
 			kind: 'simulate',
 			payload: this.#payload,
 			...this.runSettings(),
+			...this.#observed(),
 			runs,
 			seed: this.#settings().seed
 		});

@@ -7,6 +7,8 @@
 import { likelihoodValues, resolveChoices, type Compiled, type Settings } from './compile';
 import { explore, fromChainData, type Chain, type ChainData } from './explore';
 import { likelihoodIntervals, type IntervalResult } from './interval';
+import { checkObservations, Observed, type Observation } from './observe';
+import { limits } from '../scenario/limits';
 import type { Seed } from './rng';
 import { withReading } from './reading';
 import { solveExact, type ExactResult } from './solve';
@@ -26,8 +28,20 @@ export interface Analysis {
 	values: Float64Array;
 	/** Ids of the transitions whose likelihood the user set: intervals hold them fixed. */
 	fixed: Set<string>;
+	/** The chain explored for the settings, before any observation. */
+	explored: Chain;
+	/**
+	 * The chain every analysis reads: the explored one, or under observations the product chain
+	 * with its edges' probabilities conditioned on them (so Monte Carlo, paths and the fan read it
+	 * unchanged).
+	 */
 	chain: Chain;
+	/** The exact result of `chain` (conditioned under observations). */
 	exact: ExactResult;
+	/** Under observations: the exact result before them. */
+	unconditioned?: ExactResult;
+	/** Under observations: what was observed, and how likely it was beforehand. */
+	observed?: { observations: Observation[]; probability: number; conditioned: Observed };
 }
 
 /** A chain computed ahead (at build time, or on the page before a worker run) and its settings. */
@@ -49,7 +63,7 @@ export function analyze(scenario: Compiled, settings: Settings = {}, known?: Kno
 	const likelihoods = settings.likelihoods ?? {};
 	const values = likelihoodValues(compiled, likelihoods);
 	const fixed = new Set(Object.keys(likelihoods));
-	const chain =
+	const explored =
 		known &&
 		(known.reading ?? '') === (settings.reading ?? '') &&
 		sameRecord(known.chain.choices, choices) &&
@@ -57,7 +71,20 @@ export function analyze(scenario: Compiled, settings: Settings = {}, known?: Kno
 			? fromChainData(compiled, known.chain)
 			: explore(compiled, choices, values);
 	const reading = settings.reading || undefined;
-	return { choices, ...(reading && { reading }), values, fixed, chain, exact: solveExact(chain) };
+	const base = { choices, ...(reading && { reading }), values, fixed, explored };
+	const observations = settings.observations ?? [];
+	if (observations.length === 0) return { ...base, chain: explored, exact: solveExact(explored) };
+	// Throws an ObserveError naming the step when the observations cannot happen.
+	checkObservations(explored, observations, explored.edgeProbability, limits.maxReachable);
+	const conditioned = new Observed(explored, [], observations, limits.maxReachable);
+	const { probability, weights } = conditioned.condition(conditioned.weights());
+	return {
+		...base,
+		chain: { ...conditioned.product.chain, edgeProbability: weights },
+		exact: conditioned.solve(weights),
+		unconditioned: solveExact(explored),
+		observed: { observations, probability, conditioned }
+	};
 }
 
 /** Whether two flat records hold the same keys and values (in any order). */
@@ -73,11 +100,12 @@ export function intervalsFor(
 	seed: Seed = 1
 ): IntervalResult | undefined {
 	const result = likelihoodIntervals(
-		analysis.chain,
+		analysis.explored,
 		analysis.values,
 		samples,
 		seed,
-		analysis.fixed
+		analysis.fixed,
+		analysis.observed?.conditioned
 	);
 	return result.uncertain.length > 0 ? result : undefined;
 }

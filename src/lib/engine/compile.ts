@@ -6,6 +6,7 @@ import { initialTransition } from 'xstate';
 import { didYouMean } from '../scenario/diagnostics';
 import { bounds, defaultValue } from '../scenario/likelihood';
 import type { Model } from '../scenario/model';
+import type { Observation } from './observe';
 import type { ReadingInfo } from '../scenario/readings';
 import { toMachine, type BrinkMachine, type BrinkSnapshot } from './machine';
 
@@ -43,6 +44,8 @@ export interface Settings {
 	choices?: Record<string, string>;
 	reading?: string;
 	likelihoods?: Record<string, number>;
+	/** What the person marked as observed: every result is then conditioned on it (engine/observe.ts). */
+	observations?: Observation[];
 }
 
 /** Thrown for settings that name unknown choices, options or transitions. */

@@ -4,6 +4,7 @@
  */
 import type { Compiled } from './compile';
 import { reweight, type Chain } from './explore';
+import type { Observed } from './observe';
 import { createRng, type Seed } from './rng';
 import { components, solveExact } from './solve';
 
@@ -59,14 +60,16 @@ export function drawInto(
 /**
  * Intervals over `samples` draws of the ranged likelihoods that can fire under the chain's
  * choices; likelihoods the user set (`fixed`, by transition id) keep their value. The outcome map
- * is empty when nothing is left to draw.
+ * is empty when nothing is left to draw. `observed`: the observations every draw is conditioned on
+ * (a draw under which they cannot happen is left out).
  */
 export function likelihoodIntervals(
 	chain: Chain,
 	values: Float64Array,
 	samples: number,
 	seed: Seed,
-	fixed: ReadonlySet<string> = new Set()
+	fixed: ReadonlySet<string> = new Set(),
+	observed?: Observed
 ): IntervalResult {
 	const used = new Set(chain.edgeTransition);
 	const ranged = rangedTransitions(chain.compiled).filter(
@@ -81,24 +84,32 @@ export function likelihoodIntervals(
 	};
 	if (ranged.length === 0) return result;
 	const rng = createRng(seed);
-	const order = components(chain);
+	const order = observed ? [] : components(chain);
 	const draw = values.slice();
 	const probabilities = new Float64Array(chain.edgeTarget.length);
 	const byOutcome = new Map<string, Float64Array>();
 	const byDimension = new Map<string, Float64Array>();
+	let counted = 0;
 	for (let i = 0; i < samples; i++) {
 		drawInto(draw, ranged, rng);
-		const solved = solveExact(chain, reweight(chain, draw, probabilities), order);
+		reweight(chain, draw, probabilities);
+		let solved;
+		if (observed) {
+			const { probability, weights } = observed.condition(observed.weights(probabilities));
+			if (!(probability > 0)) continue;
+			solved = observed.solve(weights);
+		} else solved = solveExact(chain, probabilities, order);
 		for (const o of solved.outcomes) {
 			if (!byOutcome.has(o.id)) byOutcome.set(o.id, new Float64Array(samples));
-			byOutcome.get(o.id)![i] = o.probability;
+			byOutcome.get(o.id)![counted] = o.probability;
 		}
 		for (const [dim, v] of Object.entries(solved.dimensions)) {
 			if (!byDimension.has(dim)) byDimension.set(dim, new Float64Array(samples));
-			byDimension.get(dim)![i] = v;
+			byDimension.get(dim)![counted] = v;
 		}
+		counted++;
 	}
-	for (const [id, v] of byOutcome) result.outcomes[id] = toInterval(v);
-	for (const [id, v] of byDimension) result.dimensions[id] = toInterval(v);
+	for (const [id, v] of byOutcome) result.outcomes[id] = toInterval(v.subarray(0, counted));
+	for (const [id, v] of byDimension) result.dimensions[id] = toInterval(v.subarray(0, counted));
 	return result;
 }

@@ -4,7 +4,7 @@
  * under the settings is computed on the chain (not sampled); the 90 % interval comes from seeded
  * draws of the likelihood ranges the settings leave open, each solved exactly too.
  */
-import { measuresOf, type Measure } from '../query/ast';
+import { measuresOf, type Measure, type Observed } from '../query/ast';
 import type { QueryError } from '../query/errors';
 import { evaluate } from '../query/evaluate';
 import { checkMeasures } from '../query/names';
@@ -14,7 +14,7 @@ import { observationsOf, termsUnder } from './claimTerms';
 import type { Compiled, Settings } from './compile';
 import { drawInto, toInterval, type Interval } from './interval';
 import { reweight } from './explore';
-import { checkObservations, describeObservation } from './observe';
+import { checkObservations, describeObservation, type Observation } from './observe';
 import { createRng, type Seed } from './rng';
 
 export type QuestionCheck = { ok: true; question: Question } | { ok: false; error: QueryError };
@@ -31,6 +31,31 @@ export function readQuestion(text: string, compiled: Compiled): QuestionCheck {
 		curves: parsed.question.kind === 'measure'
 	});
 	return problem ? { ok: false, error: problem } : parsed;
+}
+
+/**
+ * The question with `observations` (the page's "What has happened") joined to each measure's `|`.
+ * The nodes added stand at no place in the text (0–0): a problem is never located in them. An
+ * observation the question states already is not repeated.
+ */
+export function withObservations(question: Question, observations: Observation[]): Question {
+	if (observations.length === 0) return question;
+	const joined = structuredClone(question);
+	const added: Observed[] = observations.map((o) => ({
+		start: 0,
+		end: 0,
+		event: { start: 0, end: 0, text: o.event },
+		happened: o.happened,
+		...(o.within !== undefined && { within: { start: 0, end: 0, steps: o.within } })
+	}));
+	const measures = joined.kind === 'measure' ? [joined.measure] : measuresOf(joined.expression);
+	const same = (a: Observed, b: Observed) =>
+		a.event.text === b.event.text &&
+		a.happened === b.happened &&
+		a.within?.steps === b.within?.steps;
+	// What the question observes already is not added again.
+	for (const m of measures) m.given.push(...added.filter((o) => !m.given.some((g) => same(g, o))));
+	return joined;
 }
 
 /** One point of a curve: P(event by step k | observed), with its 90 % interval. */

@@ -145,6 +145,20 @@ describe('toResultsJson', () => {
 		expect(json).not.toHaveProperty('confidence');
 	});
 
+	it('records what the results are conditioned on, and nothing when none', () => {
+		const observations = [{ event: 'crisis', happened: true, within: 3 }];
+		const given = toResultsJson({
+			...base,
+			settings: { choices: {}, likelihoods: {}, seed: 1, observations }
+		});
+		expect(given.settings.observations).toEqual(observations);
+		const none = toResultsJson({
+			...base,
+			settings: { choices: {}, likelihoods: {}, seed: 1, observations: [] }
+		});
+		expect(none.settings).not.toHaveProperty('observations');
+	});
+
 	it('carries the confidence, derived with its reasons, and what the numbers are', () => {
 		const json = toResultsJson({
 			...base,

@@ -3,6 +3,7 @@
  * value, the 90 % interval where likelihoods are ranges, and the Monte Carlo estimate where a
  * run was made. The same rows become CSV (for a spreadsheet) and JSON (for a program).
  */
+import type { Observation } from '../engine/observe';
 import type { IntervalResult } from '../engine/interval';
 import { standardError } from '../engine/montecarlo';
 import type { OutcomeSummary } from '../engine/outcomes';
@@ -161,13 +162,15 @@ export function toResults(input: ResultsInput) {
 
 /**
  * The settings an export records: every choice (resolved), the likelihoods the user set, the seed,
- * and the reading of the source when it is not the scenario's own.
+ * the reading of the source when it is not the scenario's own, and what the results are conditioned
+ * on when anything was marked as observed.
  */
 export interface ExportSettings {
 	choices: Record<string, string>;
 	likelihoods: Record<string, number>;
 	seed: number | string;
 	reading?: string;
+	observations?: Observation[];
 }
 
 /** Keys sorted, so that the same settings give the same JSON whatever order they were set in. */
@@ -178,7 +181,8 @@ export function sortedSettings(settings: ExportSettings): ExportSettings {
 		choices: sorted(settings.choices),
 		likelihoods: sorted(settings.likelihoods),
 		seed: settings.seed,
-		...(settings.reading ? { reading: settings.reading } : {})
+		...(settings.reading ? { reading: settings.reading } : {}),
+		...(settings.observations?.length ? { observations: settings.observations } : {})
 	};
 }
 

@@ -101,7 +101,12 @@ describe('fromQuery keeps what it can use and names the rest', () => {
 		{ query: 'base=yes', ignored: 'baseline flag "yes" (expected base=1)' },
 		{ query: 'b.x=1', ignored: 'unknown part "b.x"' },
 		{ query: 'why=crisis.front', ignored: 'no outcome "crisis.front" to explain' },
-		{ query: 'why=', ignored: 'no outcome "" to explain' }
+		{ query: 'why=', ignored: 'no outcome "" to explain' },
+		{ query: 'o=crisis.front.hott', ignored: 'observation "crisis.front.hott" names no state' },
+		{ query: 'o=!!crisis.front.hot', ignored: 'observation "!!crisis.front.hot"' },
+		{ query: 'o=crisis.front.hot~x', ignored: 'observation "crisis.front.hot~x"' },
+		{ query: 'o=crisis.front.hot~0', ignored: 'observation "crisis.front.hot~0"' },
+		{ query: 'o=crisis.front.hot,nowhere:x', ignored: 'observation "nowhere:x"' }
 	])('$query', ({ query, ignored }) => {
 		const view = fromQuery(regions, `${query}&c.north.stance=push`);
 		expect(view.ignored).toHaveLength(1);
@@ -162,5 +167,32 @@ describe('a reading in the link', () => {
 		expect(read.reading).toBeUndefined();
 		expect(read.choices).toEqual({ 'russia.response': 'full' });
 		expect(read.ignored).toEqual(['no reading "skeptic"']);
+	});
+});
+
+describe('observations in the link', () => {
+	const observations = [
+		{ event: 'crisis.front.hot', happened: true },
+		{ event: flare, happened: false, within: 6 }
+	];
+	const view = { choices: {}, likelihoods: {}, seed: 1, steps: [], observations };
+
+	it('writes o= with ! for "did not happen" and ~k for "within k steps"', () => {
+		expect(toQuery(regions, view)).toBe(
+			new URLSearchParams({ o: `crisis.front.hot,!${flare}~6` }).toString()
+		);
+		expect(toQuery(regions, { ...view, observations: [] })).toBe('');
+	});
+
+	it('round-trips through fromQuery', () => {
+		const back = fromQuery(regions, toQuery(regions, view));
+		expect(back.observations).toEqual(observations);
+		expect(back.ignored).toEqual([]);
+	});
+
+	it('keeps the usable observations of a link with a bad one', () => {
+		const back = fromQuery(regions, `o=${encodeURIComponent('crisis.front.hot,bogus~3')}`);
+		expect(back.observations).toEqual([{ event: 'crisis.front.hot', happened: true }]);
+		expect(back.ignored).toHaveLength(1);
 	});
 });

@@ -3,10 +3,12 @@
  * differ from the defaults (`c.russia.response=full`), the likelihoods set (`p.<transition id>=0.3`),
  * the seed (`seed=7`), the steps taken (`steps=<id>,<id>`) and a pinned baseline for comparison
  * (`base=1` with its own `b.c.…`, `b.p.…` and `b.r`), the reading of the source (`r=sceptic`) and the outcome whose explanation is open
-(`why=crisis.ties.ruptured`, "Why this number?"). Reading is tolerant: whatever cannot be used is left
+(`why=crisis.ties.ruptured`, "Why this number?") and what was marked as observed
+ * (`o=crisis.arms.fullPackage,!crisis.ties.ruptured~6`: `!` did not happen, `~k` within k steps). Reading is tolerant: whatever cannot be used is left
  * out and named in `ignored`, so the page opens with the rest.
  */
 import type { Compiled } from '$lib/engine/compile';
+import { maxWithin, resolveEvent, type Observation } from '$lib/engine/observe';
 import { withReading } from '$lib/engine/reading';
 import { limits } from '$lib/scenario/limits';
 import { choiceLabel, transitionDetails } from '$lib/scenario/names';
@@ -26,6 +28,8 @@ export interface SharedView extends SharedSettings {
 	baseline?: SharedSettings;
 	/** The outcome (a final state's path) whose explanation the link opens. */
 	why?: string;
+	/** What was marked as observed. */
+	observations?: Observation[];
 	/** What the link held that could not be used, in words. */
 	ignored: string[];
 }
@@ -40,6 +44,7 @@ export function toQuery(
 		steps: string[];
 		baseline?: SharedSettings | null;
 		why?: string | null;
+		observations?: Observation[];
 	}
 ): string {
 	const params = new URLSearchParams();
@@ -59,7 +64,21 @@ export function toQuery(
 		settings('b.', view.baseline);
 	}
 	if (view.why) params.set('why', view.why);
+	if (view.observations?.length) params.set('o', view.observations.map(observationText).join(','));
 	return params.toString();
+}
+
+/** One observation in a link: `!id~6` (did not happen within 6 steps). */
+const observationText = (o: Observation) =>
+	`${o.happened ? '' : '!'}${o.event}${o.within === undefined ? '' : `~${o.within}`}`;
+
+/** An observation read back from a link, or undefined when it is malformed or names nothing. */
+function readObservation(compiled: Compiled, part: string): Observation | undefined {
+	const match = /^(!?)([^~!]+)(?:~(\d{1,4}))?$/.exec(part);
+	if (!match || !resolveEvent(compiled.model, match[2])) return undefined;
+	const within = match[3] === undefined ? undefined : Number(match[3]);
+	if (within !== undefined && (within < 1 || within > maxWithin)) return undefined;
+	return { event: match[2], happened: match[1] === '', ...(within !== undefined && { within }) };
 }
 
 const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
@@ -156,6 +175,17 @@ export function fromQuery(compiled: Compiled, query: string): SharedView {
 		} else if (key === 'why') {
 			if (compiled.model.states.get(value)?.kind === 'final') view.why = value;
 			else view.ignored.push(`no outcome "${shorten(value)}" to explain`);
+		} else if (key === 'o') {
+			const observations: Observation[] = [];
+			for (const part of value.split(',').filter(Boolean)) {
+				const o = readObservation(compiled, part);
+				if (o) observations.push(o);
+				else
+					view.ignored.push(
+						`observation "${shorten(part)}" names no state or step of the scenario`
+					);
+			}
+			if (observations.length > 0) view.observations = observations;
 		} else {
 			view.ignored.push(`unknown part "${shorten(key)}"`);
 		}

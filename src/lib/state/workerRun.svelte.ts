@@ -12,6 +12,7 @@ import type {
 	CompareRequest,
 	IntervalsRequest,
 	MonteCarloRequest,
+	QuestionRequest,
 	ResultOf,
 	SensitivityRequest
 } from '$lib/workers/protocol';
@@ -130,3 +131,5 @@ export class IntervalsRun extends WorkerRun<IntervalsRequest> {}
 export class AssumptionsRun extends WorkerRun<AssumptionsRequest> {}
 /** The scenario's claims under the current settings (engine/claims.ts). */
 export class ClaimsRun extends WorkerRun<ClaimsRequest> {}
+/** A question in the query language under the current settings (engine/query.ts). */
+export class QuestionRun extends WorkerRun<QuestionRequest> {}

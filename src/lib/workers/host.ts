@@ -11,6 +11,9 @@ import { parsedClaims, testClaims } from '$lib/engine/claims';
 import type { Compiled } from '$lib/engine/compile';
 import { createComparison } from '$lib/engine/compare';
 import { createMonteCarlo } from '$lib/engine/montecarlo';
+import { ObserveError } from '$lib/engine/observe';
+import { answerQuestion, readQuestion, withObservations } from '$lib/engine/query';
+import { withReading } from '$lib/engine/reading';
 import { sensitivity } from '$lib/engine/sensitivity';
 import { fromPayload } from '$lib/scenarios/payload';
 import {
@@ -123,6 +126,19 @@ export function createAnalysisHost(
 				return assumptionsCheck(compiled, request, known(request));
 			case 'claims':
 				return testClaims(compiled, parsedClaims(compiled.model.scenario), request, request);
+			case 'question': {
+				const read = readQuestion(request.text, withReading(compiled, request.reading));
+				if (!read.ok) throw new Error(`column ${read.error.column}: ${read.error.message}`);
+				const question = withObservations(read.question, request.observations ?? []);
+				const { samples, seed, ...settings } = request;
+				try {
+					return answerQuestion(compiled, question, settings, { samples, seed });
+				} catch (error) {
+					if (error instanceof ObserveError)
+						throw new Error(`${error.message}; ${error.hint}`, { cause: error });
+					throw error;
+				}
+			}
 		}
 	}
 

@@ -10,7 +10,9 @@ import type { ClaimVerdict } from '$lib/engine/claims';
 import type { MonteCarloComparison } from '$lib/engine/compare';
 import type { ChainData } from '$lib/engine/explore';
 import type { IntervalResult } from '$lib/engine/interval';
+import type { Observation } from '$lib/engine/observe';
 import type { OutcomeSummary } from '$lib/engine/outcomes';
+import type { Answer } from '$lib/engine/query';
 import type { SensitivityResult } from '$lib/engine/sensitivity';
 import type { ScenarioPayload } from '$lib/scenarios/payload';
 
@@ -20,7 +22,9 @@ export interface RunSettings {
 	likelihoods: Record<string, number>;
 	/** The reading of the source (a reading's id), or none for the scenario's own. */
 	reading?: string;
-	/** The chain explored for exactly these settings, if the page has it. */
+	/** What the person marked as observed: the run is conditioned on it (none: unconditioned). */
+	observations?: Observation[];
+	/** The chain explored for exactly these settings (before any observation), if the page has it. */
 	chain?: ChainData;
 }
 
@@ -64,13 +68,25 @@ export interface ClaimsRequest extends RunSettings {
 	seed: number;
 }
 
+/**
+ * A question in the query language (engine/query.ts), asked under the settings with their
+ * observations joined to its `|`.
+ */
+export interface QuestionRequest extends RunSettings {
+	kind: 'question';
+	text: string;
+	samples: number;
+	seed: number;
+}
+
 export type AnalysisRequest =
 	| MonteCarloRequest
 	| CompareRequest
 	| SensitivityRequest
 	| IntervalsRequest
 	| AssumptionsRequest
-	| ClaimsRequest;
+	| ClaimsRequest
+	| QuestionRequest;
 
 export interface MonteCarloSummary extends OutcomeSummary {
 	runs: number;
@@ -93,6 +109,7 @@ export interface AnalysisResults {
 	intervals: IntervalResult | null;
 	assumptions: AssumptionsResult;
 	claims: ClaimVerdict[];
+	question: Answer;
 }
 export type ResultOf<Request extends AnalysisRequest> = AnalysisResults[Request['kind']];
 
