@@ -70,3 +70,34 @@ test.describe('what happened next', () => {
 		);
 	});
 });
+
+test.describe('what to watch next', () => {
+	test('the signs, largest effect first; "It happened" marks one observed; axe clean', async ({
+		page
+	}) => {
+		test.slow(); // axe on the whole dashboard
+		const errors = watchErrors(page);
+		await open(page, dashboard);
+		const section = page.getByRole('region', { name: 'What has happened' });
+		const summary = section.getByText('What to watch next', { exact: true });
+		await summary.focus();
+		await page.keyboard.press('Enter');
+		const list = section.locator('[data-watch="ready"]');
+		await expect(list).toBeVisible();
+		const first = list.locator(':scope > li').first();
+		await expect(first).toContainText(
+			/— \d+\s% likely; seeing it would move “[^”]+” [\d.<> ]+\s% → [\d.<> ]+\s%\./
+		);
+		await expect(first).toContainText('Watch for:');
+		const event = await first.getAttribute('data-watch-event');
+		await first.getByRole('button', { name: /^It happened: / }).click();
+		await expect(section).toHaveAttribute('data-observed', '1');
+		await expect(section.getByRole('list', { name: 'Marked as observed' })).toContainText(
+			'happened'
+		);
+		await expect(list.locator(`li[data-watch-event="${event}"]`)).toHaveCount(0);
+		expect(page.url()).toContain('o=');
+		await expectNoAxeViolations(page);
+		expect(errors).toEqual([]);
+	});
+});
