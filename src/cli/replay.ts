@@ -100,7 +100,9 @@ export function printReplay(
 			s.date,
 			s.id,
 			plain(words.beforeText(s)),
-			(byId.get(s.id)?.resolves ?? []).map((r) => words.resolutionText(model, r)).join('; ')
+			[
+				...new Set((byId.get(s.id)?.resolves ?? []).map((r) => words.resolutionText(model, r)))
+			].join('; ')
 		]),
 		{ align: 'left' }
 	);

@@ -73,7 +73,7 @@ export function replayView(model: Model, log: EventLog, replay: Replay): ReplayV
 			...(event.until && { until: event.until }),
 			what: event.what,
 			report: event.report,
-			inModel: event.resolves.map((r) => words.resolutionText(model, r)),
+			inModel: [...new Set(event.resolves.map((r) => words.resolutionText(model, r)))],
 			before: words.beforeText(step),
 			...(step.surprise && { surprise: step.surprise }),
 			...(step.why && { why: step.why.message }),
