@@ -105,6 +105,16 @@ describe('toCsv', () => {
 		expect(Number(lines[2].split(',')[4])).toBe(analysis.exact.outcomes[1].probability);
 	});
 
+	it('records what the results are conditioned on, one row an observation, before the confidence', () => {
+		const lines = toCsv(resultsTable(base), basis, ['“crisis” happened', '“war” did not happen'])
+			.trimEnd()
+			.split('\r\n');
+		expect(lines).toHaveLength(1 + 3 + 2 + 2);
+		expect(lines[4]).toBe('observed,,1,“crisis” happened,,,,,,');
+		expect(lines[5]).toBe('observed,,2,“war” did not happen,,,,,,');
+		expect(lines[6]).toMatch(/^confidence,/);
+	});
+
 	it('closes with the confidence and what the numbers are, when given them', () => {
 		const lines = toCsv(resultsTable(base), basis).trimEnd().split('\r\n');
 		expect(lines).toHaveLength(1 + 3 + 2);

@@ -107,11 +107,12 @@ export function csvCell(value: string | number | undefined): string {
 }
 
 /**
- * The rows as CSV: a header row, CRLF line ends (RFC 4180), numbers at full precision. With a
- * basis, two rows close the table: `confidence` (its level as id, its line as label) and `note`
- * (what the numbers are), so that the file carries them wherever it goes.
+ * The rows as CSV: a header row, CRLF line ends (RFC 4180), numbers at full precision. `observed`:
+ * what the results are conditioned on, one `observed` row each (its number as id, the words as
+ * label). With a basis, two rows close the table: `confidence` (its level as id, its line as
+ * label) and `note` (what the numbers are), so that the file carries them wherever it goes.
  */
-export function toCsv(rows: ResultRow[], basis?: ResultBasis): string {
+export function toCsv(rows: ResultRow[], basis?: ResultBasis, observed: string[] = []): string {
 	const words = (kind: string, id: string, label: string) =>
 		columns.map((c) =>
 			csvCell(c === 'kind' ? kind : c === 'id' ? id : c === 'label' ? label : undefined)
@@ -119,6 +120,7 @@ export function toCsv(rows: ResultRow[], basis?: ResultBasis): string {
 	const lines = [
 		columns.join(','),
 		...rows.map((row) => columns.map((c) => csvCell(row[c])).join(',')),
+		...observed.map((text, i) => words('observed', String(i + 1), text).join(',')),
 		...(basis
 			? [
 					words('confidence', basis.confidence.level, basis.line).join(','),
