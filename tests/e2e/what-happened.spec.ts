@@ -14,6 +14,9 @@ test.describe('what happened next', () => {
 		const panel = region.locator('[data-replay="ready"]');
 		await expect(panel).toBeVisible();
 		await expect(panel).toContainText('record of public reports');
+		// What the numbers are, with the scenario's own confidence, stands in the replay too.
+		await expect(panel).toContainText(/Confidence: low/);
+		await expect(panel).toContainText('not a forecast');
 		// The first surprise: the northern front ended where the model gave it little at the start
 		// (the figure is the engine's, as `npm run simulate -- regional-escalation --events` prints it).
 		const first = panel.locator('.surprises li').first();

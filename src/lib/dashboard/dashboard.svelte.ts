@@ -172,6 +172,10 @@ export class Dashboard {
 			? resultBasis({ ...this.payload, model: this.base.model }, this.compiled.reading)
 			: this.#ownBasis
 	);
+	/** The confidence and what the numbers are under the scenario's own reading (the replay's). */
+	get ownBasis(): ResultBasis {
+		return this.#ownBasis;
+	}
 	get baseline(): RunSettings | null {
 		return this.#baseline;
 	}
