@@ -6,7 +6,7 @@
 import { builtInClaims, drawShare, parsedClaims, testClaims } from '../lib/engine/claims';
 import { withReading } from '../lib/engine/reading';
 import { formatPercent } from '../lib/format/percent';
-import { parse, run, table, toCount, out } from './run';
+import { parse, plain, run, table, toCount, out } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run claims -- <scenario id or file> [--set actor.choice=option]…
@@ -65,7 +65,7 @@ run(() => {
 			c.label,
 			c.verdict,
 			c.draws
-				? `holds in ${formatPercent(drawShare(c.draws)).replace('\u00a0', ' ')} of ${c.draws.samples} draws`
+				? `holds in ${plain(formatPercent(drawShare(c.draws)))} of ${c.draws.samples} draws`
 				: 'nothing left to draw',
 			!c.builtIn.checked
 				? 'not checked'

@@ -10,7 +10,7 @@ import { withReading } from '../lib/engine/reading';
 import { intervalText, questionText, valueText } from '../lib/format/answer';
 import { formatPercent } from '../lib/format/percent';
 import { resultBasis } from '../lib/scenario/confidenceWords';
-import { err, out, parse, run, table, toCount, UsageError } from './run';
+import { err, out, parse, run, table, toCount, UsageError, plain } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run query -- <scenario id or file> "<question>" [--set actor.choice=option]…
@@ -18,8 +18,6 @@ const usage = `usage: npm run query -- <scenario id or file> "<question>" [--set
 examples: "P(crisis.north.directWar within 6 | crisis.arms.inService)"
           "E[russiaPosition | crisis.north.directWar]"   "E[steps until crisis.north.directWar]"
           "P(crisis.north.directWar within 1..8)"          (the curve for k = 1…8)`;
-
-const plain = (s: string) => s.replaceAll('\u00a0', ' ');
 
 run(() => {
 	const { positionals, values: flags } = parse(usage, {

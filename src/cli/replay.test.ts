@@ -17,8 +17,8 @@ describe('simulate --events', () => {
 		expect(result.stdout).toMatch(/^2024-09-01 +talks-fail +40 % +step taken/m);
 		expect(result.stdout).toMatch(/^2024-10-01 +war +75 % +ended in “War”/m);
 		expect(result.stdout).toMatch(/^2024-11-01 +calm +impossible/m);
-		// Brier (0.3 − 1)² + (0.7 − 0)² = 0.98; log score ln 0.3 = −1.20.
-		expect(result.stdout).toMatch(/^the scenario +“War” +30 % +0\.98 +-1\.20$/m);
+		// Brier (0.3 − 1)² + (0.7 − 0)² = 0.98; log score ln 0.3 = −1.20 (a true minus sign, as on the page).
+		expect(result.stdout).toMatch(/^the scenario +“War” +30 % +0\.98 +−1\.20$/m);
 	});
 
 	it('gives, per region, the outcome that occurred or "unresolved" and the probability the model gave it, as JSON', () => {

@@ -12,9 +12,7 @@ import { formatPercent } from '../lib/format/percent';
 import * as words from '../lib/format/replay';
 import { formatDiagnostic } from '../lib/scenario/diagnostics';
 import { loadEventLogFile, scenariosDir } from './files';
-import { err, out, table } from './run';
-
-const plain = (s: string) => s.replaceAll('\u00a0', ' ');
+import { err, out, table, plain } from './run';
 
 /** The log for a scenario: `--log`, else `events/<id>.yaml` beside the scenario file, else the shipped one. */
 export function eventLogPath(
@@ -84,15 +82,13 @@ export function printReplay(
 	out(
 		`${loaded.scenario.title} — what happened next, against the model as it stood on ${log.value.asOf}\n${words.replayPreamble(log.value.asOf)}\n\n`
 	);
-	const surprises = words.surprises(result);
-	const outcomes = words.outcomeSurprises(result);
+	const surprises = words.surpriseLines(model, result, byId);
 	out(
-		surprises.length + outcomes.length
+		surprises.length
 			? 'Surprises first:\n'
 			: 'Nothing surprised the model (no event or outcome below 10 %).\n'
 	);
-	for (const s of surprises) out(`  ${plain(words.surpriseText(s, byId.get(s.id)))}\n`);
-	for (const s of outcomes) out(`  ${plain(words.outcomeSurpriseText(model, s))}\n`);
+	for (const line of surprises) out(`  ${plain(line)}\n`);
 	out('\nTimeline (the probability the model gave each event, given the events before it):\n');
 	table(
 		['date', 'event', 'model gave it', 'in the model'],
@@ -123,13 +119,10 @@ export function printReplay(
 	);
 	table(
 		['region', 'occurred', 'model gave it', 'Brier', 'log score'],
-		scores.map((s) => [
-			s.label,
-			s.occurred === 'unresolved' ? 'unresolved' : words.outcomeName(model, s.occurred),
-			s.probability === undefined ? '—' : plain(formatPercent(s.probability)),
-			s.brier === undefined ? '—' : s.brier.toFixed(2),
-			s.log === undefined ? '—' : s.log === null ? '−∞ (held impossible)' : s.log.toFixed(2)
-		]),
+		result.scores.map((s) => {
+			const w = words.scoreWords(model, s);
+			return [w.region, w.occurred, plain(w.probability), w.brier, w.log];
+		}),
 		{ align: 'left' }
 	);
 	out(`${words.scoresNote}\n\n${basis.line}\n${basis.note}\n`);

@@ -16,6 +16,9 @@ for (const stream of [process.stdout, process.stderr])
 export const out = (text: string) => process.stdout.write(escapeControls(text, { lines: true }));
 export const err = (text: string) => process.stderr.write(escapeControls(text, { lines: true }));
 
+/** A figure from format/percent.ts with plain spaces for a terminal: `plain('53\u00a0%') === '53 %'`. */
+export const plain = (s: string) => s.replaceAll('\u00a0', ' ');
+
 export class UsageError extends Error {}
 
 export function parse<T extends ParseArgsConfig['options']>(

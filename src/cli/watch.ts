@@ -10,9 +10,7 @@ import { eventLabel } from '../lib/engine/observe';
 import { signpostedEvents, whatToWatch } from '../lib/engine/watch';
 import { formatPercent } from '../lib/format/percent';
 import { stateLabel } from '../lib/scenario/names';
-import { out } from './run';
-
-const plain = (s: string) => s.replaceAll('\u00a0', ' ');
+import { out, plain } from './run';
 
 export function printWatch(
 	loaded: LoadedScenario,

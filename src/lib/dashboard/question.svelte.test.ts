@@ -38,6 +38,19 @@ function view() {
 }
 
 describe('QuestionView', () => {
+	it('says where it stands: empty, a problem, working, ready', async () => {
+		const { question } = view();
+		expect(question.status).toBe('empty');
+		question.text = 'P(war';
+		expect(question.status).toBe('problem');
+		question.text = 'P(war)';
+		expect(question.status).toBe('working');
+		const ready = question.ready();
+		question.follow();
+		await ready;
+		expect(question.status).toBe('ready');
+	});
+
 	it('says what is wrong at once, with the column, and asks nothing', () => {
 		const { question } = view();
 		question.text = 'P(war';

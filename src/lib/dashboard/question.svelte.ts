@@ -109,6 +109,14 @@ export class QuestionView {
 		return this.#answers.errorFor(this.key);
 	}
 
+	/** Where the question stands, as the panel's `data-question` says it. */
+	get status(): 'empty' | 'problem' | 'error' | 'ready' | 'working' {
+		if (this.text.trim() === '') return 'empty';
+		if (this.problem) return 'problem';
+		if (this.error) return 'error';
+		return this.current ? 'ready' : 'working';
+	}
+
 	/** The answer of the current text and settings, once computed. */
 	ready(): Promise<Answer | undefined> {
 		return this.#answers.ready(() => this.key);

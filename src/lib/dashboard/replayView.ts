@@ -73,7 +73,7 @@ export function replayView(model: Model, log: EventLog, replay: Replay): ReplayV
 			...(event.until && { until: event.until }),
 			what: event.what,
 			report: event.report,
-			inModel: [...new Set(event.resolves.map((r) => words.resolutionText(model, r)))],
+			inModel: words.inModelText(model, event),
 			before: words.beforeText(step),
 			...(step.surprise && { surprise: step.surprise }),
 			...(step.why && { why: step.why.message }),
@@ -82,23 +82,9 @@ export function replayView(model: Model, log: EventLog, replay: Replay): ReplayV
 	});
 	return {
 		preamble: words.replayPreamble(log.asOf),
-		surprises: [
-			...words.surprises(replay).map((s) => words.surpriseText(s, byId.get(s.id))),
-			...words.outcomeSurprises(replay).map((s) => words.outcomeSurpriseText(model, s))
-		],
+		surprises: words.surpriseLines(model, replay, byId),
 		events,
-		scores: replay.scores.map((s) => ({
-			region: words.regionName(model, s.region),
-			occurred: s.occurred ? words.outcomeName(model, s.occurred) : 'unresolved',
-			probability: s.probability === undefined ? '—' : formatPercent(s.probability),
-			brier: s.brier === undefined ? '—' : s.brier.toFixed(2),
-			log:
-				s.log === undefined
-					? '—'
-					: s.log === -Infinity
-						? '−∞ (held impossible)'
-						: s.log.toFixed(2).replace('-', '−')
-		})),
+		scores: replay.scores.map((s) => words.scoreWords(model, s)),
 		scoresNote: words.scoresNote
 	};
 }

@@ -74,10 +74,11 @@ export function analyze(scenario: Compiled, settings: Settings = {}, known?: Kno
 	const base = { choices, ...(reading && { reading }), values, fixed, explored };
 	const observations = settings.observations ?? [];
 	if (observations.length === 0) return { ...base, chain: explored, exact: solveExact(explored) };
-	// Throws an ObserveError naming the step when the observations cannot happen.
-	checkObservations(explored, observations, explored.edgeProbability, limits.maxReachable);
 	const conditioned = new Observed(explored, [], observations, limits.maxReachable);
 	const { probability, weights } = conditioned.condition(conditioned.weights());
+	// Observations that cannot happen: an ObserveError names the step (checkObservations throws).
+	if (probability <= 0)
+		checkObservations(explored, observations, explored.edgeProbability, limits.maxReachable);
 	return {
 		...base,
 		chain: { ...conditioned.product.chain, edgeProbability: weights },

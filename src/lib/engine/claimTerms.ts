@@ -98,10 +98,7 @@ export class TermValues {
 			this.hits.clear();
 			this.weights.clear();
 		}
-		const choices = { ...base };
-		for (const s of term.under) choices[s.choice.text] = s.option.text;
-		const key = JSON.stringify(choices);
-		const explored = this.explore(key, choices);
+		const { key, explored } = this.exploreFor(term, base);
 		const probabilities = () => {
 			let p = this.weights.get(key);
 			if (!p) {
@@ -152,7 +149,7 @@ export class TermValues {
 		const hitKey = `${key}\n${term.kind}\n${term.kind === 'expectation' ? term.dimension.text : ''}\n${watchKey}`;
 		const known = this.hits.get(hitKey);
 		if (known !== undefined) return known;
-		const observed = this.observed(explored, events, observations);
+		const observed = this.observed(explored, events, observations, watchKey);
 		const w = observed.weights(weights);
 		let value: number;
 		if (term.kind === 'steps') value = observed.stepsUntil(w, 0);
@@ -169,9 +166,9 @@ export class TermValues {
 	private observed(
 		explored: Explored,
 		events: { event: string; within?: number }[],
-		observations: Observation[]
+		observations: Observation[],
+		watchKey = JSON.stringify([events, observations])
 	): Observed {
-		const watchKey = JSON.stringify([events, observations]);
 		let observed = explored.observed.get(watchKey);
 		if (!observed) {
 			observed = new Observed(explored.chain, events, observations, limits.maxReachable);
@@ -182,9 +179,7 @@ export class TermValues {
 
 	/** The chain `term` is evaluated on (its `under` settings over `base`), explored once. */
 	chainFor(term: Measure, base: Record<string, string>): Chain {
-		const choices = { ...base };
-		for (const s of term.under) choices[s.choice.text] = s.option.text;
-		return this.explore(JSON.stringify(choices), choices).chain;
+		return this.exploreFor(term, base).explored.chain;
 	}
 
 	/**
@@ -197,9 +192,7 @@ export class TermValues {
 		values: Float64Array,
 		steps: number
 	): number[] {
-		const choices = { ...base };
-		for (const s of term.under) choices[s.choice.text] = s.option.text;
-		const explored = this.explore(JSON.stringify(choices), choices);
+		const { explored } = this.exploreFor(term, base);
 		const observed = this.observed(
 			explored,
 			[{ event: term.event.text }],
@@ -210,6 +203,17 @@ export class TermValues {
 		);
 		if (probability <= 0) return Array.from({ length: steps }, () => Number.NaN);
 		return observed.curve(weights, 0, steps);
+	}
+
+	/** The chain of `base` overlaid with `term`'s `under` settings, explored once, and its key. */
+	private exploreFor(
+		term: Measure,
+		base: Record<string, string>
+	): { key: string; explored: Explored } {
+		const choices = { ...base };
+		for (const s of term.under) choices[s.choice.text] = s.option.text;
+		const key = JSON.stringify(choices);
+		return { key, explored: this.explore(key, choices) };
 	}
 
 	private explore(key: string, choices: Record<string, string>): Explored {

@@ -51,6 +51,8 @@ interface EndMap {
 	/** For each end, its joint ending as an index into `endings`. */
 	ending: Int32Array;
 	finals: ReturnType<typeof finalStates>;
+	/** Each final state's label, as `finals`. */
+	finalLabels: string[];
 	endings: { outcomes: string[]; label: string }[];
 	dimensionIds: string[];
 	/** `ends.length × dimensionIds.length`: the summed scores of each end's final states. */
@@ -104,6 +106,7 @@ function endMap(chain: Chain): EndMap {
 		finalIndex: Int32Array.from(finalIndex),
 		ending: Int32Array.from(ending),
 		finals,
+		finalLabels: finals.map((f) => labelOf(chain, f.path)),
 		endings,
 		dimensionIds,
 		scores: Float64Array.from(scores)
@@ -140,7 +143,7 @@ export function summarize(chain: Chain, weight: ArrayLike<number>): OutcomeSumma
 	return {
 		outcomes: map.finals.map((s, i) => ({
 			id: s.path,
-			label: labelOf(chain, s.path),
+			label: map.finalLabels[i],
 			region: s.region,
 			probability: byFinal[i],
 			scores: s.outcome?.scores ?? {}

@@ -33,6 +33,14 @@ export function resolutionText(model: Model, r: Resolution): string {
 	}
 }
 
+/** What an event is in the model, one phrase a resolution, each said once. */
+export function inModelText(
+	model: Model,
+	event: Pick<LoggedEvent, 'resolves'> | undefined
+): string[] {
+	return [...new Set((event?.resolves ?? []).map((r) => resolutionText(model, r)))];
+}
+
 /** The probability the model gave an event beforehand, in words. */
 export function beforeText(step: ReplayStep): string {
 	if (step.before === undefined) return '—';
@@ -58,6 +66,34 @@ export function outcomeSurpriseText(model: Model, score: RegionScore): string {
 	const given =
 		score.probability === 0 ? 'held impossible' : `gave ${formatPercent(score.probability ?? 0)}`;
 	return `${region.charAt(0).toUpperCase()}${region.slice(1)} ended in ${outcomeName(model, score.occurred ?? '')}, which the model ${given} at the start.`;
+}
+
+/** Every surprise in words, the events held impossible or unlikely first, then the outcomes. */
+export function surpriseLines(
+	model: Model,
+	replay: Replay,
+	byId: ReadonlyMap<string, LoggedEvent>
+): string[] {
+	return [
+		...surprises(replay).map((s) => surpriseText(s, byId.get(s.id))),
+		...outcomeSurprises(replay).map((s) => outcomeSurpriseText(model, s))
+	];
+}
+
+/** A region's score in words: the outcome that occurred, the probability given it, the scores. */
+export function scoreWords(model: Model, s: RegionScore) {
+	return {
+		region: regionName(model, s.region),
+		occurred: s.occurred ? outcomeName(model, s.occurred) : 'unresolved',
+		probability: s.probability === undefined ? '—' : formatPercent(s.probability),
+		brier: s.brier === undefined ? '—' : s.brier.toFixed(2),
+		log:
+			s.log === undefined
+				? '—'
+				: s.log === -Infinity
+					? '−∞ (held impossible)'
+					: s.log.toFixed(2).replace('-', '−')
+	};
 }
 
 /** One line for a surprise: `2025-06-13 ties-hold — the model held it impossible: …`. */
