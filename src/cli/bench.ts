@@ -6,7 +6,7 @@
  * It reports figures; it is not a test.
  */
 import { existsSync } from 'node:fs';
-import { endKey, runActors } from '../lib/engine/actorRun';
+import { runActors } from '../lib/engine/actorRun';
 import { analyze } from '../lib/engine/analyze';
 import type { Chain } from '../lib/engine/explore';
 import { chainThresholds, createMonteCarlo } from '../lib/engine/montecarlo';
@@ -62,10 +62,18 @@ function handLoop(chain: Chain, runs: number, seed: number | string, counts: Flo
 	return total;
 }
 
+/** The key `runActors` tallies an end under: its leaves and indicator values. */
+function stateKey(chain: Chain, s: number): string {
+	const width = chain.compiled.indicatorIds.length;
+	let key = chain.leaves[s].join('|');
+	for (let k = 0; k < width; k++) key += `|${chain.indicators[s * width + k]}`;
+	return key;
+}
+
 function chainTallies(chain: Chain, counts: Float64Array): Map<string, number> {
 	const tallies = new Map<string, number>();
 	counts.forEach((n, s) => {
-		if (n > 0) tallies.set(endKey(chain.compiled, chain.snapshots![s]), n);
+		if (n > 0) tallies.set(stateKey(chain, s), n);
 	});
 	return tallies;
 }

@@ -58,8 +58,9 @@ describe('Results', () => {
 
 	it('uses the chain computed ahead for the default view, not for other settings', () => {
 		const ahead = analyze(compiled);
-		const { results } = holder({ chain: toChainData(ahead.chain) });
-		expect(results.analysis.chain.snapshots).toBeUndefined();
+		const data = toChainData(ahead.chain);
+		const { results } = holder({ chain: data });
+		expect(results.analysis.chain.edgeTarget).toBe(data.edgeTarget);
 		expect(results.analysis.exact).toEqual(ahead.exact);
 	});
 

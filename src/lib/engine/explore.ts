@@ -1,54 +1,93 @@
 /**
- * Exact exploration: every reachable (configuration, indicators) pair, found with XState's pure
- * `transition`, flattened into a chain of typed arrays (CSR: the edges of state s are
- * rowStart[s] .. rowStart[s+1]). Edges keep their transition and region set, so the chain can be
- * re-weighted for new likelihood values without exploring again.
+ * Exact exploration on the compiled tables (tables.ts): every reachable (configuration,
+ * indicators) pair, breadth first, into a chain (chain.ts). The same chain, state for state and
+ * edge for edge, as exploring the XState machine (exploreMachine.ts), at a small fraction of the
+ * cost: configurations are interned once per model (tables.ts `Configurations`) with their
+ * leaves, the transitions leaving them and the configuration each one leads to; the choices settle
+ * each configuration's guards once per exploration; states are found in an open-addressing hash
+ * table over (configuration, indicator values); branches are shaped once per enabled set.
  */
-import { transition } from 'xstate';
 import { limits } from '../scenario/limits';
 import type { TransitionInfo } from '../scenario/model';
-import { branchLikelihood, enabledTransitions, toBranches, type BranchProblem } from './branches';
-import { initialSnapshot, type Compiled } from './compile';
-import { activeLeaves, type BrinkSnapshot } from './machine';
+import { branchLikelihood, toBranches, type BranchProblem } from './branches';
+import { checkEnd, ExploreError, limitError, type Chain } from './chain';
+import type { Compiled } from './compile';
+import {
+	configurationsOf,
+	holds,
+	isActive,
+	settle,
+	tablesOf,
+	type GuardNode,
+	type Tables
+} from './tables';
 
-export interface Chain {
-	compiled: Compiled;
-	choices: Record<string, string>;
-	size: number;
-	/** The XState snapshot of each state; absent in a chain rebuilt from data (`fromChainData`). */
-	snapshots?: BrinkSnapshot[];
-	/** Sorted active leaf paths of each state. */
-	leaves: string[][];
-	/** Indicator values of each state, `size × indicatorIds.length`. */
-	indicators: Float64Array;
-	rowStart: Int32Array;
-	edgeTarget: Int32Array;
-	edgeTransition: Int32Array;
-	edgeShare: Float64Array;
-	/** Index into `sets` of the region set each edge belongs to. */
-	edgeSet: Int32Array;
+export * from './chain';
+export type { TransitionInfo };
+
+/**
+ * What fires from a set of enabled transitions, whatever the likelihood values: one entry per
+ * branch, in transition order, or the problem that keeps the set from forming a distribution.
+ */
+interface Shape {
+	transitions: Int32Array;
+	share: Float64Array;
 	sets: number[][];
-	/** Edge probabilities under the values the chain was explored with. */
-	edgeProbability: Float64Array;
+	problem?: BranchProblem;
 }
 
-export type ExploreProblem =
-	| { kind: 'limit'; message: string; hint: string }
-	| { kind: 'branches'; problem: BranchProblem; leaves: string[] }
-	| { kind: 'dead-end'; leaves: string[]; message: string; hint: string };
+/** A shape under one exploration's values, with its region sets numbered in that exploration. */
+interface Template {
+	shape: Shape;
+	probability: Float64Array;
+	set: Int32Array;
+}
 
-export class ExploreError extends Error {
-	constructor(readonly problem: ExploreProblem) {
-		super(problem.kind === 'branches' ? problem.problem.message : problem.message);
-		this.name = 'ExploreError';
+/** What the choices leave of a configuration's transitions, worked out once per exploration. */
+interface Offer {
+	/** Positions in the configuration's `sources` whose guard the choices and states allow. */
+	positions: Int32Array;
+	/** The part of each one's guard that reads indicators (undefined: it holds). */
+	residual: (GuardNode | undefined)[];
+	/** The branches when no guard reads an indicator. */
+	template?: Template;
+}
+
+const shapeCache = new WeakMap<Tables, Map<string, Shape>>();
+
+/** A growable typed array. */
+class Grow<T extends Int32Array | Float64Array> {
+	length = 0;
+	constructor(
+		public data: T,
+		private readonly make: (size: number) => T
+	) {}
+	push(value: number): void {
+		if (this.length === this.data.length) this.grow(this.length + 1);
+		this.data[this.length++] = value;
+	}
+	grow(atLeast: number): void {
+		const next = this.make(Math.max(atLeast, this.data.length * 2));
+		next.set(this.data);
+		this.data = next;
+	}
+	done(): T {
+		return this.data.slice(0, this.length) as T;
 	}
 }
+const ints = (n = 64) => new Grow(new Int32Array(n), (size) => new Int32Array(size));
+const floats = (n = 64) => new Grow(new Float64Array(n), (size) => new Float64Array(size));
 
-function stateKey(snapshot: BrinkSnapshot, leaves: string[], indicatorIds: string[]): string {
-	let key = leaves.join('|');
-	for (const id of indicatorIds) key += `|${snapshot.context.indicators[id]}`;
-	return key;
+// A float's bits, for hashing; 0 and -0 are one value, and so are all NaNs (as in a string key).
+const bits = new Float64Array(1);
+const halves = new Int32Array(bits.buffer);
+function mixFloat(h: number, value: number): number {
+	bits[0] = value === 0 ? 0 : value !== value ? NaN : value;
+	h = Math.imul(h ^ halves[0], 0x5bd1e995);
+	h = Math.imul(h ^ (h >>> 15) ^ halves[1], 0x5bd1e995);
+	return h ^ (h >>> 13);
 }
+const sameFloat = (a: number, b: number) => a === b || (a !== a && b !== b);
 
 /** Explore every reachable state under the given choices. Throws `ExploreError`. */
 export function explore(
@@ -57,144 +96,203 @@ export function explore(
 	values: Float64Array,
 	maxReachable: number = limits.maxReachable
 ): Chain {
-	const { indicatorIds } = compiled;
-	const snapshots: BrinkSnapshot[] = [];
-	const leaves: string[][] = [];
-	const index = new Map<string, number>();
-	const add = (snapshot: BrinkSnapshot): number => {
-		const stateLeaves = activeLeaves(snapshot.value);
-		const key = stateKey(snapshot, stateLeaves, indicatorIds);
-		const known = index.get(key);
-		if (known !== undefined) return known;
-		if (snapshots.length >= maxReachable) {
-			throw new ExploreError({
-				kind: 'limit',
-				message: `more than ${maxReachable.toLocaleString('en')} reachable states, the most the exact analysis explores`,
-				hint: 'bound the indicators with min and max, or simplify the statechart'
-			});
-		}
-		index.set(key, snapshots.length);
-		snapshots.push(snapshot);
-		leaves.push(stateLeaves);
-		return snapshots.length - 1;
-	};
-	add(initialSnapshot(compiled, choices));
+	const tables = tablesOf(compiled.model);
+	const width = tables.indicatorIds.length;
+	const configurations = configurationsOf(tables);
+	let shapes = shapeCache.get(tables);
+	if (!shapes) shapeCache.set(tables, (shapes = new Map()));
 
-	const rowStart: number[] = [0];
-	const edgeTarget: number[] = [];
-	const edgeTransition: number[] = [];
-	const edgeShare: number[] = [];
-	const edgeSet: number[] = [];
-	const edgeProbability: number[] = [];
+	const offers: Offer[] = [];
+	const offerOf = (c: number): Offer => {
+		const slots = configurations.slotsOf(c);
+		const active = (node: number) => isActive(tables, slots, node);
+		const sources = configurations.sources[c];
+		const positions: number[] = [];
+		const residual: (GuardNode | undefined)[] = [];
+		for (let i = 0; i < sources.length; i++) {
+			const guard = settle(tables.transitions[sources[i]].guard, choices, active);
+			if (guard.kind === 'false') continue;
+			positions.push(i);
+			residual.push(guard.kind === 'true' ? undefined : guard);
+		}
+		const offer: Offer = { positions: Int32Array.from(positions), residual };
+		offers[c] = offer;
+		return offer;
+	};
+
+	// Branches per enabled set, with the region sets numbered in the order they are first met.
 	const sets: number[][] = [];
 	const setIndex = new Map<string, number>();
+	const templates = new Map<Shape, Template>();
+	const info = compiled.model.transitions;
+	const templateOf = (sources: Int32Array, positions: ArrayLike<number>): Template => {
+		let key = '';
+		for (let i = 0; i < positions.length; i++) key += `${sources[positions[i]]},`;
+		let shape = shapes.get(key);
+		if (!shape) {
+			const branches = toBranches(
+				compiled,
+				Array.from(positions, (p) => info[sources[p]]),
+				values
+			);
+			shape = Array.isArray(branches)
+				? {
+						transitions: Int32Array.from(branches, (b) => b.transition.index),
+						share: Float64Array.from(branches, (b) => b.share),
+						sets: branches.map((b) => b.set)
+					}
+				: {
+						transitions: new Int32Array(0),
+						share: new Float64Array(0),
+						sets: [],
+						problem: branches
+					};
+			shapes.set(key, shape);
+		}
+		let template = templates.get(shape);
+		if (template) return template;
+		const found = shape;
+		template = {
+			shape: found,
+			probability: Float64Array.from(
+				found.transitions,
+				(t, b) => found.share[b] * branchLikelihood(t, found.sets[b], compiled, values)
+			),
+			set: Int32Array.from(found.sets, (set) => {
+				const setKey = set.join(',');
+				let id = setIndex.get(setKey);
+				if (id === undefined) {
+					id = sets.length;
+					sets.push(set);
+					setIndex.set(setKey, id);
+				}
+				return id;
+			})
+		};
+		templates.set(shape, template);
+		return template;
+	};
 
-	for (let s = 0; s < snapshots.length; s++) {
-		const snapshot = snapshots[s];
-		const enabled = enabledTransitions(compiled, snapshot);
-		if (enabled.length === 0) checkEnd(compiled, snapshot, leaves[s]);
-		const branches = toBranches(compiled, enabled, values);
-		if (!Array.isArray(branches))
-			throw new ExploreError({ kind: 'branches', problem: branches, leaves: leaves[s] });
-		for (const branch of branches) {
-			const setKey = branch.set.join(',');
-			let set = setIndex.get(setKey);
-			if (set === undefined) {
-				set = sets.length;
-				sets.push(branch.set);
-				setIndex.set(setKey, set);
+	// States: (configuration, indicators), found through an open-addressing table of index + 1.
+	const stateConfiguration = ints();
+	const stateIndicators = floats(64 * Math.max(1, width));
+	const stateHash = ints();
+	let table = new Int32Array(1 << 12);
+	let mask = table.length - 1;
+	const hashOf = (c: number, from: Float64Array, at: number) => {
+		let h = Math.imul(c + 1, 0x9e3779b1);
+		for (let k = 0; k < width; k++) h = mixFloat(h, from[at + k]);
+		return h;
+	};
+	const add = (c: number, from: Float64Array, at: number): number => {
+		const h = hashOf(c, from, at);
+		let slot = h & mask;
+		const stored = stateIndicators;
+		for (let found = table[slot]; found !== 0; found = table[slot]) {
+			const s = found - 1;
+			if (stateConfiguration.data[s] === c && stateHash.data[s] === h) {
+				let same = true;
+				for (let k = 0; k < width && same; k++)
+					same = sameFloat(stored.data[s * width + k], from[at + k]);
+				if (same) return s;
 			}
-			const [next] = transition(compiled.machine, snapshot, { type: branch.transition.event });
-			edgeTarget.push(add(next as BrinkSnapshot));
-			edgeTransition.push(branch.transition.index);
-			edgeShare.push(branch.share);
-			edgeSet.push(set);
-			edgeProbability.push(branch.probability);
+			slot = (slot + 1) & mask;
+		}
+		const s = stateConfiguration.length;
+		if (s >= maxReachable) throw limitError(maxReachable);
+		stateConfiguration.push(c);
+		stateHash.push(h);
+		for (let k = 0; k < width; k++) stored.push(from[at + k]);
+		table[slot] = s + 1;
+		if (2 * (s + 1) > table.length) {
+			table = new Int32Array(table.length * 2);
+			mask = table.length - 1;
+			for (let i = 0; i <= s; i++) {
+				let j = stateHash.data[i] & mask;
+				while (table[j] !== 0) j = (j + 1) & mask;
+				table[j] = i + 1;
+			}
+		}
+		return s;
+	};
+	add(configurations.intern(tables.initialConfiguration), tables.initialIndicators, 0);
+
+	const rowStart = ints();
+	rowStart.push(0);
+	const edgeTarget = ints();
+	const edgeTransition = ints();
+	const edgeShare = floats();
+	const edgeSet = ints();
+	const edgeProbability = floats();
+	const leaves: string[][] = [];
+	const next = new Float64Array(width);
+	const enabled: number[] = [];
+
+	for (let s = 0; s < stateConfiguration.length; s++) {
+		const c = stateConfiguration.data[s];
+		const offer = offers[c] ?? offerOf(c);
+		const sources = configurations.sources[c];
+		const configurationLeaves = configurations.leaves[c];
+		leaves.push(configurationLeaves);
+		const at = s * width;
+		let template = offer.template;
+		let positions: ArrayLike<number> = offer.positions;
+		if (template === undefined) {
+			enabled.length = 0;
+			let indicatorFree = true;
+			for (let i = 0; i < offer.positions.length; i++) {
+				const residual = offer.residual[i];
+				if (residual !== undefined) indicatorFree = false;
+				if (residual === undefined || holds(residual, stateIndicators.data, at))
+					enabled.push(offer.positions[i]);
+			}
+			positions = enabled;
+			template = templateOf(sources, enabled);
+			if (indicatorFree) offer.template = template;
+		}
+		if (positions.length === 0) checkEnd(compiled, configurations.done[c], configurationLeaves);
+		const { shape } = template;
+		if (shape.problem)
+			throw new ExploreError({
+				kind: 'branches',
+				problem: shape.problem,
+				leaves: configurationLeaves
+			});
+		for (let b = 0; b < positions.length; b++) {
+			const target = configurations.follow(c, positions[b]);
+			const t = tables.transitions[shape.transitions[b]];
+			let to: number;
+			if (t.clampIndicator.length === 0) {
+				to = add(target, stateIndicators.data, at);
+			} else {
+				for (let k = 0; k < width; k++) next[k] = stateIndicators.data[at + k];
+				for (let i = 0; i < t.setIndicator.length; i++) next[t.setIndicator[i]] = t.setValue[i];
+				for (let i = 0; i < t.effectIndicator.length; i++)
+					next[t.effectIndicator[i]] = next[t.effectIndicator[i]] + t.effectDelta[i];
+				for (const k of t.clampIndicator)
+					next[k] = Math.min(tables.indicatorMax[k], Math.max(tables.indicatorMin[k], next[k]));
+				to = add(target, next, 0);
+			}
+			edgeTarget.push(to);
+			edgeTransition.push(t.index);
+			edgeShare.push(shape.share[b]);
+			edgeSet.push(template.set[b]);
+			edgeProbability.push(template.probability[b]);
 		}
 		rowStart.push(edgeTarget.length);
 	}
-	const indicators = new Float64Array(snapshots.length * indicatorIds.length);
-	snapshots.forEach((snap, s) =>
-		indicatorIds.forEach(
-			(id, k) => (indicators[s * indicatorIds.length + k] = snap.context.indicators[id])
-		)
-	);
 	return {
 		compiled,
 		choices,
-		size: snapshots.length,
-		snapshots,
+		size: stateConfiguration.length,
 		leaves,
-		indicators,
-		rowStart: Int32Array.from(rowStart),
-		edgeTarget: Int32Array.from(edgeTarget),
-		edgeTransition: Int32Array.from(edgeTransition),
-		edgeShare: Float64Array.from(edgeShare),
-		edgeSet: Int32Array.from(edgeSet),
+		indicators: stateIndicators.done(),
+		rowStart: rowStart.done(),
+		edgeTarget: edgeTarget.done(),
+		edgeTransition: edgeTransition.done(),
+		edgeShare: edgeShare.done(),
+		edgeSet: edgeSet.done(),
 		sets,
-		edgeProbability: Float64Array.from(edgeProbability)
+		edgeProbability: edgeProbability.done()
 	};
 }
-
-/** A state with no enabled transition must be an end: the machine is done or every leaf is final. */
-function checkEnd(compiled: Compiled, snapshot: BrinkSnapshot, stateLeaves: string[]): void {
-	if (snapshot.status === 'done') return;
-	const stuck = stateLeaves.filter((leaf) => compiled.model.states.get(leaf)?.kind !== 'final');
-	if (stuck.length === 0) return;
-	throw new ExploreError({
-		kind: 'dead-end',
-		leaves: stateLeaves,
-		message: `no transition can leave ${stuck.map((s) => `"${s}"`).join(', ')}, and it is not final`,
-		hint: 'add a transition whose guard holds here, or mark the state type: final'
-	});
-}
-
-/** Edge probabilities for new likelihood values (same choices, same reachable states). */
-export function reweight(
-	chain: Chain,
-	values: Float64Array,
-	out = new Float64Array(chain.edgeTarget.length)
-): Float64Array {
-	for (let e = 0; e < out.length; e++) {
-		out[e] =
-			chain.edgeShare[e] *
-			branchLikelihood(
-				chain.edgeTransition[e],
-				chain.sets[chain.edgeSet[e]],
-				chain.compiled,
-				values
-			);
-	}
-	return out;
-}
-
-/** A chain as plain data (typed arrays included), to compute once at build time and ship. */
-export type ChainData = Omit<Chain, 'compiled' | 'snapshots'>;
-
-/** The data of a chain: everything but the compiled scenario and the XState snapshots. */
-export function toChainData({
-	compiled: _compiled,
-	snapshots: _snapshots,
-	...data
-}: Chain): ChainData {
-	return data;
-}
-
-/**
- * The chain again, on the same compiled scenario: every analysis (solve, intervals, paths, fan,
- * Monte Carlo) works on it as on the explored one; only the snapshots are missing.
- */
-export function fromChainData(compiled: Compiled, data: ChainData): Chain {
-	return { ...data, compiled };
-}
-
-export function isAbsorbing(chain: Chain, s: number): boolean {
-	return chain.rowStart[s] === chain.rowStart[s + 1];
-}
-
-/** The outcome states (final leaves) of an absorbing state. */
-export function endingOf(chain: Chain, s: number): string[] {
-	return chain.leaves[s].filter((leaf) => chain.compiled.model.states.get(leaf)?.kind === 'final');
-}
-
-export type { TransitionInfo };

@@ -1,0 +1,413 @@
+/**
+ * A scenario's statechart compiled into flat integer tables, for exploration (explore.ts). The
+ * XState machine stays the definition: these tables follow XState 5's semantics for the machines
+ * machine.ts builds (every transition `reenter: true` to an absolute target, guards on choices,
+ * states and indicators, one `applyEffects` action), and a test explores every shipped scenario
+ * both ways and requires the same chain.
+ *
+ * A configuration is one slot per compound state: the index of its active child, or -1 when the
+ * compound state is not active. A transition exits everything strictly below its domain (the
+ * nearest proper ancestor of the target that holds the source; XState's `getTransitionDomain`) and
+ * enters the target with its ancestors and initial children, so what it writes below the domain
+ * does not depend on the configuration it leaves: each transition is a fixed list of slot writes.
+ */
+import type { Model, StateInfo } from '../scenario/model';
+import type { Condition } from '../scenario/schema';
+
+/** A guard as a tree over integer ids; `choice` leaves are settled once per set of choices. */
+export type GuardNode =
+	| { kind: 'true' }
+	| { kind: 'false' }
+	| { kind: 'choice'; choice: string; options: string[] }
+	| { kind: 'in'; node: number }
+	| { kind: 'indicator'; indicator: number; atLeast: number; atMost: number }
+	| { kind: 'and'; of: GuardNode[] }
+	| { kind: 'or'; of: GuardNode[] }
+	| { kind: 'not'; of: GuardNode };
+
+export interface TransitionTable {
+	index: number;
+	source: number;
+	region: number;
+	guard: GuardNode;
+	/** Slots written when the transition fires, and the values written (-1: inactive). */
+	writeSlot: Int32Array;
+	writeValue: Int32Array;
+	/** Indicators set, then moved by a delta, then clamped, in the machine's order. */
+	setIndicator: Int32Array;
+	setValue: Float64Array;
+	effectIndicator: Int32Array;
+	effectDelta: Float64Array;
+	clampIndicator: Int32Array;
+}
+
+export interface Tables {
+	/** State nodes in the model's order; node 0 is the root. */
+	paths: string[];
+	kind: StateInfo['kind'][];
+	/** Children of each node, sorted by key (the order of XState's state value when listed). */
+	sortedChildren: number[][];
+	/** The slot of each compound node, or -1. */
+	slotOf: Int32Array;
+	slotCount: number;
+	/** Each node's path of (slot, child) pairs from the root: the node is active when all hold. */
+	activeWhen: Int32Array[];
+	/** Transitions leaving each node, by node. */
+	outgoing: number[][];
+	transitions: TransitionTable[];
+	/** Pace of each region, by region number; region numbers index `regionPaths`. */
+	regionPaths: string[];
+	regionPace: Float64Array;
+	indicatorIds: string[];
+	initialIndicators: Float64Array;
+	indicatorMin: Float64Array;
+	indicatorMax: Float64Array;
+	/** The configuration the machine starts in. */
+	initialConfiguration: Int32Array;
+}
+
+const cache = new WeakMap<Model, Tables>();
+
+/** The tables of a model, built once per model. */
+export function tablesOf(model: Model): Tables {
+	let tables = cache.get(model);
+	if (!tables) {
+		tables = buildTables(model);
+		cache.set(model, tables);
+	}
+	return tables;
+}
+
+function buildTables(model: Model): Tables {
+	const paths = [...model.states.keys()];
+	const rootIndex = paths.indexOf('');
+	if (rootIndex !== 0) {
+		paths.splice(rootIndex, 1);
+		paths.unshift('');
+	}
+	const id = new Map(paths.map((p, i) => [p, i]));
+	const info = paths.map((p) => model.states.get(p)!);
+	const kind = info.map((s) => s.kind);
+	const parent = info.map((s) => (s.parent === null ? -1 : id.get(s.parent)!));
+	const children = info.map((s) => s.children.map((c) => id.get(c)!));
+	const sortedChildren = info.map((s) =>
+		s.children
+			.map((c) => model.states.get(c)!)
+			.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+			.map((c) => id.get(c.path)!)
+	);
+	const slotOf = new Int32Array(paths.length).fill(-1);
+	let slotCount = 0;
+	kind.forEach((k, n) => {
+		if (k === 'compound') slotOf[n] = slotCount++;
+	});
+	const initialChild = info.map((s, n) => {
+		if (s.kind !== 'compound') return -1;
+		const key = s.initial!.slice(s.initial!.lastIndexOf('.') + 1);
+		return children[n].find((c) => info[c].key === key) ?? children[n][0];
+	});
+	const activeWhen = paths.map((_, n) => {
+		const pairs: number[] = [];
+		for (let child = n, up = parent[n]; up !== -1; child = up, up = parent[up]) {
+			if (slotOf[up] !== -1) pairs.push(slotOf[up], child);
+		}
+		return Int32Array.from(pairs);
+	});
+	const isDescendant = (n: number, of: number) => {
+		for (let up = parent[n]; up !== -1; up = parent[up]) if (up === of) return true;
+		return false;
+	};
+
+	/**
+	 * Slot writes that enter `node` (already chosen by its parent): its initial children, or along
+	 * `forced` (the target's ancestors-or-self) where it leads.
+	 */
+	const enter = (node: number, forced: Set<number>, writes: Map<number, number>) => {
+		if (kind[node] === 'compound') {
+			const child = children[node].find((c) => forced.has(c)) ?? initialChild[node];
+			writes.set(slotOf[node], child);
+			enter(child, forced, writes);
+		} else if (kind[node] === 'parallel') {
+			for (const child of children[node]) enter(child, forced, writes);
+		}
+	};
+
+	const indicatorIds = Object.keys(model.scenario.indicators);
+	const indicatorId = new Map(indicatorIds.map((name, k) => [name, k]));
+	const regionPaths = [...model.regions];
+	const regionId = new Map(regionPaths.map((r, i) => [r, i]));
+	const toGuard = (c: Condition): GuardNode => {
+		if ('all' in c) return { kind: 'and', of: c.all.map(toGuard) };
+		if ('any' in c) return { kind: 'or', of: c.any.map(toGuard) };
+		if ('not' in c) return { kind: 'not', of: toGuard(c.not) };
+		if ('in' in c) return { kind: 'in', node: id.get(c.in)! };
+		if ('notIn' in c) return { kind: 'not', of: { kind: 'in', node: id.get(c.notIn)! } };
+		if ('indicator' in c) {
+			return {
+				kind: 'indicator',
+				indicator: indicatorId.get(c.indicator)!,
+				atLeast: c.atLeast ?? -Infinity,
+				atMost: c.atMost ?? Infinity
+			};
+		}
+		const values = 'is' in c ? c.is : c.isNot;
+		const guard: GuardNode = {
+			kind: 'choice',
+			choice: c.choice,
+			options: Array.isArray(values) ? values : [values]
+		};
+		return 'is' in c ? guard : { kind: 'not', of: guard };
+	};
+
+	const outgoing: number[][] = paths.map(() => []);
+	const transitions = model.transitions.map((t): TransitionTable => {
+		const source = id.get(t.source)!;
+		const target = id.get(t.target)!;
+		outgoing[source].push(t.index);
+		// The domain: the nearest proper ancestor of the target that holds the source (-1 when the
+		// source is the root: XState then exits and enters everything, the root included).
+		let domain = parent[target];
+		while (domain !== -1 && !isDescendant(source, domain)) domain = parent[domain];
+		const forced = new Set<number>([target]);
+		for (let up = parent[target]; up !== -1; up = parent[up]) forced.add(up);
+		const writes = new Map<number, number>();
+		for (let n = 0; n < paths.length; n++) {
+			if (slotOf[n] !== -1 && (domain === -1 || isDescendant(n, domain))) writes.set(slotOf[n], -1);
+		}
+		enter(domain === -1 ? 0 : domain, forced, writes);
+		const setEntries = Object.entries(t.set);
+		const effectEntries = Object.entries(t.effects);
+		return {
+			index: t.index,
+			source,
+			region: regionId.get(t.region)!,
+			guard:
+				t.when.length === 0
+					? { kind: 'true' }
+					: t.when.length === 1
+						? toGuard(t.when[0])
+						: { kind: 'and', of: t.when.map(toGuard) },
+			writeSlot: Int32Array.from(writes.keys()),
+			writeValue: Int32Array.from(writes.values()),
+			setIndicator: Int32Array.from(setEntries, ([name]) => indicatorId.get(name)!),
+			setValue: Float64Array.from(setEntries, ([, value]) => value),
+			effectIndicator: Int32Array.from(effectEntries, ([name]) => indicatorId.get(name)!),
+			effectDelta: Float64Array.from(effectEntries, ([, delta]) => delta),
+			clampIndicator: Int32Array.from([...setEntries, ...effectEntries], ([name]) =>
+				indicatorId.get(name)!
+			)
+		};
+	});
+
+	const initialWrites = new Map<number, number>();
+	enter(0, new Set(), initialWrites);
+	const initialConfiguration = new Int32Array(slotCount).fill(-1);
+	for (const [slot, value] of initialWrites) initialConfiguration[slot] = value;
+	const indicators = Object.values(model.scenario.indicators);
+	return {
+		paths,
+		kind,
+		sortedChildren,
+		slotOf,
+		slotCount,
+		activeWhen,
+		outgoing,
+		transitions,
+		regionPaths,
+		regionPace: Float64Array.from(regionPaths, (r) => model.states.get(r)!.pace),
+		indicatorIds,
+		initialIndicators: Float64Array.from(indicators, (i) => i.initial),
+		indicatorMin: Float64Array.from(indicators, (i) => i.min ?? -Infinity),
+		indicatorMax: Float64Array.from(indicators, (i) => i.max ?? Infinity),
+		initialConfiguration
+	};
+}
+
+/**
+ * Every configuration met so far in explorations of one model, whatever the choices: its slots,
+ * leaves, whether the machine is done in it, the transitions leaving its active states and the
+ * configuration each one leads to. Interned by slots; shared by every exploration of the model.
+ */
+export class Configurations {
+	private readonly index = new Map<string, number>();
+	private slots = new Int32Array(256);
+	readonly leaves: string[][] = [];
+	readonly done: boolean[] = [];
+	/** Transitions whose source is active, in index order. */
+	readonly sources: Int32Array[] = [];
+	/** The configuration each of `sources` leads to (-1 until first needed). */
+	readonly next: Int32Array[] = [];
+	private readonly scratch: Int32Array;
+
+	constructor(private readonly tables: Tables) {
+		this.scratch = new Int32Array(tables.slotCount);
+	}
+
+	get count(): number {
+		return this.leaves.length;
+	}
+
+	/** The configuration's slots (a view: copy it to keep it across `intern`). */
+	slotsOf(c: number): Int32Array {
+		const n = this.tables.slotCount;
+		return this.slots.subarray(c * n, (c + 1) * n);
+	}
+
+	intern(slots: Int32Array): number {
+		const key = String.fromCharCode(...Array.from(slots, (v) => v + 1));
+		let c = this.index.get(key);
+		if (c !== undefined) return c;
+		c = this.leaves.length;
+		this.index.set(key, c);
+		const n = this.tables.slotCount;
+		if ((c + 1) * n > this.slots.length) {
+			const grown = new Int32Array(Math.max((c + 1) * n, this.slots.length * 2));
+			grown.set(this.slots);
+			this.slots = grown;
+		}
+		this.slots.set(slots, c * n);
+		const { tables } = this;
+		const done = isDone(tables, slots);
+		const sources: number[] = [];
+		if (!done)
+			for (const node of activeNodes(tables, slots)) sources.push(...tables.outgoing[node]);
+		sources.sort((a, b) => a - b);
+		this.leaves.push(leavesOf(tables, slots));
+		this.done.push(done);
+		this.sources.push(Int32Array.from(sources));
+		this.next.push(new Int32Array(sources.length).fill(-1));
+		return c;
+	}
+
+	/** The configuration the `position`th of `sources[c]` leads to. */
+	follow(c: number, position: number): number {
+		let next = this.next[c][position];
+		if (next === -1) {
+			const { scratch } = this;
+			scratch.set(this.slotsOf(c));
+			const t = this.tables.transitions[this.sources[c][position]];
+			for (let i = 0; i < t.writeSlot.length; i++) scratch[t.writeSlot[i]] = t.writeValue[i];
+			next = this.intern(scratch);
+			this.next[c][position] = next;
+		}
+		return next;
+	}
+}
+
+const configurationCache = new WeakMap<Tables, Configurations>();
+
+/** The configurations of a model's tables, shared by its explorations. */
+export function configurationsOf(tables: Tables): Configurations {
+	let found = configurationCache.get(tables);
+	if (!found) {
+		found = new Configurations(tables);
+		configurationCache.set(tables, found);
+	}
+	return found;
+}
+
+/** Whether `node` is active in a configuration. */
+export function isActive(tables: Tables, configuration: Int32Array, node: number): boolean {
+	const when = tables.activeWhen[node];
+	for (let i = 0; i < when.length; i += 2) if (configuration[when[i]] !== when[i + 1]) return false;
+	return true;
+}
+
+/** The active leaves' paths, sorted as `activeLeaves` sorts a state value. */
+export function leavesOf(tables: Tables, configuration: Int32Array): string[] {
+	const leaves: string[] = [];
+	const walk = (node: number) => {
+		const { kind } = tables;
+		if (kind[node] === 'compound') walk(configuration[tables.slotOf[node]]);
+		else if (tables.sortedChildren[node].length === 0) leaves.push(tables.paths[node]);
+		else for (const child of tables.sortedChildren[node]) walk(child);
+	};
+	walk(0);
+	return leaves;
+}
+
+/** XState's `isInFinalState` of the root: the machine is done. */
+export function isDone(tables: Tables, configuration: Int32Array): boolean {
+	const final = (node: number): boolean => {
+		const k = tables.kind[node];
+		if (k === 'compound') return tables.kind[configuration[tables.slotOf[node]]] === 'final';
+		if (k === 'parallel') return tables.sortedChildren[node].every(final);
+		return k === 'final';
+	};
+	return final(0);
+}
+
+/** The active nodes of a configuration, root first. */
+export function activeNodes(tables: Tables, configuration: Int32Array): number[] {
+	const nodes: number[] = [];
+	const walk = (node: number) => {
+		nodes.push(node);
+		if (tables.kind[node] === 'compound') walk(configuration[tables.slotOf[node]]);
+		else for (const child of tables.sortedChildren[node]) walk(child);
+	};
+	walk(0);
+	return nodes;
+}
+
+const always: GuardNode = { kind: 'true' };
+const never: GuardNode = { kind: 'false' };
+
+/**
+ * A guard with what the choices and the configuration settle replaced by true or false; what is
+ * left reads only indicators. Allocates only for what is left.
+ */
+export function settle(
+	guard: GuardNode,
+	choices: Record<string, string>,
+	active: (node: number) => boolean
+): GuardNode {
+	switch (guard.kind) {
+		case 'true':
+		case 'false':
+		case 'indicator':
+			return guard;
+		case 'choice':
+			return guard.options.includes(choices[guard.choice]) ? always : never;
+		case 'in':
+			return active(guard.node) ? always : never;
+		case 'not': {
+			const of = settle(guard.of, choices, active);
+			return of === always ? never : of === never ? always : { kind: 'not', of };
+		}
+		case 'and':
+		case 'or': {
+			const stop = guard.kind === 'and' ? never : always;
+			let left: GuardNode[] | undefined;
+			for (const g of guard.of) {
+				const settled = settle(g, choices, active);
+				if (settled === stop) return stop;
+				if (settled.kind !== 'true' && settled.kind !== 'false') (left ??= []).push(settled);
+			}
+			if (left === undefined) return stop === never ? always : never;
+			return left.length === 1 ? left[0] : { kind: guard.kind, of: left };
+		}
+	}
+}
+
+/** A settled guard on the indicator values at `at` in `values`. */
+export function holds(guard: GuardNode, values: Float64Array, at: number): boolean {
+	switch (guard.kind) {
+		case 'true':
+			return true;
+		case 'false':
+			return false;
+		case 'indicator': {
+			const v = values[at + guard.indicator];
+			return v >= guard.atLeast && v <= guard.atMost;
+		}
+		case 'not':
+			return !holds(guard.of, values, at);
+		case 'and':
+			return guard.of.every((g) => holds(g, values, at));
+		case 'or':
+			return guard.of.some((g) => holds(g, values, at));
+		case 'choice':
+		case 'in':
+			throw new Error('settle the guard before reading indicators');
+	}
+}
