@@ -1,8 +1,10 @@
 /**
- * `npm run bench -- [scenario id or file] [--runs N] [--actor-runs N] [--seed S] [--json]`: the
- * engine's Monte Carlo against one real XState actor per run, same scenario and seed, in one
- * process, and against a hand-written loop over the same chain (the engine's fraction of it).
- * Prints the rates, their ratios, steps per second and whether the tallies are identical.
+ * `npm run bench -- [scenario id or file] [--runs N] [--actor-runs N] [--seed S] [--quick] [--json]`:
+ * the engine's Monte Carlo against one real XState actor per run, same scenario and seed, in one
+ * process, and against a hand-written loop over the same chain (the engine's fraction of it);
+ * then exploration on the compiled tables against XState's transition (benchExplore.ts; `--quick`
+ * skips the slow XState run on the large scenario). Prints the rates, their ratios, steps per
+ * second and whether the tallies are identical.
  * It reports figures; it is not a test.
  */
 import { existsSync } from 'node:fs';
@@ -13,11 +15,12 @@ import { chainThresholds, createMonteCarlo } from '../lib/engine/montecarlo';
 import { warmState } from '../lib/engine/rng';
 import { formatDiagnostic } from '../lib/scenario/diagnostics';
 import { limits } from '../lib/scenario/limits';
+import { benchExploration, exploreLines } from './benchExplore';
 import { loadScenarioFile, toScenarioFile } from './files';
 import { parse, run, toCount, UsageError, out, err } from './run';
 
 const usage =
-	'usage: npm run bench -- [scenario id or file] [--runs N] [--actor-runs N] [--seed S] [--json]';
+	'usage: npm run bench -- [scenario id or file] [--runs N] [--actor-runs N] [--seed S] [--quick] [--json]';
 // The combined scenario when it exists, else the first shipped one, else a test fixture.
 const defaultScenarios = [
 	'regional-escalation',
@@ -87,6 +90,7 @@ run(() => {
 		runs: { type: 'string' },
 		'actor-runs': { type: 'string' },
 		seed: { type: 'string' },
+		quick: { type: 'boolean' },
 		json: { type: 'boolean' }
 	});
 	if (positionals.length > 1) throw new UsageError(usage);
@@ -159,12 +163,14 @@ run(() => {
 		identicalTallies: identical,
 		goals: { ratio: goals.ratio, stepsPerSecond: goals.stepsPerSecond }
 	};
+	// Exploration on the compiled tables against XState's transition, and the analyses built on it.
+	const exploration = benchExploration(flags.quick === true);
 	const met = {
 		ratio: report.ratio >= goals.ratio,
 		steps: report.engine.stepsPerSecond >= goals.stepsPerSecond
 	};
 	if (flags.json) {
-		out(`${JSON.stringify({ ...report, met }, null, 2)}\n`);
+		out(`${JSON.stringify({ ...report, met, exploration }, null, 2)}\n`);
 	} else {
 		const n = (x: number) => Math.round(x).toLocaleString('en');
 		const ok = (b: boolean) => (b ? 'met' : 'NOT met');
@@ -178,7 +184,8 @@ run(() => {
 				`engine / hand loop   : ${report.fractionOfHand.toFixed(2).padStart(12)}          (1.00 is the machine's limit for this loop)`,
 				`ratio                : ${report.ratio.toFixed(0).padStart(12)} x        goal ≥ ${goals.ratio} x: ${ok(met.ratio)}`,
 				`steps goal           : ≥ ${n(goals.stepsPerSecond)} steps/s: ${ok(met.steps)}`,
-				`tallies identical    : ${identical ? 'yes' : 'NO'} (${n(actorRunsCount)} runs, same seed)`
+				`tallies identical    : ${identical ? 'yes' : 'NO'} (${n(actorRunsCount)} runs, same seed)`,
+				...exploreLines(exploration, flags.quick === true)
 			].join('\n') + '\n'
 		);
 	}

@@ -408,10 +408,22 @@ describe('bench', () => {
 			'20000',
 			'--actor-runs',
 			'300',
+			'--quick',
 			'--json'
 		);
 		expect(result.code).toBe(0);
 		const report = JSON.parse(result.stdout);
+		// Exploration: both ways on regional-escalation and on 4 ladders of 4 states (4^4 states).
+		const { exploration } = report;
+		expect(exploration.regional.tables.states).toBe(exploration.regional.machine.states);
+		expect(exploration.ladders.states).toBe(4 ** 4);
+		expect(exploration.ladders.machine.states).toBe(4 ** 4);
+		expect(exploration.million.states).toBe(5 ** 5);
+		expect(exploration.refusal.message).toMatch(/more than 1,000 reachable states/);
+		expect(exploration.regional.ratio).toBeCloseTo(
+			exploration.regional.tables.edgesPerSecond / exploration.regional.machine.edgesPerSecond,
+			6
+		);
 		expect(report.identicalTallies).toBe(true);
 		expect(report.actor.runsPerSecond).toBeGreaterThan(0);
 		expect(report.engine.runsPerSecond).toBeGreaterThan(0);

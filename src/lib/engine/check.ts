@@ -123,7 +123,8 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 				under
 			);
 		}
-		for (const leaves of chain.leaves)
+		// States in one configuration share their leaves: visit each configuration once.
+		for (const leaves of new Set(chain.leaves))
 			for (const leaf of leaves) for (const p of [leaf, ...ancestors(leaf)]) reached.add(p);
 		for (const t of chain.edgeTransition) fired.add(t);
 		for (let s = 0; s < chain.size; s++)

@@ -2,14 +2,16 @@
  * Exact exploration on the compiled tables (tables.ts): every reachable (configuration,
  * indicators) pair, breadth first, into a chain (chain.ts). The same chain, state for state and
  * edge for edge, as exploring the XState machine (exploreMachine.ts), at a small fraction of the
- * cost: configurations are interned once per model (tables.ts `Configurations`) with their
- * leaves, the transitions leaving them and the configuration each one leads to; the choices settle
- * each configuration's guards once per exploration; states are found in an open-addressing hash
- * table over (configuration, indicator values); branches are shaped once per enabled set.
+ * cost, in flat typed arrays rather than an object per state: configurations are interned once
+ * per model (tables.ts `Configurations`) with their leaves, the transitions leaving them and the
+ * configuration each one leads to; the choices settle each configuration's guards once per
+ * exploration; states are found in an open-addressing table over (configuration, indicator
+ * values); each region's enabled set is found in a trie, checked once and numbered once.
  */
 import { limits } from '../scenario/limits';
 import type { TransitionInfo } from '../scenario/model';
-import { branchLikelihood, toBranches, type BranchProblem } from './branches';
+import { branchLikelihood, setProblem, type BranchProblem } from './branches';
+import { bytes, floats, ints } from './grow';
 import { checkEnd, ExploreError, limitError, type Chain } from './chain';
 import type { Compiled } from './compile';
 import {
@@ -26,57 +28,26 @@ export * from './chain';
 export type { TransitionInfo };
 
 /**
- * What fires from a set of enabled transitions, whatever the likelihood values: one entry per
- * branch, in transition order, or the problem that keeps the set from forming a distribution.
+ * A set of transitions enabled together in one region, found through a trie over their indices:
+ * whether it forms a distribution (whatever the values), and, for the exploration that last met
+ * it (`stamp`), its number there and each member's likelihood under that exploration's values.
  */
-interface Shape {
-	transitions: Int32Array;
-	share: Float64Array;
-	sets: number[][];
-	problem?: BranchProblem;
+interface RegionSet {
+	set: number[];
+	problem: BranchProblem | undefined;
+	stamp: number;
+	id: number;
+	likelihood: Float64Array;
 }
 
-/** A shape under one exploration's values, with its region sets numbered in that exploration. */
-interface Template {
-	shape: Shape;
-	probability: Float64Array;
-	set: Int32Array;
+interface Trie {
+	path: number[];
+	next: Map<number, Trie>;
+	set?: RegionSet;
 }
 
-/** What the choices leave of a configuration's transitions, worked out once per exploration. */
-interface Offer {
-	/** Positions in the configuration's `sources` whose guard the choices and states allow. */
-	positions: Int32Array;
-	/** The part of each one's guard that reads indicators (undefined: it holds). */
-	residual: (GuardNode | undefined)[];
-	/** The branches when no guard reads an indicator. */
-	template?: Template;
-}
-
-const shapeCache = new WeakMap<Tables, Map<string, Shape>>();
-
-/** A growable typed array. */
-class Grow<T extends Int32Array | Float64Array> {
-	length = 0;
-	constructor(
-		public data: T,
-		private readonly make: (size: number) => T
-	) {}
-	push(value: number): void {
-		if (this.length === this.data.length) this.grow(this.length + 1);
-		this.data[this.length++] = value;
-	}
-	grow(atLeast: number): void {
-		const next = this.make(Math.max(atLeast, this.data.length * 2));
-		next.set(this.data);
-		this.data = next;
-	}
-	done(): T {
-		return this.data.slice(0, this.length) as T;
-	}
-}
-const ints = (n = 64) => new Grow(new Int32Array(n), (size) => new Int32Array(size));
-const floats = (n = 64) => new Grow(new Float64Array(n), (size) => new Float64Array(size));
+const trieCache = new WeakMap<Tables, Trie>();
+let explorations = 0;
 
 // A float's bits, for hashing; 0 and -0 are one value, and so are all NaNs (as in a string key).
 const bits = new Float64Array(1);
@@ -99,78 +70,59 @@ export function explore(
 	const tables = tablesOf(compiled.model);
 	const width = tables.indicatorIds.length;
 	const configurations = configurationsOf(tables);
-	let shapes = shapeCache.get(tables);
-	if (!shapes) shapeCache.set(tables, (shapes = new Map()));
+	const info = compiled.model.transitions;
+	const stamp = ++explorations;
+	let trie = trieCache.get(tables);
+	if (!trie) trieCache.set(tables, (trie = { path: [], next: new Map() }));
+	const root = trie;
 
-	const offers: Offer[] = [];
-	const offerOf = (c: number): Offer => {
+	// What the choices and states allow of each configuration's transitions: 1 allowed, 2 allowed
+	// when the indicators agree (the guard left in `residual`), 0 not; settled once per configuration.
+	const settled = bytes();
+	const allowed = bytes();
+	const residual = new Map<number, GuardNode>();
+	const settleAll = (c: number) => {
 		const slots = configurations.slotsOf(c);
 		const active = (node: number) => isActive(tables, slots, node);
-		const sources = configurations.sources[c];
-		const positions: number[] = [];
-		const residual: (GuardNode | undefined)[] = [];
-		for (let i = 0; i < sources.length; i++) {
-			const guard = settle(tables.transitions[sources[i]].guard, choices, active);
-			if (guard.kind === 'false') continue;
-			positions.push(i);
-			residual.push(guard.kind === 'true' ? undefined : guard);
+		const end = configurations.sourceStart.data[c + 1];
+		allowed.reserve(end);
+		for (let e = configurations.sourceStart.data[c]; e < end; e++) {
+			const guard = settle(
+				tables.transitions[configurations.source.data[e]].guard,
+				choices,
+				active
+			);
+			allowed.data[e] = guard.kind === 'false' ? 0 : guard.kind === 'true' ? 1 : 2;
+			if (allowed.data[e] === 2) residual.set(e, guard);
 		}
-		const offer: Offer = { positions: Int32Array.from(positions), residual };
-		offers[c] = offer;
-		return offer;
+		settled.reserve(c + 1);
+		settled.data[c] = 1;
 	};
 
-	// Branches per enabled set, with the region sets numbered in the order they are first met.
+	// Region sets, numbered in the order they are first met (as the machine's exploration does).
 	const sets: number[][] = [];
-	const setIndex = new Map<string, number>();
-	const templates = new Map<Shape, Template>();
-	const info = compiled.model.transitions;
-	const templateOf = (sources: Int32Array, positions: ArrayLike<number>): Template => {
-		let key = '';
-		for (let i = 0; i < positions.length; i++) key += `${sources[positions[i]]},`;
-		let shape = shapes.get(key);
-		if (!shape) {
-			const branches = toBranches(
-				compiled,
-				Array.from(positions, (p) => info[sources[p]]),
-				values
-			);
-			shape = Array.isArray(branches)
-				? {
-						transitions: Int32Array.from(branches, (b) => b.transition.index),
-						share: Float64Array.from(branches, (b) => b.share),
-						sets: branches.map((b) => b.set)
-					}
-				: {
-						transitions: new Int32Array(0),
-						share: new Float64Array(0),
-						sets: [],
-						problem: branches
-					};
-			shapes.set(key, shape);
+	const setOf = (node: Trie): RegionSet => {
+		let found = node.set;
+		if (!found) {
+			const set = node.path;
+			found = {
+				set,
+				problem: setProblem(set.map((t) => info[t])),
+				stamp: 0,
+				id: -1,
+				likelihood: new Float64Array(0)
+			};
+			node.set = found;
 		}
-		let template = templates.get(shape);
-		if (template) return template;
-		const found = shape;
-		template = {
-			shape: found,
-			probability: Float64Array.from(
-				found.transitions,
-				(t, b) => found.share[b] * branchLikelihood(t, found.sets[b], compiled, values)
-			),
-			set: Int32Array.from(found.sets, (set) => {
-				const setKey = set.join(',');
-				let id = setIndex.get(setKey);
-				if (id === undefined) {
-					id = sets.length;
-					sets.push(set);
-					setIndex.set(setKey, id);
-				}
-				return id;
-			})
-		};
-		templates.set(shape, template);
-		return template;
+		return found;
+	};
+	const number = (found: RegionSet) => {
+		found.stamp = stamp;
+		found.id = sets.length;
+		sets.push(found.set);
+		found.likelihood = Float64Array.from(found.set, (t) =>
+			branchLikelihood(t, found.set, compiled, values)
+		);
 	};
 
 	// States: (configuration, indicators), found through an open-addressing table of index + 1.
@@ -226,58 +178,96 @@ export function explore(
 	const edgeProbability = floats();
 	const leaves: string[][] = [];
 	const next = new Float64Array(width);
-	const enabled: number[] = [];
+	// Per state: the enabled source entries, and for each its region group and place in the group.
+	let enabled = new Int32Array(16);
+	let entryGroup = new Int32Array(16);
+	let entryMember = new Int32Array(16);
+	const groupRegion: number[] = [];
+	const groupNode: Trie[] = [];
+	const groupCount: number[] = [];
+	const groupSet: RegionSet[] = [];
 
 	for (let s = 0; s < stateConfiguration.length; s++) {
 		const c = stateConfiguration.data[s];
-		const offer = offers[c] ?? offerOf(c);
-		const sources = configurations.sources[c];
+		if (c >= settled.length || settled.data[c] !== 1) {
+			settleAll(c);
+			if (c >= settled.length) settled.length = c + 1;
+		}
 		const configurationLeaves = configurations.leaves[c];
 		leaves.push(configurationLeaves);
 		const at = s * width;
-		let template = offer.template;
-		let positions: ArrayLike<number> = offer.positions;
-		if (template === undefined) {
-			enabled.length = 0;
-			let indicatorFree = true;
-			for (let i = 0; i < offer.positions.length; i++) {
-				const residual = offer.residual[i];
-				if (residual !== undefined) indicatorFree = false;
-				if (residual === undefined || holds(residual, stateIndicators.data, at))
-					enabled.push(offer.positions[i]);
-			}
-			positions = enabled;
-			template = templateOf(sources, enabled);
-			if (indicatorFree) offer.template = template;
+		const from = configurations.sourceStart.data[c];
+		const to = configurations.sourceStart.data[c + 1];
+		if (to - from > enabled.length) {
+			enabled = new Int32Array(2 * (to - from));
+			entryGroup = new Int32Array(enabled.length);
+			entryMember = new Int32Array(enabled.length);
 		}
-		if (positions.length === 0) checkEnd(compiled, configurations.done[c], configurationLeaves);
-		const { shape } = template;
-		if (shape.problem)
-			throw new ExploreError({
-				kind: 'branches',
-				problem: shape.problem,
-				leaves: configurationLeaves
-			});
-		for (let b = 0; b < positions.length; b++) {
-			const target = configurations.follow(c, positions[b]);
-			const t = tables.transitions[shape.transitions[b]];
-			let to: number;
+		let count = 0;
+		for (let e = from; e < to; e++) {
+			const a = allowed.data[e];
+			if (a === 1 || (a === 2 && holds(residual.get(e)!, stateIndicators.data, at)))
+				enabled[count++] = e;
+		}
+		if (count === 0) checkEnd(compiled, configurations.done.data[c] === 1, configurationLeaves);
+
+		// Group by region in the order regions first appear, walking each group's trie.
+		let groups = 0;
+		for (let i = 0; i < count; i++) {
+			const t = configurations.source.data[enabled[i]];
+			const r = tables.transitions[t].region;
+			let g = 0;
+			while (g < groups && groupRegion[g] !== r) g++;
+			if (g === groups) {
+				groupRegion[g] = r;
+				groupNode[g] = root;
+				groupCount[g] = 0;
+				groups++;
+			}
+			let child = groupNode[g].next.get(t);
+			if (!child) {
+				child = { path: [...groupNode[g].path, t], next: new Map() };
+				groupNode[g].next.set(t, child);
+			}
+			groupNode[g] = child;
+			entryGroup[i] = g;
+			entryMember[i] = groupCount[g]++;
+		}
+		let totalPace = 0;
+		for (let g = 0; g < groups; g++) {
+			totalPace += tables.regionPace[groupRegion[g]];
+			groupSet[g] = setOf(groupNode[g]);
+		}
+		for (let g = 0; g < groups; g++) {
+			const problem = groupSet[g].problem;
+			if (problem)
+				throw new ExploreError({ kind: 'branches', problem, leaves: configurationLeaves });
+		}
+		for (let i = 0; i < count; i++) {
+			const e = enabled[i];
+			const g = entryGroup[i];
+			const found = groupSet[g];
+			if (found.stamp !== stamp) number(found);
+			const share = tables.regionPace[groupRegion[g]] / totalPace;
+			const target = configurations.follow(c, e);
+			const t = tables.transitions[configurations.source.data[e]];
+			let state: number;
 			if (t.clampIndicator.length === 0) {
-				to = add(target, stateIndicators.data, at);
+				state = add(target, stateIndicators.data, at);
 			} else {
 				for (let k = 0; k < width; k++) next[k] = stateIndicators.data[at + k];
-				for (let i = 0; i < t.setIndicator.length; i++) next[t.setIndicator[i]] = t.setValue[i];
-				for (let i = 0; i < t.effectIndicator.length; i++)
-					next[t.effectIndicator[i]] = next[t.effectIndicator[i]] + t.effectDelta[i];
+				for (let j = 0; j < t.setIndicator.length; j++) next[t.setIndicator[j]] = t.setValue[j];
+				for (let j = 0; j < t.effectIndicator.length; j++)
+					next[t.effectIndicator[j]] = next[t.effectIndicator[j]] + t.effectDelta[j];
 				for (const k of t.clampIndicator)
 					next[k] = Math.min(tables.indicatorMax[k], Math.max(tables.indicatorMin[k], next[k]));
-				to = add(target, next, 0);
+				state = add(target, next, 0);
 			}
-			edgeTarget.push(to);
+			edgeTarget.push(state);
 			edgeTransition.push(t.index);
-			edgeShare.push(shape.share[b]);
-			edgeSet.push(template.set[b]);
-			edgeProbability.push(template.probability[b]);
+			edgeShare.push(share);
+			edgeSet.push(found.id);
+			edgeProbability.push(share * found.likelihood[entryMember[i]]);
 		}
 		rowStart.push(edgeTarget.length);
 	}

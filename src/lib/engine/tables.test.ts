@@ -283,7 +283,7 @@ function compileDocument(name: string, statechart: Record<string, unknown>): Com
 	};
 	const parsed = parseText(`${name}.yaml`, stringify(document));
 	if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
-	const validated = validateDocument(parsed.document, () => undefined);
+	const validated = validateDocument(parsed.document, (id) => ({ missing: id, known: [] }));
 	if (!validated.ok) throw new Error(validated.diagnostics.map((d) => d.message).join('; '));
 	return compile(validated.value.model);
 }

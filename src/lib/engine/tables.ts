@@ -13,6 +13,7 @@
  */
 import type { Model, StateInfo } from '../scenario/model';
 import type { Condition } from '../scenario/schema';
+import { bytes, ints, type Grow } from './grow';
 
 /** A guard as a tree over integer ids; `choice` leaves are settled once per set of choices. */
 export type GuardNode =
@@ -226,21 +227,26 @@ function buildTables(model: Model): Tables {
 /**
  * Every configuration met so far in explorations of one model, whatever the choices: its slots,
  * leaves, whether the machine is done in it, the transitions leaving its active states and the
- * configuration each one leads to. Interned by slots; shared by every exploration of the model.
+ * configuration each one leads to. Flat arrays, found through an open-addressing table over the
+ * slots; shared by every exploration of the model.
  */
 export class Configurations {
-	private readonly index = new Map<string, number>();
-	private slots = new Int32Array(256);
+	private slots: Grow<Int32Array>;
+	private hashes = ints();
+	private table = new Int32Array(1 << 10);
 	readonly leaves: string[][] = [];
-	readonly done: boolean[] = [];
-	/** Transitions whose source is active, in index order. */
-	readonly sources: Int32Array[] = [];
-	/** The configuration each of `sources` leads to (-1 until first needed). */
-	readonly next: Int32Array[] = [];
+	readonly done = bytes();
+	/** Transitions whose source is active, in index order: entries `sourceStart[c] .. [c + 1]`. */
+	readonly sourceStart = ints();
+	readonly source = ints();
+	/** The configuration each `source` entry leads to (-1 until first needed). */
+	readonly next = ints();
 	private readonly scratch: Int32Array;
 
 	constructor(private readonly tables: Tables) {
 		this.scratch = new Int32Array(tables.slotCount);
+		this.slots = ints(64 * Math.max(1, tables.slotCount));
+		this.sourceStart.push(0);
 	}
 
 	get count(): number {
@@ -250,45 +256,69 @@ export class Configurations {
 	/** The configuration's slots (a view: copy it to keep it across `intern`). */
 	slotsOf(c: number): Int32Array {
 		const n = this.tables.slotCount;
-		return this.slots.subarray(c * n, (c + 1) * n);
+		return this.slots.data.subarray(c * n, (c + 1) * n);
 	}
 
 	intern(slots: Int32Array): number {
-		const key = String.fromCharCode(...Array.from(slots, (v) => v + 1));
-		let c = this.index.get(key);
-		if (c !== undefined) return c;
-		c = this.leaves.length;
-		this.index.set(key, c);
 		const n = this.tables.slotCount;
-		if ((c + 1) * n > this.slots.length) {
-			const grown = new Int32Array(Math.max((c + 1) * n, this.slots.length * 2));
-			grown.set(this.slots);
-			this.slots = grown;
+		let h = 0x811c9dc5;
+		for (let i = 0; i < n; i++) h = Math.imul(h ^ slots[i], 0x5bd1e995) ^ (h >>> 13);
+		const mask = this.table.length - 1;
+		let at = h & mask;
+		for (let found = this.table[at]; found !== 0; found = this.table[at]) {
+			const c = found - 1;
+			if (this.hashes.data[c] === h) {
+				const base = c * n;
+				let same = true;
+				for (let i = 0; i < n && same; i++) same = this.slots.data[base + i] === slots[i];
+				if (same) return c;
+			}
+			at = (at + 1) & mask;
 		}
-		this.slots.set(slots, c * n);
+		const c = this.leaves.length;
+		this.table[at] = c + 1;
+		this.hashes.push(h);
+		this.slots.reserve((c + 1) * n);
+		this.slots.data.set(slots, c * n);
+		this.slots.length = (c + 1) * n;
 		const { tables } = this;
 		const done = isDone(tables, slots);
-		const sources: number[] = [];
-		if (!done)
-			for (const node of activeNodes(tables, slots)) sources.push(...tables.outgoing[node]);
-		sources.sort((a, b) => a - b);
 		this.leaves.push(leavesOf(tables, slots));
-		this.done.push(done);
-		this.sources.push(Int32Array.from(sources));
-		this.next.push(new Int32Array(sources.length).fill(-1));
+		this.done.push(done ? 1 : 0);
+		if (!done) {
+			const sources: number[] = [];
+			for (const node of activeNodes(tables, slots)) sources.push(...tables.outgoing[node]);
+			sources.sort((a, b) => a - b);
+			for (const t of sources) {
+				this.source.push(t);
+				this.next.push(-1);
+			}
+		}
+		this.sourceStart.push(this.source.length);
+		if (2 * (c + 1) > this.table.length) this.rehash();
 		return c;
 	}
 
-	/** The configuration the `position`th of `sources[c]` leads to. */
-	follow(c: number, position: number): number {
-		let next = this.next[c][position];
+	private rehash(): void {
+		this.table = new Int32Array(this.table.length * 2);
+		const mask = this.table.length - 1;
+		for (let c = 0; c < this.leaves.length; c++) {
+			let at = this.hashes.data[c] & mask;
+			while (this.table[at] !== 0) at = (at + 1) & mask;
+			this.table[at] = c + 1;
+		}
+	}
+
+	/** The configuration that source entry `e` of configuration `c` leads to. */
+	follow(c: number, e: number): number {
+		let next = this.next.data[e];
 		if (next === -1) {
 			const { scratch } = this;
 			scratch.set(this.slotsOf(c));
-			const t = this.tables.transitions[this.sources[c][position]];
+			const t = this.tables.transitions[this.source.data[e]];
 			for (let i = 0; i < t.writeSlot.length; i++) scratch[t.writeSlot[i]] = t.writeValue[i];
 			next = this.intern(scratch);
-			this.next[c][position] = next;
+			this.next.data[e] = next;
 		}
 		return next;
 	}
