@@ -86,14 +86,25 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 	const { combinations, complete } = choiceCombinations(compiled);
 	let explored = true;
 	const ended = new Set<string>(); // leaves of the states where the scenario ends
-	for (const choices of combinations) {
+	// One budget for the whole check: the states explored across all combinations.
+	let budget = limits.maxCheckStates;
+	for (const [done, choices] of combinations.entries()) {
 		const under = describeChoices(compiled, choices);
 		let chain: Chain;
+		const max = Math.min(limits.maxReachable, budget);
 		try {
-			chain = explore(compiled, { ...compiled.defaultChoices, ...choices }, values);
+			chain = explore(compiled, { ...compiled.defaultChoices, ...choices }, values, max);
 		} catch (error) {
 			if (!(error instanceof ExploreError)) throw error;
 			const problem = error.problem;
+			if (problem.kind === 'limit' && max < limits.maxReachable) {
+				report(
+					['statechart'],
+					`checking every combination of choices would explore more than ${limits.maxCheckStates.toLocaleString('en')} states in all, the most the check explores (${done} of ${combinations.length.toLocaleString('en')} combinations checked)`,
+					'bound the indicators with min and max, or give the actors fewer options'
+				);
+				return diagnostics;
+			}
 			if (problem.kind === 'limit')
 				report(['statechart'], problem.message, problem.hint, 'error', under);
 			else if (problem.kind === 'dead-end') {
@@ -113,6 +124,7 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 			explored = false;
 			continue;
 		}
+		budget -= chain.size;
 		for (const trap of traps(chain)) {
 			const names = [...new Set(trap.flatMap((s) => chain.leaves[s]))];
 			report(

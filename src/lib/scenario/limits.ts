@@ -14,7 +14,9 @@ export const limits = {
 	/** Most transitions in one scenario. */
 	maxTransitions: 2_000,
 	/** Most reachable (state, indicators) pairs the exact analysis explores. */
-	maxReachable: 50_000,
+	maxReachable: 200_000,
+	/** Most states the validator's check explores across all the combinations of choices. */
+	maxCheckStates: 1_000_000,
 	/** Largest strongly connected block of the chain solved densely. */
 	maxLoopBlock: 600,
 	/** Most choice combinations the validator explores one by one. */
