@@ -22,6 +22,8 @@ const typography: Record<string, string> = {
 	'\u2212': '-'
 };
 
+import { limits } from './limits';
+
 export interface NormalizedText {
 	text: string;
 	/** For each character of `text`, its offset in the original; one extra entry for the end. */
@@ -75,11 +77,37 @@ export type AnchorResult =
 	| { ok: true; start: number; end: number }
 	| { ok: false; reason: 'empty' | 'not-found' | 'ambiguous'; message: string; hint?: string };
 
-function allIndexes(haystack: string, needle: string): number[] {
+/** Where `needle` occurs in `haystack`, stopping past `most` (the list then holds most + 1). */
+function allIndexes(haystack: string, needle: string, most: number): number[] {
 	const found: number[] = [];
-	for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1))
+	for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) {
 		found.push(i);
+		if (found.length > most) break;
+	}
 	return found;
+}
+
+/**
+ * The anchoring work one file may ask for: each quote searches its whole source, so a file's
+ * quotes may search at most `limits.maxAnchorCharacters` characters of source text in all.
+ * `spend` says whether a quote in a source of `length` characters is still within it.
+ */
+export class AnchorBudget {
+	private left = limits.maxAnchorCharacters;
+	/** Whether the budget ran out (the first quote past it has been told). */
+	spent = false;
+	spend(length: number): boolean {
+		this.left -= length;
+		return this.left >= 0;
+	}
+}
+
+/** The message for the first quote past the budget. */
+export function overBudget(remaining: number): { message: string; hint: string } {
+	return {
+		message: `anchoring this quote and the ${remaining.toLocaleString('en')} after it would search more than ${limits.maxAnchorCharacters.toLocaleString('en')} characters of source text, the most one file's quotes may search`,
+		hint: 'quote fewer passages, or cite a shorter source (the quotes after this one are not checked)'
+	};
 }
 
 /**
@@ -89,8 +117,16 @@ function allIndexes(haystack: string, needle: string): number[] {
 export function anchorQuote(source: NormalizedText, selector: QuoteSelector): AnchorResult {
 	const quote = normalizeQuote(selector.quote);
 	if (quote === '') return { ok: false, reason: 'empty', message: 'quote is empty' };
-	let matches = allIndexes(source.text, quote);
+	let matches = allIndexes(source.text, quote, limits.maxQuoteMatches);
 	if (matches.length === 0) return notFound(source.text, quote);
+	if (matches.length > limits.maxQuoteMatches) {
+		return {
+			ok: false,
+			reason: 'ambiguous',
+			message: `quote matches more than ${limits.maxQuoteMatches.toLocaleString('en')} places in the source, the most a quote is told apart in`,
+			hint: 'quote a longer passage'
+		};
+	}
 	const prefix = selector.prefix === undefined ? '' : normalizeQuote(selector.prefix);
 	const suffix = selector.suffix === undefined ? '' : normalizeQuote(selector.suffix);
 	if (prefix || suffix) {

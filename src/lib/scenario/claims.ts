@@ -7,7 +7,7 @@
 import { checkNames } from '../query/names';
 import { parseExpression } from '../query/parse';
 import type { QueryError } from '../query/errors';
-import { anchorQuote } from './anchor';
+import { anchorQuote, overBudget, type AnchorBudget } from './anchor';
 import { didYouMean, type Path } from './diagnostics';
 import { checkQuoteSource, type Model, type Report } from './model';
 import type { ParsedDocument } from './parse';
@@ -26,6 +26,7 @@ export function checkClaims(
 	document: ParsedDocument,
 	model: Model,
 	sources: Map<string, SourceText>,
+	budget: AnchorBudget,
 	report: Report,
 	reportAt: (line: number, column: number, path: Path, message: string, hint?: string) => void
 ): ClaimQuote[] {
@@ -41,18 +42,25 @@ export function checkClaims(
 					didYouMean(dim, scores) ?? 'give the score under scores:, or remove the rationale'
 				);
 	}
-	for (const [id, claim] of Object.entries(scenario.claims ?? {})) {
+	const claims = Object.entries(scenario.claims ?? {});
+	for (const [n, [id, claim]] of claims.entries()) {
 		const path = ['claims', id];
 		const sourceId =
 			claim.source ?? (scenario.sources.length === 1 ? scenario.sources[0] : undefined);
 		checkQuoteSource(scenario, claim.source, path, 'claim', report);
 		const source = sourceId === undefined ? undefined : sources.get(sourceId);
-		if (source && sourceId !== undefined) {
-			const { quote, prefix, suffix, start } = claim;
-			const result = anchorQuote(source.normalized, { quote, prefix, suffix, start });
-			if (result.ok)
-				quotes.push({ claim: id, source: sourceId, start: result.start, end: result.end });
-			else report([...path, 'quote'], `${result.message} (source "${sourceId}")`, result.hint);
+		if (source && sourceId !== undefined && !budget.spent) {
+			if (budget.spend(source.normalized.text.length)) {
+				const { quote, prefix, suffix, start } = claim;
+				const result = anchorQuote(source.normalized, { quote, prefix, suffix, start });
+				if (result.ok)
+					quotes.push({ claim: id, source: sourceId, start: result.start, end: result.end });
+				else report([...path, 'quote'], `${result.message} (source "${sourceId}")`, result.hint);
+			} else {
+				const { message, hint } = overBudget(claims.length - n - 1);
+				report([...path, 'quote'], message, hint);
+				budget.spent = true;
+			}
 		}
 		const parsed = parseExpression(claim.holds);
 		const problems = parsed.ok ? checkNames(parsed.expression, model) : [parsed.error];

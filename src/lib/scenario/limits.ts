@@ -9,6 +9,10 @@ export const limits = {
 	maxNestingDepth: 64,
 	/** Most nodes the YAML aliases of one file may expand to (billion laughs). */
 	maxAliasCount: 100,
+	/** Most places one quote may match in its source before it is refused as ambiguous. */
+	maxQuoteMatches: 1_000,
+	/** Most characters of source text the quotes of one file may search, all quotes together. */
+	maxAnchorCharacters: 200_000_000,
 	/** Most state nodes in one scenario. */
 	maxStates: 500,
 	/** Most transitions in one scenario. */

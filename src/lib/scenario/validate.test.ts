@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureResolver } from '../../../tests/unit/fixtures';
+import { fixtureResolver, readFixture } from '../../../tests/unit/fixtures';
 import type { Diagnostic } from './diagnostics';
 import { parseText } from './parse';
+import { resolverFromFiles } from './sources';
 import { validateDocument, type ValidationResult } from './validate';
 
 const dir = resolve(import.meta.dirname, '../../../tests/fixtures/valid');
@@ -644,5 +645,51 @@ describe('size limits name themselves and their values', () => {
 		expect(result.diagnostics.map((d) => d.message)).toContain(
 			'2,100 transitions, over the limit of 2,000'
 		);
+	});
+});
+
+describe('bounded anchoring', () => {
+	// The memo padded to just under the file limit with "a a a …": each quote searches it all.
+	const padded = `${memo}\n${'a '.repeat(495_000)}`;
+	const padResolver = resolverFromFiles(
+		(path) => (path === 'sources/memo.txt' ? padded : readFixture(path)),
+		'fixtures'
+	);
+	const validatePadded = (text: string) => {
+		const parsed = parseText('ladder.yaml', text);
+		if (!parsed.ok) throw new Error(parsed.diagnostics[0].message);
+		return validateDocument(parsed.document, padResolver);
+	};
+	const quote =
+		'            - quote: Talks may fail.\n              suffix: If they fail\n              stance: supports\n';
+
+	it('refuses a quote that matches more than 1,000 places, without listing them all', () => {
+		const result = validatePadded(variant('quote: Talks may fail.', 'quote: a a'));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.diagnostics[0].message).toBe(
+			'quote matches more than 1,000 places in the source, the most a quote is told apart in (source "memo")'
+		);
+		expect(result.diagnostics[0].hint).toBe('quote a longer passage');
+	});
+
+	it('stops at the quote past the budget for the whole file, naming it and the limit', () => {
+		// 210 quotes of a 990,148-character source: 201 fit in 200,000,000 characters; the 202nd is
+		// refused, with 8 more in its list and the ladder's 2 other quotes after it.
+		const text = variant(quote, quote.repeat(210));
+		const result = validatePadded(text);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.diagnostics).toHaveLength(1);
+		const [d] = result.diagnostics;
+		expect(d.message).toBe(
+			"anchoring this quote and the 10 after it would search more than 200,000,000 characters of source text, the most one file's quotes may search"
+		);
+		expect(d.path).toBe('statechart.states.talks.on.0.evidence.201.quote');
+		expect(d.hint).toMatch(/quote fewer passages/);
+	});
+
+	it('anchors as before within the budget', () => {
+		expect(validatePadded(variant(quote, quote.repeat(3))).ok).toBe(true);
 	});
 });

@@ -4,7 +4,7 @@
  * valid document may carry warnings (one wording given two bands: wordingBands.ts).
  */
 import type { z } from 'zod';
-import { anchorQuote } from './anchor';
+import { AnchorBudget, anchorQuote, overBudget } from './anchor';
 import { checkClaims, type ClaimQuote } from './claims';
 import { overrideProblem, scenarioConfidence } from './confidence';
 import { suggestion, type Diagnostic, type Path } from './diagnostics';
@@ -362,12 +362,23 @@ export function validateDocument(
 			report([...t.docPath, 'likelihood', 'proposal', 'decision'], problem.message, problem.hint);
 	}
 	const quotes: AnchoredQuote[] = [];
+	const budget = new AnchorBudget();
+	let remaining =
+		model.transitions.reduce((n, t) => n + t.evidence.length, 0) +
+		Object.keys(scenario.claims ?? {}).length;
 	for (const t of model.transitions) {
 		t.evidence.forEach((e, i) => {
+			remaining--;
 			const sourceId =
 				e.source ?? (scenario.sources.length === 1 ? scenario.sources[0] : undefined);
 			const source = sourceId === undefined ? undefined : sources.get(sourceId);
-			if (!source || sourceId === undefined) return; // reported above
+			if (!source || sourceId === undefined || budget.spent) return; // reported above
+			if (!budget.spend(source.normalized.text.length)) {
+				const { message, hint } = overBudget(remaining);
+				report([...t.docPath, 'evidence', i, 'quote'], message, hint);
+				budget.spent = true;
+				return;
+			}
 			const { quote, prefix, suffix, start } = e;
 			const result = anchorQuote(source.normalized, { quote, prefix, suffix, start });
 			if (result.ok)
@@ -390,6 +401,7 @@ export function validateDocument(
 		document,
 		model,
 		sources,
+		budget,
 		report,
 		(line, column, path, message, hint) =>
 			diagnostics.push({ ...diagnosticAt(document, path, message, hint), line, column })
