@@ -242,6 +242,8 @@ export class Configurations {
 	/** The configuration each `source` entry leads to (-1 until first needed). */
 	readonly next = ints();
 	private readonly scratch: Int32Array;
+	private readonly sourceScratch: number[] = [];
+	private readonly walkScratch: number[] = [];
 
 	constructor(private readonly tables: Tables) {
 		this.scratch = new Int32Array(tables.slotCount);
@@ -283,16 +285,29 @@ export class Configurations {
 		this.slots.length = (c + 1) * n;
 		const { tables } = this;
 		const done = isDone(tables, slots);
-		this.leaves.push(leavesOf(tables, slots));
 		this.done.push(done ? 1 : 0);
-		if (!done) {
-			const sources: number[] = [];
-			for (const node of activeNodes(tables, slots)) sources.push(...tables.outgoing[node]);
-			sources.sort((a, b) => a - b);
-			for (const t of sources) {
-				this.source.push(t);
-				this.next.push(-1);
+		// One walk of the active states, children in key order: the leaves, and the transitions out.
+		const leaves: string[] = [];
+		const sources = this.sourceScratch;
+		sources.length = 0;
+		const walk = this.walkScratch;
+		walk.length = 0;
+		walk.push(0);
+		while (walk.length > 0) {
+			const node = walk.pop()!;
+			if (!done) for (const t of tables.outgoing[node]) sources.push(t);
+			if (tables.kind[node] === 'compound') walk.push(slots[tables.slotOf[node]]);
+			else {
+				const children = tables.sortedChildren[node];
+				if (children.length === 0) leaves.push(tables.paths[node]);
+				for (let i = children.length - 1; i >= 0; i--) walk.push(children[i]);
 			}
+		}
+		this.leaves.push(leaves);
+		if (sources.length > 1) sources.sort((a, b) => a - b);
+		for (const t of sources) {
+			this.source.push(t);
+			this.next.push(-1);
 		}
 		this.sourceStart.push(this.source.length);
 		if (2 * (c + 1) > this.table.length) this.rehash();
@@ -343,19 +358,6 @@ export function isActive(tables: Tables, configuration: Int32Array, node: number
 	return true;
 }
 
-/** The active leaves' paths, sorted as `activeLeaves` sorts a state value. */
-export function leavesOf(tables: Tables, configuration: Int32Array): string[] {
-	const leaves: string[] = [];
-	const walk = (node: number) => {
-		const { kind } = tables;
-		if (kind[node] === 'compound') walk(configuration[tables.slotOf[node]]);
-		else if (tables.sortedChildren[node].length === 0) leaves.push(tables.paths[node]);
-		else for (const child of tables.sortedChildren[node]) walk(child);
-	};
-	walk(0);
-	return leaves;
-}
-
 /** XState's `isInFinalState` of the root: the machine is done. */
 export function isDone(tables: Tables, configuration: Int32Array): boolean {
 	const final = (node: number): boolean => {
@@ -365,18 +367,6 @@ export function isDone(tables: Tables, configuration: Int32Array): boolean {
 		return k === 'final';
 	};
 	return final(0);
-}
-
-/** The active nodes of a configuration, root first. */
-export function activeNodes(tables: Tables, configuration: Int32Array): number[] {
-	const nodes: number[] = [];
-	const walk = (node: number) => {
-		nodes.push(node);
-		if (tables.kind[node] === 'compound') walk(configuration[tables.slotOf[node]]);
-		else for (const child of tables.sortedChildren[node]) walk(child);
-	};
-	walk(0);
-	return nodes;
 }
 
 const always: GuardNode = { kind: 'true' };
