@@ -135,17 +135,19 @@ export function summarize(chain: Chain, weight: ArrayLike<number>): OutcomeSumma
 		reached[map.ending[i]] = 1;
 		for (let k = 0; k < width; k++) inds[k] += p * chain.indicators[s * width + k];
 	}
+	// Sums of probabilities can stray past 1 by rounding; a probability is never shown outside [0, 1].
+	const unit = (p: number) => Math.min(1, Math.max(0, p));
 	const endings: Ending[] = [];
 	map.endings.forEach((e, i) => {
 		if (reached[i])
-			endings.push({ outcomes: e.outcomes, label: e.label, probability: byEnding[i] });
+			endings.push({ outcomes: e.outcomes, label: e.label, probability: unit(byEnding[i]) });
 	});
 	return {
 		outcomes: map.finals.map((s, i) => ({
 			id: s.path,
 			label: map.finalLabels[i],
 			region: s.region,
-			probability: byFinal[i],
+			probability: unit(byFinal[i]),
 			scores: s.outcome?.scores ?? {}
 		})),
 		endings: endings.sort((a, b) => b.probability - a.probability),

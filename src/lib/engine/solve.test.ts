@@ -249,6 +249,32 @@ describe('a state that loops to itself before leaving', () => {
 	});
 });
 
+describe('a loop left by a tiny exit', () => {
+	// talks: retry the rest (back to talks), or fail 1e-9 → crisis; nothing else leaves talks.
+	const text = readFileSync(join(dir, 'ladder.yaml'), 'utf8')
+		.replace('likelihood: 0.4', 'likelihood: 0.000000001')
+		.replace(
+			/ {8}- event: talks\.hold\n(?: {10}.*\n)+?(?= {4}crisis:)/,
+			'        - { event: talks.retry, target: talks, by: chance, likelihood: rest, assumption: Talks resume. }\n'
+		);
+
+	it('ends with probabilities that add up to 1 within 1e-12, not 1.00000003 (the exit summed, not 1 − stay)', () => {
+		const parsed = parseText('tiny.yaml', text);
+		if (!parsed.ok) throw new Error(parsed.diagnostics[0].message);
+		const validated = validateDocument(parsed.document, fixtureResolver);
+		if (!validated.ok) throw new Error(validated.diagnostics[0].message);
+		const compiled = compile(validated.value.model);
+		const exact = solveExact(
+			explore(compiled, compiled.defaultChoices, likelihoodValues(compiled))
+		);
+		const total = exact.outcomes.reduce((sum, o) => sum + o.probability, 0);
+		expect(Math.abs(total - 1)).toBeLessThan(1e-12);
+		// Every run leaves talks once through its only exit, after 1e9 visits on average.
+		expect(exact.visits[0]).toBeCloseTo(1e9, 0);
+		expect(exact.outcomes.find((o) => o.id === 'war')!.probability).toBeCloseTo(0.75, 12);
+	});
+});
+
 describe('loops with no exit', () => {
 	const text = readFileSync(join(dir, 'ladder.yaml'), 'utf8');
 	const resolver = fixtureResolver;

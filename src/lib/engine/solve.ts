@@ -57,14 +57,17 @@ export function solveExact(
 	for (const component of order) {
 		if (component.length === 1) {
 			const s = component[0];
-			let stay = 0;
+			// The chance of leaving, summed from the exits (not 1 minus the chance of staying,
+			// which loses a small exit to rounding: an exit of 1e-9 would end 1.00000003 in all).
+			let leave = 0;
 			for (let e = rowStart[s]; e < rowStart[s + 1]; e++)
-				if (edgeTarget[e] === s) stay += probabilities[e];
-			if (!isAbsorbing(chain, s) && stay >= 1 - 1e-12) {
+				if (edgeTarget[e] !== s) leave += probabilities[e];
+			if (isAbsorbing(chain, s)) visits[s] = inflow[s];
+			else if (leave > 0) visits[s] = inflow[s] / leave;
+			else {
 				if (inflow[s] > 0) throw new LoopError([s], [chain.leaves[s]]);
 				continue;
 			}
-			visits[s] = inflow[s] / (1 - stay);
 		} else {
 			solveBlock(chain, component, probabilities, inflow, visits, member);
 		}

@@ -117,6 +117,18 @@ describe('toLikelihood', () => {
 		expect(toLikelihood(input)).toBe(expected);
 	});
 
+	it.each([1e-12, 5e-324, [0, 1e-12], [1e-10, 0.5], { value: 1e-12 }])(
+		'refuses %j: above 0 but below the smallest likelihood solved exactly',
+		(spec) => {
+			const result = toLikelihood(spec as never);
+			expect(result).toMatch(/is above 0 but below 0\.000000001, .*write 0 to rule the step out/);
+		}
+	);
+
+	it.each([0, 1e-9, [0, 0.5]])('accepts %j', (spec) => {
+		expect(typeof toLikelihood(spec as never)).toBe('object');
+	});
+
 	it('does not change its input', () => {
 		const input = Object.freeze({
 			range: Object.freeze([0.1, 0.3]) as [number, number],

@@ -28,7 +28,7 @@ export type Likelihood = (
 export function toLikelihood(spec: LikelihoodSpec | undefined): Likelihood | string {
 	if (spec === undefined) return { kind: 'certain' };
 	if (spec === 'rest') return { kind: 'rest' };
-	if (typeof spec === 'number') return { kind: 'fixed', value: spec };
+	if (typeof spec === 'number') return toFixed(spec);
 	if (Array.isArray(spec)) return toRange(spec[0], spec[1]);
 	if (typeof spec === 'string') return toTerm(spec);
 	const given = [spec.term, spec.value, spec.range, spec.rest].filter((x) => x !== undefined);
@@ -42,7 +42,7 @@ export function toLikelihood(spec: LikelihoodSpec | undefined): Likelihood | str
 	const extra = { basis: spec.basis, note: spec.note, ...(proposal && { proposal }) };
 	let base: Likelihood | string;
 	if (spec.term !== undefined) base = toTerm(spec.term);
-	else if (spec.value !== undefined) base = { kind: 'fixed', value: spec.value };
+	else if (spec.value !== undefined) base = toFixed(spec.value);
 	else if (spec.range !== undefined) base = toRange(spec.range[0], spec.range[1]);
 	else base = { kind: 'rest' };
 	return typeof base === 'string' ? base : { ...base, ...extra };
@@ -55,8 +55,24 @@ function toTerm(wording: string): Likelihood | string {
 	return { kind: 'range', low, high, term };
 }
 
+/** The smallest likelihood above 0 the analyses solve exactly (0 itself rules a step out). */
+export const smallestLikelihood = 1e-9;
+
+/** Why a likelihood value is refused, or undefined. */
+function tooSmall(value: number): string | undefined {
+	return value > 0 && value < smallestLikelihood
+		? `likelihood ${value} is above 0 but below 0.000000001, the smallest Brink solves exactly: write 0 to rule the step out, or at least 0.000000001`
+		: undefined;
+}
+
+function toFixed(value: number): Likelihood | string {
+	return tooSmall(value) ?? { kind: 'fixed', value };
+}
+
 function toRange(low: number, high: number): Likelihood | string {
 	if (low > high) return `range [${low}, ${high}] has low > high`;
+	const small = tooSmall(low) ?? tooSmall(high);
+	if (small) return small;
 	return low === high ? { kind: 'fixed', value: low } : { kind: 'range', low, high };
 }
 

@@ -158,7 +158,13 @@ export function buildModel(scenario: Scenario, report: Report): Model {
 		if (node.outcome && kind !== 'final') {
 			report([...docPath, 'outcome'], 'only a final state can carry an outcome', 'add type: final');
 		}
-		if (node.pace !== undefined && parent?.kind !== 'parallel') {
+		if (node.pace !== undefined && (node.pace < 0.001 || node.pace > 1000)) {
+			report(
+				[...docPath, 'pace'],
+				`pace ${node.pace} is outside 0.001 to 1,000, the paces Brink keeps exact`,
+				'paces are relative to each other: scale them all into that range'
+			);
+		} else if (node.pace !== undefined && parent?.kind !== 'parallel') {
 			report([...docPath, 'pace'], 'pace applies only to a region (a child of a parallel state)');
 		}
 		if (kind === 'compound') {

@@ -693,3 +693,30 @@ describe('bounded anchoring', () => {
 		expect(validatePadded(variant(quote, quote.repeat(3))).ok).toBe(true);
 	});
 });
+
+describe('paces', () => {
+	const parallel = (pace: string) =>
+		readFileSync(join(dir, 'regions.yaml'), 'utf8').replace(
+			'        front:\n          initial: quiet',
+			`        front:\n          pace: ${pace}\n          initial: quiet`
+		);
+	const check = (text: string) => {
+		const parsed = parseText('regions.yaml', text);
+		if (!parsed.ok) throw new Error(parsed.diagnostics[0].message);
+		return validateDocument(parsed.document, resolver);
+	};
+
+	it.each(['1e308', '0.0001', '5000'])('refuses pace %s, outside 0.001 to 1,000', (pace) => {
+		const result = check(parallel(pace));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.diagnostics[0].message).toBe(
+			`pace ${Number(pace)} is outside 0.001 to 1,000, the paces Brink keeps exact`
+		);
+		expect(result.diagnostics[0].path).toBe('statechart.states.crisis.states.front.pace');
+	});
+
+	it.each(['0.001', '2', '1000'])('accepts pace %s', (pace) => {
+		expect(check(parallel(pace)).ok).toBe(true);
+	});
+});
