@@ -197,10 +197,14 @@ export class Dashboard {
 		return this.#dropped?.at === this.steps.session ? this.#dropped.steps : null;
 	}
 
-	/** Whether every choice is at its default and no likelihood is set (the build's default view). */
+	/**
+	 * Whether every choice is at its default, no likelihood is set and nothing is applied as
+	 * observed (the build's default view).
+	 */
 	readonly isDefaultView: boolean = $derived.by(
 		() =>
 			Object.keys(this.#likelihoods).length === 0 &&
+			this.results.appliedObservations.length === 0 &&
 			this.#reading === '' &&
 			Object.keys(this.compiled.defaultChoices).every((key) => this.isDefault(key))
 	);

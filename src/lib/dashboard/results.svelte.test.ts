@@ -116,7 +116,8 @@ describe('Results', () => {
 		expect(await ready).toEqual(intervalsFor(expected, pageIntervalSamples, 1));
 		// The worker is sent the explored chain, not the product chain.
 		expect(results.runSettings().chain?.size).toBe(expected.explored.size);
-		expect(results.runSettings().observations).toBeUndefined();
+		// Every run in the worker (sensitivity, assumptions, Why) is given the observations.
+		expect(results.runSettings().observations).toEqual(observations);
 	});
 
 	it('an observation the settings make impossible: unconditioned results and why', () => {

@@ -218,7 +218,6 @@ export class Results {
 			kind: 'intervals',
 			payload: this.#payload,
 			...this.runSettings(),
-			...this.#observed(),
 			seed: this.#settings().seed,
 			samples: pageIntervalSamples
 		});
@@ -230,11 +229,11 @@ export class Results {
 	}
 
 	/**
-	 * The current settings with their explored chain, for a run in the worker; without the
-	 * observations (the analyses not conditioned yet: sensitivity, assumptions, Why).
+	 * The current settings with their explored chain and the observations applied, for a run in
+	 * the worker (every run there is conditioned on them).
 	 */
 	runSettings(): RunSettings {
-		return withChain(this.analysis, this.#settings().likelihoods);
+		return { ...withChain(this.analysis, this.#settings().likelihoods), ...this.#observed() };
 	}
 
 	/** The observations a conditioned run in the worker carries (none when not applied). */
@@ -249,7 +248,6 @@ export class Results {
 			kind: 'simulate',
 			payload: this.#payload,
 			...this.runSettings(),
-			...this.#observed(),
 			runs,
 			seed: this.#settings().seed
 		});
