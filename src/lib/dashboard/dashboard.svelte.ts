@@ -7,6 +7,7 @@
 import { likelihoodValues, type Compiled } from '$lib/engine/compile';
 import { checkObservations, ObserveError, type Observation } from '$lib/engine/observe';
 import { withReading } from '$lib/engine/reading';
+import { observationReach, stepChances, type StepChances } from '$lib/engine/stepChances';
 import { limits } from '$lib/scenario/limits';
 import { resultBasis, type ResultBasis } from '$lib/scenario/confidenceWords';
 import type { TransitionInfo } from '$lib/scenario/model';
@@ -207,6 +208,19 @@ export class Dashboard {
 			this.results.appliedObservations.length === 0 &&
 			this.#reading === '' &&
 			Object.keys(this.compiled.defaultChoices).every((key) => this.isDefault(key))
+	);
+
+	/** The chance of the observations from each state of the product chain (once per analysis). */
+	readonly #reach: Float64Array | undefined = $derived.by(() =>
+		observationReach(this.results.analysis)
+	);
+
+	/**
+	 * The step-through's chances given the observations (each next step's, each step taken's, and
+	 * whether a step taken has ruled them out); undefined when nothing is observed.
+	 */
+	readonly stepChances: StepChances | undefined = $derived.by(() =>
+		stepChances(this.results.analysis, this.steps.path, this.#reach)
 	);
 
 	/** Whether a choice is at its default. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { givenLine, leftOutText, withWas } from './observed';
+import { givenCaption, givenLine, leftOutText, withWas } from './observed';
 
 describe('the words of a conditioned figure', () => {
 	it.each([
@@ -39,5 +39,13 @@ describe('leftOutText', () => {
 		}
 	])('$name', ({ result, expected }) => {
 		expect(leftOutText(result, { options: { 'west.posture': { wait: 'Wait' } } })).toBe(expected);
+	});
+});
+
+describe('givenCaption', () => {
+	it('names the count, the chance before and each observation', () => {
+		expect(givenCaption(2, 0.4, ['“Crisis” happened', '“War” did not happen'])).toBe(
+			'Given what you marked as observed (2 events, 40\u00a0% likely before): “Crisis” happened; “War” did not happen. The figure before each is beside it.'
+		);
 	});
 });

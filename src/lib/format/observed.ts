@@ -3,9 +3,19 @@
  * observed", and a figure with the one before the observations beside it, as the outcomes write it.
  */
 import { formatPercent } from './percent';
+import { plural } from './plural';
 
 /** How the page says a figure is conditioned on the reader's observations. */
 export const givenWords = 'given what you marked as observed';
+
+/**
+ * The outcomes' caption: `Given what you marked as observed (1 event, 40 % likely before): “Crisis”
+ * happened. The figure before each is beside it.`
+ */
+export function givenCaption(count: number, probability: number, described: string[]): string {
+	const given = givenWords[0].toUpperCase() + givenWords.slice(1);
+	return `${given} (${plural(count, 'event')}, ${formatPercent(probability)} likely before): ${described.join('; ')}. The figure before each is beside it.`;
+}
 
 /**
  * `givenLine('These bars') === 'These bars are given what you marked as observed.'`: the one line
