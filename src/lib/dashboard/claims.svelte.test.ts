@@ -121,7 +121,7 @@ describe('verdictWords', () => {
 			verdict: { id: 'c', label: 'c', holds: false, impossible: true },
 			expected: {
 				head: 'Not tested',
-				text: 'given what you marked as observed: it could not have happened under these settings.'
+				text: 'given what you marked as observed: it could not have happened under these settings, or under the choices the claim compares.'
 			}
 		}
 	])('$name', ({ verdict, expected }) => {

@@ -58,7 +58,7 @@ export function verdictWords(verdict: ClaimVerdict): { head: string; text: strin
 	if (verdict.impossible)
 		return {
 			head: 'Not tested',
-			text: 'given what you marked as observed: it could not have happened under these settings.'
+			text: 'given what you marked as observed: it could not have happened under these settings, or under the choices the claim compares.'
 		};
 	const head = verdict.holds ? 'Holds' : 'Fails';
 	const was = verdict.was ? `(was ${verdict.was.holds ? 'holds' : 'fails'}) ` : '';
