@@ -155,6 +155,18 @@ describe('Dashboard', () => {
 			expect(dashboard.stepChances?.possible).toBe(true);
 		});
 
+		it('lets chance decide by the chances given what is marked', () => {
+			// Given a crisis, talks fail with chance 1 (the model's own: 0.4): every seed takes it.
+			const dashboard = open();
+			dashboard.observe({ event: 'crisis', happened: true });
+			for (let seed = 1; seed <= 12; seed++) {
+				dashboard.setSeed(seed);
+				dashboard.takeByChance();
+				expect(dashboard.steps.path).toEqual(['talks:talks.fail']);
+				dashboard.undo();
+			}
+		});
+
 		it('a change of settings that makes a kept observation impossible: kept, said, unconditioned', () => {
 			const dashboard = open();
 			dashboard.observe({ event: 'crisis:crisis.fight', happened: true });

@@ -344,9 +344,16 @@ export class Dashboard {
 		return taken !== undefined;
 	}
 
-	/** Let chance pick the next step, from the seed and the step's depth (see StepThrough). */
+	/**
+	 * Let chance pick the next step, from the seed and the step's depth (see StepThrough): by the
+	 * chances given the observations while they can still happen, else by the model's own.
+	 */
 	takeByChance(): void {
-		this.selectedTransition = this.steps.takeByChance(this.#seed) ?? null;
+		const given = this.stepChances;
+		const chanceOf = given?.possible
+			? (b: { transition: TransitionInfo }) => given.next.get(b.transition.id) ?? 0
+			: undefined;
+		this.selectedTransition = this.steps.takeByChance(this.#seed, chanceOf) ?? null;
 	}
 
 	/**
