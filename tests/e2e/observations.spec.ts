@@ -36,10 +36,34 @@ test.describe('what has happened: observations and questions', () => {
 		const cells = ruptured.getByRole('cell');
 		await expect(cells.first()).toHaveText(/Why 9\s%\?/);
 		await expect(cells.last()).toHaveText(/^8\s%$/);
-		// The panels not conditioned yet say so.
-		await expect(page.getByRole('region', { name: 'What matters most' })).toContainText(
-			'Not conditioned on what you marked as observed yet'
+		// Every analysis on the page is given it now: no part says otherwise.
+		await expect(page.getByText(/not conditioned/i)).toHaveCount(0);
+		// What matters most (the first analysis tab): the outcome given it, the figure before beside.
+		const sensitivity = page.locator('[data-sensitivity]');
+		await expect(sensitivity).toHaveAttribute('data-sensitivity', 'ready');
+		await expect(sensitivity.locator('.given-note')).toHaveText(
+			/^“.+”: \d+\s% \(was \d+\s%\)\. These bars are given what you marked as observed\.$/
 		);
+		// The claims, tested given it, each verdict's share beside the one before it.
+		const claims = page.getByRole('region', { name: "The article's claims, tested" });
+		await expect(claims).toHaveAttribute('data-claims', 'current');
+		await expect(claims.locator('.given-note')).toHaveText(
+			'The verdicts and shares are given what you marked as observed.'
+		);
+		// “Iran ends on the losing side” compares no choices: it is tested given the observation.
+		await expect(claims.locator('[data-claim="iranLoses"] .verdict')).toHaveText(
+			/^(Holds|Fails) \(was (holds|fails)\) under these settings; holds in \d+\s% \(was \d+\s%\) of 200 draws/
+		);
+		// The thesis compares Russia declining, which cannot have happened given the full package.
+		await expect(claims.locator('[data-claim="thesis"] .verdict')).toHaveText(
+			/^Not tested given what you marked as observed/
+		);
+		// The step-through: each next step's chance given it, the model's own beside it.
+		const steps = page.getByRole('region', { name: 'Step through' });
+		await expect(
+			steps.getByText(/given what you marked as observed; the model's own/)
+		).toBeVisible();
+		await expect(steps.locator('.options .p').first()).toHaveText(/^\d+\s% \(was \d+\s%\)$/);
 		await expectNoAxeViolations(page);
 
 		// A reload opens the same view, the observation with it.

@@ -73,3 +73,22 @@ describe('AssumptionsView', () => {
 		stop();
 	});
 });
+
+describe('AssumptionsView under observations', () => {
+	it('runs the check given them in the worker: the certain step no longer moves anything', async () => {
+		// engine/assumptions.test.ts by hand: given b did not end late, a.go moves nothing.
+		const observations = [{ event: 'crisis.b.late', happened: false }];
+		const worker = new AnalysisWorker(() => fakeWorker());
+		const view = new AssumptionsView(
+			() => ({ payload, settings: { choices: {}, likelihoods: {}, observations } }),
+			() => worker
+		);
+		const stop = view.follow();
+		await vi.waitFor(() => expect(view.state).toBe('ready'));
+		expect(view.result?.assumptions.find((a) => a.id === 'crisis.a.a0:a.go')?.effect).toBeCloseTo(
+			0,
+			9
+		);
+		stop?.();
+	});
+});

@@ -43,13 +43,21 @@ export function toRow(a: Assumption): AssumptionRow {
 		from: a.from,
 		kind: words.assumptionKind(a),
 		now: words.assumptionNow(a),
-		swing: words.assumptionSwing(a),
+		swing: words.assumptionSwing(a) + leftOut(a),
 		outcome: words.assumptionOutcome(a),
 		score: words.assumptionScore(a),
 		effect: formatPercent(a.effect),
 		transition: a.transitions[0] ?? null,
 		reached: a.reached
 	};
+}
+
+/** Under observations, the ends of a swing where they could not have happened, in words. */
+function leftOut(a: Assumption): string {
+	const ends = a.impossibleAt ?? [];
+	if (ends.length === 0) return '';
+	const which = ends.length === 2 ? 'both ends' : `the ${ends[0]} end`;
+	return ` (${which} left out: what you marked could not have happened there)`;
 }
 
 export class AssumptionsView {

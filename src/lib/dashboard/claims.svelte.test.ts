@@ -9,7 +9,7 @@ import { loadFixture } from '../../../tests/unit/fixtures';
 import { builtInClaims, parsedClaims } from '$lib/engine/claims';
 import { toPayload } from '$lib/scenarios/payload';
 import { AnalysisWorker } from '$lib/workers/client';
-import { ClaimsView, type ClaimSettings } from './claims.svelte';
+import { ClaimsView, verdictWords, type ClaimSettings } from './claims.svelte';
 
 const loaded = loadFixture('ladder-claims.yaml');
 const payload = toPayload(loaded);
@@ -62,5 +62,69 @@ describe('ClaimsView', () => {
 		const second = await again;
 		expect(second?.[0]).toMatchObject({ holds: true, draws: { holds: 200, samples: 200 } });
 		expect(claims.rows[0].verdict?.holds).toBe(true);
+	});
+
+	it('tests the claims given the observations, in the worker, with the verdict before them', async () => {
+		// engine/claims.test.ts by hand: seen that talks did not fail, war is unlikely everywhere.
+		const { claims, settings } = view();
+		let ready = claims.ready();
+		claims.follow();
+		await ready;
+		settings.observations = [{ event: 'talks:talks.fail', happened: false }];
+		expect(claims.current).toBe(false);
+		ready = claims.ready();
+		claims.follow();
+		const [war] = (await ready)!;
+		expect(war).toMatchObject({
+			holds: true,
+			draws: { holds: 200, samples: 200 },
+			was: { holds: false }
+		});
+	});
+});
+
+describe('verdictWords', () => {
+	const nbsp = '\u00a0';
+	it.each([
+		{
+			name: 'no observations: as before',
+			verdict: { id: 'c', label: 'c', holds: true, draws: { holds: 90, samples: 200 } },
+			expected: {
+				head: 'Holds',
+				text: `under these settings; holds in 45${nbsp}% of 200 draws of the uncertain likelihoods.`
+			}
+		},
+		{
+			name: 'given observations: the verdict and share before them beside',
+			verdict: {
+				id: 'c',
+				label: 'c',
+				holds: true,
+				draws: { holds: 150, samples: 150, leftOut: 50 },
+				was: { holds: false, draws: { holds: 34, samples: 200 } }
+			},
+			expected: {
+				head: 'Holds',
+				text: `(was fails) under these settings; holds in 100${nbsp}% (was 17${nbsp}%) of 150 draws of the uncertain likelihoods; 50 draws left out, where what you marked could not have happened.`
+			}
+		},
+		{
+			name: 'nothing left uncertain',
+			verdict: { id: 'c', label: 'c', holds: false, was: { holds: true } },
+			expected: {
+				head: 'Fails',
+				text: '(was holds) under these settings; no likelihood is left uncertain.'
+			}
+		},
+		{
+			name: 'observations that cannot happen',
+			verdict: { id: 'c', label: 'c', holds: false, impossible: true },
+			expected: {
+				head: 'Not tested',
+				text: 'given what you marked as observed: it could not have happened under these settings, or under the choices the claim compares.'
+			}
+		}
+	])('$name', ({ verdict, expected }) => {
+		expect(verdictWords(verdict)).toEqual(expected);
 	});
 });

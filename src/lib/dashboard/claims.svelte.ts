@@ -3,11 +3,15 @@
  * it stands in, its verdict under the reader's settings and the share of likelihood draws in which
  * it holds (computed in the analysis worker, the last ones kept, marked not current, until the new
  * ones come), and whether it is built into the model (computed at build time for a shipped
- * scenario; not checked in the browser).
+ * scenario; not checked in the browser). Under observations the verdicts are given them, each with
+ * the one before them.
  */
 import { pageIntervalSamples } from '$lib/engine/analyze';
 import type { BuiltIn, ClaimVerdict } from '$lib/engine/claims';
 import type { Compiled } from '$lib/engine/compile';
+import type { Observation } from '$lib/engine/observe';
+import { withWas } from '$lib/format/observed';
+import { plural } from '$lib/format/plural';
 import type { ScenarioPayload } from '$lib/scenarios/payload';
 import { Latest } from '$lib/state/latest.svelte';
 import { ClaimsRun } from '$lib/state/workerRun.svelte';
@@ -19,6 +23,8 @@ export interface ClaimSettings {
 	seed: number;
 	/** The reading of the source ('' or none for the scenario's own). */
 	reading?: string;
+	/** What the reader marked as observed, applied (none: the claims are tested without it). */
+	observations?: Observation[];
 }
 
 export interface ClaimRow {
@@ -33,13 +39,44 @@ export interface ClaimRow {
 	builtIn?: BuiltIn;
 }
 
-const keyOf = ({ choices, likelihoods, seed, reading }: ClaimSettings) =>
+const keyOf = ({ choices, likelihoods, seed, reading, observations = [] }: ClaimSettings) =>
 	JSON.stringify([
 		Object.entries(choices).sort(),
 		Object.entries(likelihoods).sort(),
 		seed,
-		reading ?? ''
+		reading ?? '',
+		...(observations.length > 0 ? [observations] : [])
 	]);
+
+/**
+ * A verdict in words: its head (`Holds`, `Fails`, or `Not tested` when the observations cannot
+ * happen), then the rest: what it was before the observations, and the share of draws.
+ * `verdictWords({ holds: true, draws: { holds: 90, samples: 200 }, … }).text ===
+ * 'under these settings; holds in 45 % of 200 draws of the uncertain likelihoods.'`
+ */
+export function verdictWords(verdict: ClaimVerdict): { head: string; text: string } {
+	if (verdict.impossible)
+		return {
+			head: 'Not tested',
+			text: 'given what you marked as observed: it could not have happened under these settings, or under the choices the claim compares.'
+		};
+	const head = verdict.holds ? 'Holds' : 'Fails';
+	const was = verdict.was ? `(was ${verdict.was.holds ? 'holds' : 'fails'}) ` : '';
+	const { draws } = verdict;
+	if (!draws) return { head, text: `${was}under these settings; no likelihood is left uncertain.` };
+	const before = verdict.was?.draws;
+	const share = withWas(
+		draws.holds / draws.samples,
+		before && before.samples > 0 ? before.holds / before.samples : undefined
+	);
+	const left = draws.leftOut
+		? `; ${plural(draws.leftOut, 'draw')} left out, where what you marked could not have happened`
+		: '';
+	return {
+		head,
+		text: `${was}under these settings; holds in ${share} of ${plural(draws.samples, 'draw')} of the uncertain likelihoods${left}.`
+	};
+}
 
 export class ClaimsView {
 	readonly #payload: ScenarioPayload;
@@ -115,13 +152,14 @@ export class ClaimsView {
 			},
 			this.#worker
 		);
-		const { choices, likelihoods, seed, reading } = this.#settings();
+		const { choices, likelihoods, seed, reading, observations = [] } = this.#settings();
 		run.startAfterPaint({
 			kind: 'claims',
 			payload: this.#payload,
 			choices,
 			likelihoods,
 			...(reading ? { reading } : {}),
+			...(observations.length > 0 ? { observations } : {}),
 			seed,
 			samples: pageIntervalSamples
 		});

@@ -141,6 +141,32 @@ describe('Dashboard', () => {
 			expect(dashboard.observationError).toBeNull();
 		});
 
+		it("gives the step-through's chances given what is marked, along the steps taken", () => {
+			const dashboard = open();
+			expect(dashboard.stepChances).toBeUndefined();
+			dashboard.observe({ event: 'settled', happened: true });
+			// engine/stepChances.test.ts by hand: talks fail given settled with 0.1 / 0.7.
+			expect(dashboard.stepChances?.next.get('talks:talks.fail')).toBeCloseTo(0.1 / 0.7, 12);
+			dashboard.take('talks:talks.fail');
+			expect(dashboard.stepChances?.next.get('crisis:crisis.calm')).toBeCloseTo(1, 12);
+			dashboard.take('crisis:crisis.fight');
+			expect(dashboard.stepChances).toMatchObject({ possible: false, ruledOutAt: 2 });
+			dashboard.undo();
+			expect(dashboard.stepChances?.possible).toBe(true);
+		});
+
+		it('lets chance decide by the chances given what is marked', () => {
+			// Given a crisis, talks fail with chance 1 (the model's own: 0.4): every seed takes it.
+			const dashboard = open();
+			dashboard.observe({ event: 'crisis', happened: true });
+			for (let seed = 1; seed <= 12; seed++) {
+				dashboard.setSeed(seed);
+				dashboard.takeByChance();
+				expect(dashboard.steps.path).toEqual(['talks:talks.fail']);
+				dashboard.undo();
+			}
+		});
+
 		it('a change of settings that makes a kept observation impossible: kept, said, unconditioned', () => {
 			const dashboard = open();
 			dashboard.observe({ event: 'crisis:crisis.fight', happened: true });

@@ -7,6 +7,7 @@
 import { likelihoodValues, type Compiled } from '$lib/engine/compile';
 import { checkObservations, ObserveError, type Observation } from '$lib/engine/observe';
 import { withReading } from '$lib/engine/reading';
+import { observationReach, stepChances, type StepChances } from '$lib/engine/stepChances';
 import { limits } from '$lib/scenario/limits';
 import { resultBasis, type ResultBasis } from '$lib/scenario/confidenceWords';
 import type { TransitionInfo } from '$lib/scenario/model';
@@ -197,12 +198,29 @@ export class Dashboard {
 		return this.#dropped?.at === this.steps.session ? this.#dropped.steps : null;
 	}
 
-	/** Whether every choice is at its default and no likelihood is set (the build's default view). */
+	/**
+	 * Whether every choice is at its default, no likelihood is set and nothing is applied as
+	 * observed (the build's default view).
+	 */
 	readonly isDefaultView: boolean = $derived.by(
 		() =>
 			Object.keys(this.#likelihoods).length === 0 &&
+			this.results.appliedObservations.length === 0 &&
 			this.#reading === '' &&
 			Object.keys(this.compiled.defaultChoices).every((key) => this.isDefault(key))
+	);
+
+	/** The chance of the observations from each state of the product chain (once per analysis). */
+	readonly #reach: Float64Array | undefined = $derived.by(() =>
+		observationReach(this.results.analysis)
+	);
+
+	/**
+	 * The step-through's chances given the observations (each next step's, each step taken's, and
+	 * whether a step taken has ruled them out); undefined when nothing is observed.
+	 */
+	readonly stepChances: StepChances | undefined = $derived.by(() =>
+		stepChances(this.results.analysis, this.steps.path, this.#reach)
 	);
 
 	/** Whether a choice is at its default. */
@@ -326,9 +344,16 @@ export class Dashboard {
 		return taken !== undefined;
 	}
 
-	/** Let chance pick the next step, from the seed and the step's depth (see StepThrough). */
+	/**
+	 * Let chance pick the next step, from the seed and the step's depth (see StepThrough): by the
+	 * chances given the observations while they can still happen, else by the model's own.
+	 */
 	takeByChance(): void {
-		this.selectedTransition = this.steps.takeByChance(this.#seed) ?? null;
+		const given = this.stepChances;
+		const chanceOf = given?.possible
+			? (b: { transition: TransitionInfo }) => given.next.get(b.transition.id) ?? 0
+			: undefined;
+		this.selectedTransition = this.steps.takeByChance(this.#seed, chanceOf) ?? null;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeWorker } from '../../../tests/unit/fakeWorker';
 import { loadFixture } from '../../../tests/unit/fixtures';
 import { analyze, intervalsFor, pageIntervalSamples } from '$lib/engine/analyze';
+import { compareExact } from '$lib/engine/compare';
 import { toChainData } from '$lib/engine/explore';
 import { toPayload } from '$lib/scenarios/payload';
 import { AnalysisWorker } from '$lib/workers/client';
@@ -117,7 +118,43 @@ describe('Results', () => {
 		expect(await ready).toEqual(intervalsFor(expected, pageIntervalSamples, 1));
 		// The worker is sent the explored chain, not the product chain.
 		expect(results.runSettings().chain?.size).toBe(expected.explored.size);
-		expect(results.runSettings().observations).toBeUndefined();
+		// Every run in the worker (sensitivity, assumptions, Why) is given the observations.
+		expect(results.runSettings().observations).toEqual(observations);
+	});
+
+	it('compares baseline and now both given the observations, exactly and in paired runs', async () => {
+		// Seen: the front ran hot. P(front war | hot) = 1/(2 − p) (engine/sensitivity.test.ts):
+		// 1/1.325 now (p = 0.675), 1/1.4 under the baseline's p = 0.6.
+		const observations = [{ event: 'crisis.front.hot', happened: true }];
+		const { results, settings } = holder();
+		settings.observations = observations;
+		settings.baseline = { choices: { ...compiled.defaultChoices }, likelihoods: { [flare]: 0.6 } };
+		expect(results.comparedGiven).toBe(true);
+		expect(results.baselineObservationProblem).toBeUndefined();
+		const war = results.exactComparison!.outcomes['crisis.front.war'];
+		expect(war.baseline).toBeCloseTo(1 / 1.4, 12);
+		expect(war.variant).toBeCloseTo(1 / 1.325, 12);
+		results.runComparison(2_000);
+		await vi.waitFor(() => expect(results.comparison.status).toBe('done'));
+		// Given hot, the front calms with (1 − p)/(2 − p): 0.29 and 0.25 (0.57 and 0.49 before the
+		// observation); 2,000 paired runs land within 0.05 of it.
+		const calm = results.comparison.result!.outcomes['crisis.front.calm'];
+		expect(calm.baseline).toBeCloseTo(0.4 / 1.4, 1);
+		expect(calm.variant).toBeCloseTo(0.325 / 1.325, 1);
+	});
+
+	it('observations impossible under the baseline: said on that side, and neither side is given them', () => {
+		// Talks collapse only when the north pushes: under the baseline's hold they cannot.
+		const collapse = 'crisis.talks.open:talks.collapse';
+		const { results, settings } = holder();
+		settings.choices = { ...compiled.defaultChoices, 'north.stance': 'push' };
+		settings.observations = [{ event: collapse, happened: true }];
+		settings.baseline = { choices: { ...compiled.defaultChoices }, likelihoods: {} };
+		expect(results.observationProblem).toBeUndefined();
+		expect(results.baselineObservationProblem?.message).toMatch(/impossible/);
+		expect(results.comparedGiven).toBe(false);
+		const plainNow = analyze(compiled, { choices: settings.choices }).exact;
+		expect(results.exactComparison).toEqual(compareExact(analyze(compiled).exact, plainNow));
 	});
 
 	it('an observation the settings make impossible: unconditioned results and why', () => {

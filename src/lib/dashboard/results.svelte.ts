@@ -5,8 +5,8 @@
  * results are large, so they are kept raw (replaced, never mutated). The default view's chain and
  * intervals come with the page, computed at build time.
  */
-import { analyze, pageIntervalSamples, type Analysis } from '$lib/engine/analyze';
-import type { Compiled } from '$lib/engine/compile';
+import { analyze, pageIntervalSamples, type Analysis, type KnownChain } from '$lib/engine/analyze';
+import type { Compiled, Settings } from '$lib/engine/compile';
 import { compareExact, type ExactComparison } from '$lib/engine/compare';
 import { toChainData, type ChainData } from '$lib/engine/explore';
 import { ObserveError, type Observation } from '$lib/engine/observe';
@@ -71,6 +71,30 @@ const withChain = (analysis: Analysis, likelihoods: Record<string, number>): Run
 	chain: toChainData(analysis.explored)
 });
 
+/** An analysis given observations, or (when they cannot happen) the unconditioned one and why. */
+interface Conditioned {
+	analysis: Analysis;
+	problem?: ObservationProblem;
+}
+
+/** `settings` analysed given `observations`; when they cannot happen, without them and why. */
+function conditioned(
+	compiled: Compiled,
+	settings: Settings,
+	observations: Observation[],
+	known?: KnownChain
+): Conditioned {
+	try {
+		return { analysis: analyze(compiled, { ...settings, observations }, known) };
+	} catch (error) {
+		if (!(error instanceof ObserveError)) throw error;
+		return {
+			analysis: analyze(compiled, settings, known),
+			problem: { message: error.message, hint: error.hint }
+		};
+	}
+}
+
 export class Results {
 	readonly #payload: ScenarioPayload;
 	readonly #compiled: Compiled;
@@ -122,22 +146,17 @@ export class Results {
 	 * The exact analysis under the current choices and likelihoods, conditioned on the observations;
 	 * when they cannot happen under these settings, the unconditioned one and why.
 	 */
-	readonly #computed: { analysis: Analysis; problem?: ObservationProblem } = $derived.by(() => {
+	readonly #computed: Conditioned = $derived.by(() => {
 		perfMark('brink:analysis:start'); // npm run perf: the exact analysis alone
 		const { choices, likelihoods, reading, observations = [] } = this.#settings();
 		const ahead = this.#ahead.chain;
 		const known = ahead && { chain: ahead, likelihoods: {} };
-		const settings = { choices, likelihoods, reading };
-		let computed;
-		try {
-			computed = { analysis: analyze(this.#compiled, { ...settings, observations }, known) };
-		} catch (error) {
-			if (!(error instanceof ObserveError)) throw error;
-			computed = {
-				analysis: analyze(this.#compiled, settings, known),
-				problem: { message: error.message, hint: error.hint }
-			};
-		}
+		const computed = conditioned(
+			this.#compiled,
+			{ choices, likelihoods, reading },
+			observations,
+			known
+		);
 		perfMark('brink:analysis:end');
 		return computed;
 	});
@@ -157,18 +176,44 @@ export class Results {
 		return this.analysis.observed?.observations ?? [];
 	}
 
-	/** The exact analysis of the pinned baseline, or undefined. */
-	readonly baselineAnalysis: Analysis | undefined = $derived.by(() => {
+	/**
+	 * The pinned baseline's exact analysis, given the same observations as the current one (none
+	 * when they cannot happen under the current settings); when they cannot happen under the
+	 * baseline, its unconditioned analysis and why.
+	 */
+	readonly #baseline: Conditioned | undefined = $derived.by(() => {
 		const { baseline } = this.#settings();
-		return baseline ? analyze(this.#compiled, baseline) : undefined;
+		return baseline ? conditioned(this.#compiled, baseline, this.appliedObservations) : undefined;
 	});
 
-	/** Baseline against the current settings, outcome by outcome; undefined without a baseline. */
-	readonly exactComparison: ExactComparison | undefined = $derived.by(() =>
-		this.baselineAnalysis
-			? compareExact(this.baselineAnalysis.exact, this.analysis.exact)
-			: undefined
-	);
+	/** The exact analysis of the pinned baseline, or undefined (see `#baseline`). */
+	get baselineAnalysis(): Analysis | undefined {
+		return this.#baseline?.analysis;
+	}
+
+	/** Why the observations cannot happen under the baseline's settings, or undefined. */
+	get baselineObservationProblem(): ObservationProblem | undefined {
+		return this.#baseline?.problem;
+	}
+
+	/**
+	 * Whether both sides of the comparison are given the observations: there are some, and they
+	 * can happen under the current settings and under the baseline's.
+	 */
+	get comparedGiven(): boolean {
+		return this.appliedObservations.length > 0 && !this.baselineObservationProblem;
+	}
+
+	/**
+	 * Baseline against the current settings, outcome by outcome; undefined without a baseline.
+	 * Both sides are given the observations, or (when they cannot happen under one) neither is.
+	 */
+	readonly exactComparison: ExactComparison | undefined = $derived.by(() => {
+		const baseline = this.baselineAnalysis;
+		if (!baseline) return undefined;
+		const { exact, unconditioned } = this.analysis;
+		return compareExact(baseline.exact, this.comparedGiven ? exact : (unconditioned ?? exact));
+	});
 
 	/** The settings the intervals depend on. */
 	readonly intervalsKey: string = $derived.by(() =>
@@ -218,7 +263,6 @@ export class Results {
 			kind: 'intervals',
 			payload: this.#payload,
 			...this.runSettings(),
-			...this.#observed(),
 			seed: this.#settings().seed,
 			samples: pageIntervalSamples
 		});
@@ -230,11 +274,11 @@ export class Results {
 	}
 
 	/**
-	 * The current settings with their explored chain, for a run in the worker; without the
-	 * observations (the analyses not conditioned yet: sensitivity, assumptions, Why).
+	 * The current settings with their explored chain and the observations applied, for a run in
+	 * the worker (every run there is conditioned on them).
 	 */
 	runSettings(): RunSettings {
-		return withChain(this.analysis, this.#settings().likelihoods);
+		return { ...withChain(this.analysis, this.#settings().likelihoods), ...this.#observed() };
 	}
 
 	/** The observations a conditioned run in the worker carries (none when not applied). */
@@ -249,7 +293,6 @@ export class Results {
 			kind: 'simulate',
 			payload: this.#payload,
 			...this.runSettings(),
-			...this.#observed(),
 			runs,
 			seed: this.#settings().seed
 		});
@@ -259,11 +302,13 @@ export class Results {
 	runComparison(runs: number): void {
 		const { baseline, likelihoods, seed } = this.#settings();
 		if (!baseline || !this.baselineAnalysis) return;
+		// Both sides given the observations, or neither (as the exact comparison).
+		const given = this.comparedGiven ? this.#observed() : {};
 		this.comparison.start({
 			kind: 'compare',
 			payload: this.#payload,
-			baseline: withChain(this.baselineAnalysis, baseline.likelihoods),
-			variant: withChain(this.analysis, likelihoods),
+			baseline: { ...withChain(this.baselineAnalysis, baseline.likelihoods), ...given },
+			variant: { ...withChain(this.analysis, likelihoods), ...given },
 			runs,
 			seed
 		});

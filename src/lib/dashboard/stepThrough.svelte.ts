@@ -78,11 +78,12 @@ export class StepThrough {
 
 	/**
 	 * Let chance pick the next step. The draw depends only on the seed and the step's depth, so a
-	 * shared link or an undo followed by a new draw gives the same pick again.
+	 * shared link or an undo followed by a new draw gives the same pick again. `chanceOf`: the
+	 * chance of each open step to draw by (given observations); default, the model's own.
 	 */
-	takeByChance(seed: number): string | undefined {
+	takeByChance(seed: number, chanceOf?: (b: Branch) => number): string | undefined {
 		const rng = createRng(`${seed}:${this.#session.steps.length}`);
-		this.#session = takeByChance(this.#session, rng);
+		this.#session = takeByChance(this.#session, rng, chanceOf);
 		return this.#session.steps.at(-1)?.via?.transition.id;
 	}
 

@@ -191,3 +191,87 @@ describe('the shipped scenarios', () => {
 			expect(assumptions[i - 1].effect).toBeGreaterThanOrEqual(assumptions[i].effect - 1e-12);
 	});
 });
+
+describe('the key assumptions given observations (assumptions.yaml by hand)', () => {
+	/*
+	 * Seen: b did not end late. Then b moved first (chance 1/(1+v)), and within that run hot has
+	 * chance p and cool 1 − p whatever v is: P(hot | not late) = p, E[cost | not late] = 3p.
+	 */
+	const notLate = [{ event: 'crisis.b.late', happened: false }];
+	const byId = (settings: Parameters<typeof assumptionsCheck>[1]) =>
+		Object.fromEntries(
+			assumptionsCheck(loaded.compiled, settings).assumptions.map((a) => [a.id, a])
+		);
+	const given = byId({ observations: notLate });
+
+	it('with no observations, the same as before', () => {
+		const strip = (r: ReturnType<typeof assumptionsCheck>) => ({ ...r, milliseconds: 0 });
+		expect(strip(assumptionsCheck(loaded.compiled, { observations: [] }))).toEqual(
+			strip(assumptionsCheck(loaded.compiled, {}))
+		);
+	});
+
+	it('the silent range moves P(hot | not late) from 0.2 to 0.6, twice as far as before', () => {
+		const a = given['crisis.b.b0:b.hot'];
+		expect(a.outcome?.atLow).toBeCloseTo(0.2, 9);
+		expect(a.outcome?.atHigh).toBeCloseTo(0.6, 9);
+		// E[cost | not late] = 3p: 0.6 → 1.8, 0.4 of the scale.
+		expect(a.score?.atLow).toBeCloseTo(0.6, 9);
+		expect(a.score?.atHigh).toBeCloseTo(1.8, 9);
+		expect(a.effect).toBeCloseTo(0.4, 9);
+		expect(a.impossibleAt).toBeUndefined();
+	});
+
+	it('the certain step no longer moves anything: given b moved first, a does not matter', () => {
+		const a = given['crisis.a.a0:a.go'];
+		expect(a.outcome).toBeUndefined();
+		expect(a.score).toBeUndefined();
+		expect(a.effect).toBeCloseTo(0, 9);
+	});
+
+	it("a score swing sums over the conditioned endings: hot's cost 2 → 3 moves E[cost] 0.8 → 1.2", () => {
+		const a = given['crisis.b.hot:cost'];
+		expect(a.score?.atLow).toBeCloseTo(0.8, 9);
+		expect(a.score?.atHigh).toBeCloseTo(1.2, 9);
+	});
+
+	it('an observation of probability 1 changes nothing', () => {
+		// Region a always ends done.
+		const sure = byId({ observations: [{ event: 'crisis.a.done', happened: true }] });
+		const plain = byId({});
+		for (const [id, a] of Object.entries(plain)) {
+			expect(sure[id].effect).toBeCloseTo(a.effect, 9);
+			expect(sure[id].outcome?.id).toBe(a.outcome?.id);
+		}
+	});
+
+	it('an end under which the observations cannot happen is left out and named', () => {
+		// A silent range [0, 0.5] for `go`, the rest `stay`; seen: `go` was taken. At go = 0 (the
+		// range's low end) it cannot have been; given it, gone is certain.
+		const text = `id: zero
+title: Zero
+sources: [memo]
+actors: {}
+statechart:
+  initial: start
+  states:
+    start:
+      on:
+        - { event: go, target: gone, by: chance, likelihood: { range: [0, 0.5], basis: silent }, assumption: Silent. }
+        - { event: stay, target: stayed, by: chance, likelihood: rest, assumption: The rest. }
+    gone: { type: final, outcome: { label: Gone } }
+    stayed: { type: final, outcome: { label: Stayed } }
+`;
+		const result = loadScenario('zero.yaml', text, fixtureResolver);
+		if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+		const observations = [{ event: 'start:go', happened: true }];
+		const { assumptions } = assumptionsCheck(result.value.compiled, { observations });
+		const byId = Object.fromEntries(assumptions.map((a) => [a.id, a]));
+		expect(byId['start:go'].impossibleAt).toEqual(['low']);
+		// The rest is the range's remainder, swung with it (one row).
+		expect(byId['start:stay']).toBeUndefined();
+		// The possible end and the current value agree: gone is certain, nothing moves.
+		expect(byId['start:go'].outcome).toBeUndefined();
+		expect(byId['start:go'].effect).toBe(0);
+	});
+});

@@ -13,6 +13,12 @@
  * Like `sensitivity`, a likelihood swing re-weights the explored chain and solves it exactly (no
  * new exploration); a score swing changes no probability, and the expected scores are summed again
  * over the same exact distribution of endings.
+ *
+ * Under observations (`settings.observations`) every swing is conditioned on them as the outcomes
+ * are (`solverFor`): a likelihood swing re-weights the explored chain, conditions and solves; a
+ * score swing sums again over the conditioned distribution of endings. An end of a swing under
+ * which the observations cannot happen is left out (named in `impossibleAt`): the change is then
+ * measured from the current value to the other end.
  */
 import { withReading } from './reading';
 import type { TransitionInfo } from '../scenario/model';
@@ -25,7 +31,8 @@ import {
 } from './assumptionList';
 import type { Compiled, Settings } from './compile';
 import { summarize, type OutcomeSummary } from './outcomes';
-import { components, solveExact } from './solve';
+import type { ExactResult } from './solve';
+import { solverFor } from './solveUnder';
 import { swungWeights } from './swing';
 
 export interface AssumptionChange {
@@ -67,6 +74,11 @@ export interface Assumption {
 	score?: AssumptionChange;
 	/** The ranking measure (see the module comment), from 0 to 1. */
 	effect: number;
+	/**
+	 * Under observations: the ends of the swing under which they cannot happen, left out (the
+	 * current results stand in for them).
+	 */
+	impossibleAt?: ('low' | 'high')[];
 }
 
 export interface AssumptionsResult {
@@ -91,17 +103,19 @@ export function assumptionsCheck(
 	const start = performance.now();
 	const { model } = compiled;
 	const analysis = analyze(compiled, settings, known);
-	const { chain, exact } = analysis;
-	const order = components(chain);
-	const used = new Set(chain.edgeTransition);
-	const weights = new Float64Array(chain.edgeTarget.length);
+	// The chain the outcomes are read on (conditioned under observations), and the explored one
+	// that a swing re-weights.
+	const { chain, exact, explored } = analysis;
+	const solve = solverFor(explored, analysis.observed?.conditioned);
+	const used = new Set(explored.edgeTransition);
+	const weights = new Float64Array(explored.edgeTarget.length);
 
-	const solveAt = (spec: AssumptionSpec, end: 'low' | 'high'): OutcomeSummary => {
+	const solveAt = (spec: AssumptionSpec, end: 'low' | 'high'): ExactResult | undefined => {
 		const values = analysis.values.slice();
 		if (spec.siblings) for (const x of spec.siblings) values[x.index] = rangeEnd(x, flip(end));
 		else for (const i of spec.swung) values[i] = spec[end];
 		const swung = new Set(spec.swung);
-		return solveExact(chain, swungWeights(chain, values, swung, weights), order);
+		return solve(swungWeights(explored, values, swung, weights));
 	};
 	const scoredAt = (spec: AssumptionSpec, end: 'low' | 'high'): OutcomeSummary => {
 		const states = new Map(model.states);
@@ -119,7 +133,9 @@ export function assumptionsCheck(
 				? (exact.outcomes.find((o) => o.id === spec.outcome)?.probability ?? 0) > 0
 				: [spec.transition!, ...spec.remainders].some((x) => used.has(x.index));
 		const at = spec.kind === 'score' ? scoredAt : solveAt;
-		const [low, high] = reached ? [at(spec, 'low'), at(spec, 'high')] : [exact, exact];
+		const ends = reached ? [at(spec, 'low'), at(spec, 'high')] : [exact, exact];
+		const impossibleAt = (['low', 'high'] as const).filter((_, i) => !ends[i]);
+		const [low, high] = ends.map((e) => e ?? exact);
 		const outcome = largest(
 			low.outcomes.map((o, i) => ({
 				id: o.id,
@@ -158,7 +174,8 @@ export function assumptionsCheck(
 			reached,
 			...(outcome && { outcome }),
 			...(score && { score }),
-			effect
+			effect,
+			...(impossibleAt.length > 0 && { impossibleAt })
 		};
 	});
 	// Largest first; effects equal but for float noise keep the scenario's order (a stable sort).

@@ -85,6 +85,57 @@ describe('testClaims', () => {
 	});
 });
 
+describe('testClaims given observations', () => {
+	const verdicts = (observations: { event: string; happened: boolean }[], choices = {}) =>
+		testClaims(compiled, claims, { choices, observations }, { samples: 50, seed: 2 });
+
+	it('with no observations, the same as before', () => {
+		expect(verdicts([])).toEqual(testClaims(compiled, claims, {}, { samples: 50, seed: 2 }));
+	});
+
+	it('seen: talks did not fail. No war at all, and pressing no longer helps', () => {
+		// Given talks held, P(war) = 0 < 20 % at every x; E[peace] is 1 under either posture, so
+		// "press > wait" fails; P(war) = 0 <= P(crisis) = 0 holds.
+		const given = verdicts([{ event: 'talks:talks.fail', happened: false }]);
+		expect(given.map((v) => v.holds)).toEqual([true, false, true]);
+		expect(given.map((v) => v.draws)).toEqual([
+			{ holds: 50, samples: 50 },
+			{ holds: 0, samples: 50 },
+			{ holds: 50, samples: 50 }
+		]);
+		// Before: war is unlikely only where x < 4/15; the other two are built in.
+		expect(given.map((v) => v.was?.holds)).toEqual([false, true, true]);
+		expect(given[1].was?.draws).toEqual({ holds: 50, samples: 50 });
+	});
+
+	it('an observation of probability 1 changes nothing', () => {
+		const sure = verdicts([{ event: 'talks', happened: true }]);
+		const plain = testClaims(compiled, claims, {}, { samples: 50, seed: 2 });
+		expect(sure.map(({ holds, draws }) => ({ holds, draws }))).toEqual(
+			plain.map(({ holds, draws }) => ({ holds, draws }))
+		);
+		expect(sure.map((v) => v.impossible)).toEqual([undefined, undefined, undefined]);
+	});
+
+	it('observations that cannot happen under the settings: not tested, every draw left out', () => {
+		// The West pressing cannot happen while it waits.
+		const [war, press] = verdicts([{ event: 'crisis:west.press', happened: true }]);
+		expect(war).toMatchObject({
+			holds: false,
+			impossible: true,
+			draws: { holds: 0, samples: 0, leftOut: 50 }
+		});
+		// Pressing, the war claim is tested (no war); the other reads E[peace] under wait too.
+		const [warPress, pressPress] = verdicts([{ event: 'crisis:west.press', happened: true }], {
+			'west.posture': 'press'
+		});
+		expect(warPress).toMatchObject({ holds: true });
+		expect(warPress.impossible).toBeUndefined();
+		expect(pressPress.impossible).toBe(true);
+		expect(press.impossible).toBe(true);
+	});
+});
+
 describe('builtInClaims', () => {
 	it('visits every combination of choices at the ends of every range, the middle and draws', () => {
 		expect(choiceCombinations(compiled)).toEqual([

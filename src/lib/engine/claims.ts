@@ -12,6 +12,7 @@ import { limits } from '../scenario/limits';
 import { likelihoodValues, type Compiled, type Settings } from './compile';
 import { TermValues, termsUnder } from './claimTerms';
 import { drawInto, rangedTransitions } from './interval';
+import { withObservations } from './query';
 import { createRng, type Seed } from './rng';
 
 export interface ParsedClaim {
@@ -38,36 +39,94 @@ export interface ClaimVerdict {
 	label: string;
 	/** Whether it holds under the settings, the likelihoods at their values. */
 	holds: boolean;
-	/** Draws in which it holds, of `samples`; absent when no likelihood is left to draw. */
-	draws?: { holds: number; samples: number };
+	/**
+	 * Draws in which it holds, of `samples`; absent when no likelihood is left to draw. Under
+	 * observations, `leftOut` draws in which they cannot happen are not among the `samples`.
+	 */
+	draws?: { holds: number; samples: number; leftOut?: number };
+	/**
+	 * Under observations: true when they cannot happen under the settings (for the choices some
+	 * term reads); `holds` is then false, and the claim is not tested.
+	 */
+	impossible?: boolean;
+	/** Under observations: the verdict before them. */
+	was?: { holds: boolean; draws?: { holds: number; samples: number } };
 }
 
 /**
  * Each claim under `settings` (choices and likelihoods), and in `samples` seeded draws of every
  * likelihood range the settings leave open (uniform in its range, as the page's intervals draw).
+ * Under `settings.observations` every term of every claim is given them (joined to its `|` as a
+ * question's are, `withObservations`), and each verdict carries the one before them (`was`).
  */
 export function testClaims(
 	scenario: Compiled,
 	claims: ParsedClaim[],
 	settings: Settings = {},
-	{ samples = 200, seed = 1 }: { samples?: number; seed?: Seed } = {}
+	options: { samples?: number; seed?: Seed } = {}
+): ClaimVerdict[] {
+	const observations = settings.observations ?? [];
+	if (observations.length === 0) return tested(scenario, claims, settings, options);
+	const given = claims.map((c) => {
+		const joined = withObservations({ kind: 'claim', expression: c.expression }, observations);
+		return { ...c, expression: joined.kind === 'claim' ? joined.expression : c.expression };
+	});
+	const before = tested(scenario, claims, { ...settings, observations: [] }, options);
+	return tested(scenario, given, settings, options).map((v, k) => ({
+		...v,
+		was: { holds: before[k].holds, ...(before[k].draws && { draws: before[k].draws }) }
+	}));
+}
+
+function tested(
+	scenario: Compiled,
+	claims: ParsedClaim[],
+	settings: Settings,
+	{ samples = 200, seed = 1 }: { samples?: number; seed?: Seed }
 ): ClaimVerdict[] {
 	const { choices, base, ranged, terms } = termsUnder(scenario, settings);
-	const holdsAt = (c: ParsedClaim, values: Float64Array) =>
-		evaluate(c.expression, (t) => terms.value(t, choices, values));
-	const verdicts: ClaimVerdict[] = claims.map((c) => ({
-		id: c.id,
-		label: c.label,
-		holds: holdsAt(c, base)
-	}));
+	/**
+	 * The claim's truth at `values`; undefined when a term it reads has no value there (a term
+	 * given observations that cannot happen is NaN, see `TermValues`).
+	 */
+	const holdsAt = (c: ParsedClaim, values: Float64Array): boolean | undefined => {
+		let impossible = false;
+		const holds = evaluate(c.expression, (t) => {
+			const v = terms.value(t, choices, values);
+			if (Number.isNaN(v)) impossible = true;
+			return v;
+		});
+		return impossible ? undefined : holds;
+	};
+	const verdicts: ClaimVerdict[] = claims.map((c) => {
+		const holds = holdsAt(c, base);
+		return {
+			id: c.id,
+			label: c.label,
+			holds: holds ?? false,
+			...(holds === undefined && { impossible: true })
+		};
+	});
 	if (ranged.length === 0 || samples === 0) return verdicts;
 	const rng = createRng(seed);
 	const counts = claims.map(() => 0);
+	const leftOut = claims.map(() => 0);
 	for (let i = 0; i < samples; i++) {
 		const values = drawInto(base.slice(), ranged, rng);
-		claims.forEach((c, k) => (counts[k] += holdsAt(c, values) ? 1 : 0));
+		claims.forEach((c, k) => {
+			const holds = holdsAt(c, values);
+			if (holds === undefined) leftOut[k]++;
+			else if (holds) counts[k]++;
+		});
 	}
-	return verdicts.map((v, k) => ({ ...v, draws: { holds: counts[k], samples } }));
+	return verdicts.map((v, k) => ({
+		...v,
+		draws: {
+			holds: counts[k],
+			samples: samples - leftOut[k],
+			...(leftOut[k] > 0 && { leftOut: leftOut[k] })
+		}
+	}));
 }
 
 /** Every combination of every choice's options, the first one the defaults' order. */

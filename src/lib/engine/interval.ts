@@ -6,7 +6,7 @@ import type { Compiled } from './compile';
 import { reweight, type Chain } from './explore';
 import type { Observed } from './observe';
 import { createRng, type Seed } from './rng';
-import { components, solveExact } from './solve';
+import { solverFor } from './solveUnder';
 
 export interface Interval {
 	median: number;
@@ -84,7 +84,7 @@ export function likelihoodIntervals(
 	};
 	if (ranged.length === 0) return result;
 	const rng = createRng(seed);
-	const order = observed ? [] : components(chain);
+	const solve = solverFor(chain, observed);
 	const draw = values.slice();
 	const probabilities = new Float64Array(chain.edgeTarget.length);
 	const byOutcome = new Map<string, Float64Array>();
@@ -92,13 +92,8 @@ export function likelihoodIntervals(
 	let counted = 0;
 	for (let i = 0; i < samples; i++) {
 		drawInto(draw, ranged, rng);
-		reweight(chain, draw, probabilities);
-		let solved;
-		if (observed) {
-			const { probability, weights } = observed.condition(observed.weights(probabilities));
-			if (!(probability > 0)) continue;
-			solved = observed.solve(weights);
-		} else solved = solveExact(chain, probabilities, order);
+		const solved = solve(reweight(chain, draw, probabilities));
+		if (!solved) continue;
 		for (const o of solved.outcomes) {
 			if (!byOutcome.has(o.id)) byOutcome.set(o.id, new Float64Array(samples));
 			byOutcome.get(o.id)![counted] = o.probability;

@@ -198,3 +198,80 @@ describe('sensitivity on a chain computed ahead (the build, the worker)', () => 
 		);
 	});
 });
+
+describe('sensitivity given observations', () => {
+	const timeless = (r: ReturnType<typeof sensitivity>) => ({ ...r, milliseconds: 0 });
+
+	it('with no observations, the same as before (an empty list changes nothing)', () => {
+		expect(timeless(sensitivity(ladder.compiled, { observations: [] }, 'war'))).toEqual(
+			timeless(sensitivity(ladder.compiled, {}, 'war'))
+		);
+	});
+
+	it('ladder given a crisis: P(war | crisis) is the fight, 0.75 under wait, 0 under press', () => {
+		// Unconditioned: 0.4 × 0.75 = 0.3 under wait. Once the crisis is seen, talks.fail (0.4) has
+		// happened, so the war is the fight's 0.75 alone.
+		const result = sensitivity(
+			ladder.compiled,
+			{ observations: [{ event: 'crisis', happened: true }] },
+			'war'
+		);
+		expect(result.base).toBeCloseTo(0.75, 12);
+		expect(result.unconditionedBase).toBeCloseTo(0.3, 12);
+		expect(result.bars).toHaveLength(1);
+		expect(result.bars[0]).toMatchObject({ id: 'west.posture', low: 0, lowAt: 'press' });
+		expect(result.bars[0].high).toBeCloseTo(0.75, 12);
+		expect(result.bars[0].values?.wait).toBeCloseTo(0.75, 12);
+		expect(result.bars[0].impossibleAt).toBeUndefined();
+	});
+
+	it('regions given the front ran hot: P(war | hot) = 1/(2 − p) at the ends of the flare range', () => {
+		// P(war) = (p/2)/(1 − p/2) and P(hot ever) = p, so P(war | hot) = 1/(2 − p).
+		const result = sensitivity(
+			regions.compiled,
+			{ observations: [{ event: 'crisis.front.hot', happened: true }] },
+			'crisis.front.war'
+		);
+		const bar = result.bars.find((b) => b.id === 'crisis.front.quiet:front.flare')!;
+		expect(bar.low).toBeCloseTo(1 / (2 - 0.55), 12);
+		expect(bar.high).toBeCloseTo(1 / (2 - 0.8), 12);
+		expect(result.base).toBeCloseTo(1 / (2 - 0.675), 12);
+		expect(result.unconditionedBase).toBeCloseTo(frontWar(0.675), 12);
+	});
+
+	it('an observation of probability 1 changes nothing', () => {
+		// The run starts in talks: seeing it tells nothing.
+		const given = sensitivity(
+			ladder.compiled,
+			{ observations: [{ event: 'talks', happened: true }] },
+			'war'
+		);
+		const plain = sensitivity(ladder.compiled, {}, 'war');
+		expect(given.base).toBeCloseTo(plain.base, 12);
+		expect(given.unconditionedBase).toBeCloseTo(plain.base, 12);
+		expect(given.bars.map((b) => [b.id, b.low, b.high])).toEqual(
+			plain.bars.map((b) => [b.id, expect.closeTo(b.low, 12), expect.closeTo(b.high, 12)])
+		);
+	});
+
+	it('an option under which the observations cannot happen is left out and named', () => {
+		// The West pressing for talks is only possible under press: under wait it cannot happen.
+		const result = sensitivity(
+			ladder.compiled,
+			{
+				choices: { 'west.posture': 'press' },
+				observations: [{ event: 'crisis:west.press', happened: true }]
+			},
+			'settled'
+		);
+		expect(result.base).toBe(1);
+		expect(result.bars[0]).toMatchObject({
+			id: 'west.posture',
+			values: { press: 1 },
+			impossibleAt: ['wait'],
+			low: 1,
+			high: 1,
+			effect: 0
+		});
+	});
+});

@@ -3,6 +3,10 @@
  * every option; for each ranged likelihood that can fire, its probability at the low and the high
  * end of the range. Everything else stays at the current settings. Likelihood swings re-weight the
  * explored chain (no new exploration); only a choice swing explores again.
+ *
+ * Under observations (`settings.observations`) every point is conditioned on them as the outcomes
+ * are (`analyze`, and `solverFor` for a swept likelihood); a point under which the observations
+ * cannot happen is left out of its bar and named in `impossibleAt`.
  */
 import { withReading } from './reading';
 import { didYouMean } from '../scenario/diagnostics';
@@ -10,8 +14,10 @@ import type { TransitionInfo } from '../scenario/model';
 import type { Condition } from '../scenario/schema';
 import { analyze, type KnownChain } from './analyze';
 import { SettingsError, type Compiled, type Settings } from './compile';
-import { explore, reweight } from './explore';
-import { components, solveExact, type ExactResult } from './solve';
+import { reweight } from './explore';
+import { ObserveError } from './observe';
+import type { ExactResult } from './solve';
+import { solverFor } from './solveUnder';
 
 export interface SensitivityEvidence {
 	transition: string;
@@ -30,8 +36,13 @@ export interface SensitivityBar {
 	lowAt: string | number;
 	highAt: string | number;
 	effect: number;
-	/** For a choice, the outcome's probability under each option. */
+	/** For a choice, the outcome's probability under each option (the possible ones). */
 	values?: Record<string, number>;
+	/**
+	 * Under observations: the options (choice) or likelihood values (likelihood) under which the
+	 * observations cannot happen, left out of the bar.
+	 */
+	impossibleAt?: (string | number)[];
 	/** Ids of the transitions the factor acts on. */
 	transitions: string[];
 	evidence: SensitivityEvidence[];
@@ -41,8 +52,12 @@ export interface SensitivityResult {
 	outcome: string;
 	label: string;
 	base: number;
+	/** Under observations: the outcome's probability before them. */
+	unconditionedBase?: number;
 	choices: Record<string, string>;
 	bars: SensitivityBar[];
+	/** Under observations: factors under whose every point the observations cannot happen. */
+	leftOut?: { kind: 'choice' | 'likelihood'; id: string; label: string }[];
 	milliseconds: number;
 }
 
@@ -69,46 +84,68 @@ export function sensitivity(
 	const { transitions } = compiled.model;
 	const start = performance.now();
 	const bars: SensitivityBar[] = [];
+	const leftOut: NonNullable<SensitivityResult['leftOut']> = [];
+	/** The probability under each point, the impossible points apart; false when none is possible. */
+	const sweep = (points: [string, number | undefined][]) => {
+		const values: Record<string, number> = {};
+		const impossibleAt: string[] = [];
+		for (const [at, p] of points)
+			if (p === undefined) impossibleAt.push(at);
+			else values[at] = p;
+		if (Object.keys(values).length === 0) return false;
+		return { values, ...(impossibleAt.length > 0 && { impossibleAt }) };
+	};
 
 	for (const [actorId, actor] of Object.entries(compiled.model.scenario.actors)) {
 		for (const [choiceId, choice] of Object.entries(actor.choices)) {
 			const key = `${actorId}.${choiceId}`;
-			const values: Record<string, number> = {};
-			for (const option of Object.keys(choice.options)) {
-				values[option] =
-					option === analysis.choices[key]
-						? found.probability
-						: probabilityIn(
-								solveExact(
-									explore(compiled, { ...analysis.choices, [key]: option }, analysis.values)
-								)
-							);
-			}
+			const at = (option: string): number | undefined => {
+				if (option === analysis.choices[key]) return found.probability;
+				try {
+					const choices = { ...analysis.choices, [key]: option };
+					return probabilityIn(analyze(compiled, { ...settings, choices }).exact);
+				} catch (error) {
+					if (error instanceof ObserveError) return undefined;
+					throw error;
+				}
+			};
+			const swept = sweep(Object.keys(choice.options).map((o) => [o, at(o)]));
+			// The current option is always possible (the analysis above stands on it).
+			if (!swept) continue;
 			const acts = transitions.filter((t) => t.when.some((c) => mentions(c, key)));
 			bars.push({
 				kind: 'choice',
 				id: key,
 				label: choice.label,
-				...swing(values),
-				values,
+				...swing(swept.values),
+				...swept,
 				...cited(acts)
 			});
 		}
 	}
 
-	const { chain } = analysis;
+	const chain = analysis.explored;
 	const used = new Set(chain.edgeTransition);
-	const order = components(chain);
+	const solve = solverFor(chain, analysis.observed?.conditioned);
 	const probabilities = new Float64Array(chain.edgeTarget.length);
 	for (const t of transitions) {
 		if (t.likelihood.kind !== 'range' || !used.has(t.index)) continue;
 		const at = (value: number) => {
 			const draw = analysis.values.slice();
 			draw[t.index] = value;
-			return probabilityIn(solveExact(chain, reweight(chain, draw, probabilities), order));
+			const solved = solve(reweight(chain, draw, probabilities));
+			return solved && probabilityIn(solved);
 		};
 		const { low, high } = t.likelihood;
-		const ends = swing({ [low]: at(low), [high]: at(high) });
+		const swept = sweep([
+			[String(low), at(low)],
+			[String(high), at(high)]
+		]);
+		if (!swept) {
+			leftOut.push({ kind: 'likelihood', id: t.id, label: t.label });
+			continue;
+		}
+		const ends = swing(swept.values);
 		const acts = transitions.filter((x) => x.source === t.source);
 		bars.push({
 			kind: 'likelihood',
@@ -117,6 +154,7 @@ export function sensitivity(
 			...ends,
 			lowAt: Number(ends.lowAt),
 			highAt: Number(ends.highAt),
+			...(swept.impossibleAt && { impossibleAt: swept.impossibleAt.map(Number) }),
 			...cited(acts)
 		});
 	}
@@ -126,8 +164,12 @@ export function sensitivity(
 		outcome: outcomeId,
 		label: found.label,
 		base: found.probability,
+		...(analysis.unconditioned && {
+			unconditionedBase: probabilityIn(analysis.unconditioned)
+		}),
 		choices: analysis.choices,
 		bars,
+		...(leftOut.length > 0 && { leftOut }),
 		milliseconds
 	};
 }

@@ -68,14 +68,19 @@ export function take(session: Session, transitionId: string): Session {
 	};
 }
 
-/** Let chance pick among the open branches with one draw, as the simulations do. */
-export function takeByChance(session: Session, rng: Rng): Session {
+/**
+ * Let chance pick among the open branches with one draw, as the simulations do: by each branch's
+ * probability, or by `chanceOf` (the step-through's chances given observations, stepChances.ts).
+ */
+export function takeByChance(
+	session: Session,
+	rng: Rng,
+	chanceOf: (b: Branch) => number = (b) => b.probability
+): Session {
 	const open = options(session);
 	if (open.length === 0) return session;
 	const chosen =
-		open[
-			pickThreshold(toThresholds(open.map((b) => b.probability)), 0, open.length, rng.nextUint32())
-		];
+		open[pickThreshold(toThresholds(open.map(chanceOf)), 0, open.length, rng.nextUint32())];
 	return take(session, chosen.transition.id);
 }
 
