@@ -12,6 +12,7 @@ import { limits } from '../scenario/limits';
 import type { TransitionInfo } from '../scenario/model';
 import { branchLikelihood, setProblem, type BranchProblem } from './branches';
 import { bytes, floats, ints } from './grow';
+import { addToIndicator } from './indicators';
 import { checkEnd, ExploreError, limitError, type Chain } from './chain';
 import type { Compiled } from './compile';
 import {
@@ -258,7 +259,7 @@ export function explore(
 				for (let k = 0; k < width; k++) next[k] = stateIndicators.data[at + k];
 				for (let j = 0; j < t.setIndicator.length; j++) next[t.setIndicator[j]] = t.setValue[j];
 				for (let j = 0; j < t.effectIndicator.length; j++)
-					next[t.effectIndicator[j]] = next[t.effectIndicator[j]] + t.effectDelta[j];
+					next[t.effectIndicator[j]] = addToIndicator(next[t.effectIndicator[j]], t.effectDelta[j]);
 				for (const k of t.clampIndicator)
 					next[k] = Math.min(tables.indicatorMax[k], Math.max(tables.indicatorMin[k], next[k]));
 				state = add(target, next, 0);

@@ -14,6 +14,7 @@ import {
 	type StateValue
 } from 'xstate';
 import type { Model, StateInfo, TransitionInfo } from '../scenario/model';
+import { addToIndicator } from './indicators';
 import type { Condition } from '../scenario/schema';
 
 export interface BrinkContext {
@@ -69,7 +70,7 @@ export function toMachine(model: Model) {
 					const next = { ...context.indicators };
 					for (const [name, value] of Object.entries(params.set)) next[name] = value;
 					for (const [name, delta] of Object.entries(params.effects))
-						next[name] = next[name] + delta;
+						next[name] = addToIndicator(next[name], delta);
 					for (const name of Object.keys(params.set).concat(Object.keys(params.effects))) {
 						next[name] = clamp(next[name], indicators[name]?.min, indicators[name]?.max);
 					}

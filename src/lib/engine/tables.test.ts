@@ -119,6 +119,26 @@ describe('exploration on compiled tables', () => {
 		expect(expectSame(compiled, {})).toBe(true);
 	});
 
+	it('keeps indicator steps on a grid: ±0.1 from 1 between 0 and 3 gives 31 levels, not a drift', () => {
+		const step = (event: string, delta: number, likelihood: unknown) => ({
+			...move(event, 's', likelihood),
+			effects: { lvl: delta }
+		});
+		const compiled = compileDocument('drift', {
+			initial: 's',
+			states: {
+				s: { on: [step('up', 0.1, 0.4), step('down', -0.1, 0.4), move('stop', 'end')] },
+				end: { type: 'final', outcome: { label: 'End' } }
+			}
+		});
+		const chain = explore(compiled, {}, likelihoodValues(compiled));
+		const levels = new Set(chain.indicators);
+		expect(levels.size).toBe(31);
+		expect([...levels].every((v) => Math.round(v * 10) / 10 === v)).toBe(true);
+		expect(chain.size).toBe(62);
+		expect(expectSame(compiled, {})).toBe(true);
+	});
+
 	it('generated statecharts: the same chain, or the same refusal', () => {
 		let explored = 0;
 		let refused = 0;
