@@ -174,6 +174,28 @@ const cases: CheckCase[] = [
 				/^a loop with no exit: once in ("limbo", "limbo2"|"limbo2", "limbo") the scenario can never end \(with the default choices\)$/
 		}
 	},
+	...(
+		[
+			['an exit of likelihood 0', '0'],
+			['an exit whose range reaches 0', '[0, 0.2]'],
+			['an exit that is the rest of 0.9999999999', 'rest']
+		] as const
+	).map(([name, exit]) => ({
+		name: `a loop left only by ${name}`,
+		text: variant(calmTarget, [
+			beforeSettled,
+			'    limbo:\n      on:\n' +
+				`        - { event: limbo.stay, target: limbo, by: chance, likelihood: ${exit === 'rest' ? 0.9999999999 : 'rest'}, assumption: Stays. }\n` +
+				`        - { event: limbo.out, target: settled, by: chance, likelihood: ${exit === 'rest' ? 'rest' : exit}, assumption: Leaves. }\n` +
+				beforeSettled
+		]),
+		expected: {
+			path: 'statechart.states.limbo',
+			message:
+				'a loop whose every way out can have likelihood 0: once in "limbo", the scenario may never end for some values in the ranges (with the default choices)',
+			hint: 'give a way out a likelihood above 0 (start its range above 0), or add another way out'
+		}
+	})),
 	{
 		name: 'a state never reached',
 		text: variant([beforeSettled, `    limbo:\n      type: final\n${beforeSettled}`]),
@@ -372,5 +394,18 @@ statechart:
 		const lines = result.diagnostics.map((d) => d.line);
 		expect(lines).toEqual([...lines].sort((a, b) => a - b));
 		expect(lines.length).toBeGreaterThan(1);
+	});
+});
+
+describe('a loop whose way out stays above 0', () => {
+	it('is accepted with an exit range from 0.05', () => {
+		const text = variant(calmTarget, [
+			beforeSettled,
+			'    limbo:\n      on:\n' +
+				'        - { event: limbo.stay, target: limbo, by: chance, likelihood: rest, assumption: Stays. }\n' +
+				'        - { event: limbo.out, target: settled, by: chance, likelihood: [0.05, 0.2], assumption: Leaves. }\n' +
+				beforeSettled
+		]);
+		expect(errorsOf(text)).toEqual([]);
 	});
 });

@@ -5,13 +5,14 @@
  */
 import type { Diagnostic } from '../scenario/diagnostics';
 import { limits } from '../scenario/limits';
-import { bounds } from '../scenario/likelihood';
+import { bounds, smallestLikelihood } from '../scenario/likelihood';
 import { ancestors } from '../scenario/model';
 import { diagnosticAt, type ParsedDocument } from '../scenario/parse';
 import { likelihoodValues, type Compiled } from './compile';
 import { explore, ExploreError, isAbsorbing, type Chain } from './explore';
 import { withReading } from './reading';
 import { components } from './solve';
+import { stronglyConnected } from './graph';
 
 /** The choice combinations to explore: all of them, or defaults plus one change at a time. */
 export function choiceCombinations(compiled: Compiled): {
@@ -55,6 +56,41 @@ export function traps(chain: Chain): number[][] {
 		return component.every((s) => {
 			for (let e = chain.rowStart[s]; e < chain.rowStart[s + 1]; e++)
 				if (!inside.has(chain.edgeTarget[e])) return false;
+			return true;
+		});
+	});
+}
+
+/**
+ * Loops that some values in the likelihood ranges close: every way out has a likelihood that can
+ * be 0 (a value of 0, a range from 0, a "rest" the others can use up). The analyses that sweep
+ * the ranges (sensitivity, intervals, claims) would meet a loop with no exit there.
+ */
+export function closableLoops(chain: Chain): number[][] {
+	const { transitions } = chain.compiled.model;
+	const canBeZero = (e: number): boolean => {
+		const t = transitions[chain.edgeTransition[e]];
+		const l = t.likelihood;
+		if (l.kind !== 'rest') return bounds(l)[0] < smallestLikelihood;
+		let high = 0;
+		for (const other of chain.sets[chain.edgeSet[e]])
+			if (other !== t.index) high += bounds(transitions[other].likelihood)[1];
+		return 1 - high < smallestLikelihood;
+	};
+	const rowStart = new Int32Array(chain.size + 1);
+	const targets: number[] = [];
+	for (let s = 0; s < chain.size; s++) {
+		for (let e = chain.rowStart[s]; e < chain.rowStart[s + 1]; e++)
+			if (!canBeZero(e)) targets.push(chain.edgeTarget[e]);
+		rowStart[s + 1] = targets.length;
+	}
+	const edgeTarget = Int32Array.from(targets);
+	return stronglyConnected(chain.size, rowStart, edgeTarget).filter((component) => {
+		if (component.length === 1 && isAbsorbing(chain, component[0])) return false;
+		const inside = new Set(component);
+		return component.every((s) => {
+			for (let e = rowStart[s]; e < rowStart[s + 1]; e++)
+				if (!inside.has(edgeTarget[e])) return false;
 			return true;
 		});
 	});
@@ -131,6 +167,18 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 				statePath(names[0]),
 				`a loop with no exit: once in ${names.map((n) => `"${n}"`).join(', ')} the scenario can never end`,
 				'add a transition out of the loop, such as a de-escalation or an end state',
+				'error',
+				under
+			);
+		}
+		const trapped = new Set(traps(chain).flat());
+		for (const loop of closableLoops(chain)) {
+			if (loop.some((s) => trapped.has(s))) continue;
+			const names = [...new Set(loop.flatMap((s) => chain.leaves[s]))];
+			report(
+				statePath(names[0]),
+				`a loop whose every way out can have likelihood 0: once in ${names.map((n) => `"${n}"`).join(', ')}, the scenario may never end for some values in the ranges`,
+				'give a way out a likelihood above 0 (start its range above 0), or add another way out',
 				'error',
 				under
 			);
