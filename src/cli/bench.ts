@@ -14,7 +14,7 @@ import { warmState } from '../lib/engine/rng';
 import { formatDiagnostic } from '../lib/scenario/diagnostics';
 import { limits } from '../lib/scenario/limits';
 import { loadScenarioFile, toScenarioFile } from './files';
-import { parse, run, toCount, UsageError, out, err } from './run';
+import { parse, runAsScript, toCount, UsageError, out, err } from './run';
 
 const usage =
 	'usage: npm run bench -- [scenario id or file] [--runs N] [--actor-runs N] [--seed S] [--json]';
@@ -74,13 +74,15 @@ function sameTallies(a: Map<string, number>, b: Map<string, number>): boolean {
 	return a.size === b.size && [...a].every(([key, n]) => b.get(key) === n);
 }
 
-run(() => {
-	const { positionals, values: flags } = parse(usage, {
-		runs: { type: 'string' },
-		'actor-runs': { type: 'string' },
-		seed: { type: 'string' },
-		json: { type: 'boolean' }
-	});
+export const options = {
+	runs: { type: 'string' },
+	'actor-runs': { type: 'string' },
+	seed: { type: 'string' },
+	json: { type: 'boolean' }
+} as const;
+
+export function main(argv: string[]): number {
+	const { positionals, values: flags } = parse(usage, options, argv);
 	if (positionals.length > 1) throw new UsageError(usage);
 	const file =
 		positionals[0] !== undefined
@@ -175,4 +177,6 @@ run(() => {
 		);
 	}
 	return identical && handIdentical ? 0 : 1;
-});
+}
+
+runAsScript(import.meta.url, main);
