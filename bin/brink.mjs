@@ -11,7 +11,7 @@ try {
 } catch (error) {
 	// esbuild has printed where the sources fail to build; this says what failed.
 	process.stderr.write(
-		`brink: could not build the command line: ${error.message.split('\n')[0]}\n` +
+		`brink: could not build the command line: ${error.message.split('\n')[0].replace(/:$/, '')}\n` +
 			'  hint: fix the error above in src/, or run npm install if a package is missing\n'
 	);
 	process.exit(2);
