@@ -17,7 +17,7 @@ import { formatDiagnostic } from '../lib/scenario/diagnostics';
 import { limits } from '../lib/scenario/limits';
 import { benchExploration, exploreLines } from './benchExplore';
 import { loadScenarioFile, toScenarioFile } from './files';
-import { parse, run, toCount, UsageError, out, err } from './run';
+import { parse, runAsScript, toCount, UsageError, out, err } from './run';
 
 const usage =
 	'usage: npm run bench -- [scenario id or file] [--runs N] [--actor-runs N] [--seed S] [--quick] [--json]';
@@ -85,14 +85,16 @@ function sameTallies(a: Map<string, number>, b: Map<string, number>): boolean {
 	return a.size === b.size && [...a].every(([key, n]) => b.get(key) === n);
 }
 
-run(() => {
-	const { positionals, values: flags } = parse(usage, {
-		runs: { type: 'string' },
-		'actor-runs': { type: 'string' },
-		seed: { type: 'string' },
-		quick: { type: 'boolean' },
-		json: { type: 'boolean' }
-	});
+export const options = {
+	runs: { type: 'string' },
+	'actor-runs': { type: 'string' },
+	seed: { type: 'string' },
+	quick: { type: 'boolean' },
+	json: { type: 'boolean' }
+} as const;
+
+export function main(argv: string[]): number {
+	const { positionals, values: flags } = parse(usage, options, argv);
 	if (positionals.length > 1) throw new UsageError(usage);
 	const file =
 		positionals[0] !== undefined
@@ -190,4 +192,6 @@ run(() => {
 		);
 	}
 	return identical && handIdentical ? 0 : 1;
-});
+}
+
+runAsScript(import.meta.url, main);

@@ -6,18 +6,20 @@
 import { builtInClaims, drawShare, parsedClaims, testClaims } from '../lib/engine/claims';
 import { withReading } from '../lib/engine/reading';
 import { formatPercent } from '../lib/format/percent';
-import { parse, plain, run, table, toCount, out } from './run';
+import { parse, plain, runAsScript, table, toCount, out } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run claims -- <scenario id or file> [--set actor.choice=option]…
          [--likelihood transition-id=value]… [--reading id] [--samples N] [--seed S] [--json]`;
 
-run(() => {
-	const { positionals, values: flags } = parse(usage, {
-		...settingsOptions,
-		samples: { type: 'string' },
-		json: { type: 'boolean' }
-	});
+export const options = {
+	...settingsOptions,
+	samples: { type: 'string' },
+	json: { type: 'boolean' }
+} as const;
+
+export function main(argv: string[]): number {
+	const { positionals, values: flags } = parse(usage, options, argv);
 	const loaded = loadNamedScenario(positionals, usage);
 	if (!loaded) return 1;
 	const { settings, seed } = toSettings(flags);
@@ -83,4 +85,6 @@ run(() => {
 			`\nbuilt in: holds under all ${checked.combinations.toLocaleString('en')} combinations of choices at ${checked.points} likelihood points each (every range at its ends, the middle, and seeded draws)\n`
 		);
 	return 0;
-});
+}
+
+runAsScript(import.meta.url, main);

@@ -6,7 +6,7 @@
 import { evidenceReport, type EvidenceReport } from '../lib/scenario/coverage';
 import { formatDiagnostic } from '../lib/scenario/diagnostics';
 import { loadScenarioFile, toScenarioFile } from './files';
-import { parse, run, UsageError, out, err } from './run';
+import { parse, runAsScript, UsageError, out, err } from './run';
 
 const usage = 'usage: npm run evidence -- <scenario id or file> [--json]';
 
@@ -92,8 +92,10 @@ function toText(title: string, file: string, r: EvidenceReport): string {
 	return `${out.join('\n')}\n`;
 }
 
-run(() => {
-	const { positionals, values: flags } = parse(usage, { json: { type: 'boolean' } });
+export const options = { json: { type: 'boolean' } } as const;
+
+export function main(argv: string[]): number {
+	const { positionals, values: flags } = parse(usage, options, argv);
 	if (positionals.length !== 1) throw new UsageError(`give one scenario id or file\n${usage}`);
 	const loaded = loadScenarioFile(toScenarioFile(positionals[0]));
 	if (!loaded.ok) {
@@ -104,4 +106,6 @@ run(() => {
 	if (flags.json) out(`${JSON.stringify(report, null, 2)}\n`);
 	else out(toText(loaded.value.scenario.title, loaded.value.file, report));
 	return report.unanchored.length > 0 ? 1 : 0;
-});
+}
+
+runAsScript(import.meta.url, main);

@@ -6,8 +6,7 @@
  * Writes the results (CSV or JSON), the audit bundle, or the statechart (Mermaid or XState
  * JSON) to stdout or a file. Bad input exits 1 with one clear line.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { analyze, intervalsFor } from '../lib/engine/analyze';
 import { SettingsError } from '../lib/engine/compile';
 import { monteCarlo } from '../lib/engine/montecarlo';
@@ -19,7 +18,8 @@ import { resultBasis } from '../lib/scenario/confidenceWords';
 import { limits } from '../lib/scenario/limits';
 import { toPayload } from '../lib/scenarios/payload';
 import { displayPath } from './files';
-import { parse, run, toCount, UsageError, err } from './run';
+import { parse, runAsScript, toCount, UsageError, err } from './run';
+import { toolVersion } from './version';
 import { withReading } from '../lib/engine/reading';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
@@ -33,14 +33,16 @@ const usage = `usage: npm run export -- <scenario id or file> --format ${formats
 const isFormat = (value: string | undefined): value is Format =>
 	(formats as readonly string[]).includes(value ?? '');
 
-function main(): number {
-	const { positionals, values: flags } = parse(usage, {
-		...settingsOptions,
-		format: { type: 'string' },
-		samples: { type: 'string' },
-		runs: { type: 'string' },
-		out: { type: 'string' }
-	});
+export const options = {
+	...settingsOptions,
+	format: { type: 'string' },
+	samples: { type: 'string' },
+	runs: { type: 'string' },
+	out: { type: 'string' }
+} as const;
+
+function exportResults(argv: string[]): number {
+	const { positionals, values: flags } = parse(usage, options, argv);
 	if (!isFormat(flags.format)) {
 		throw new UsageError(
 			`${flags.format === undefined ? '--format is required' : `unknown --format "${flags.format}"`}: give one of ${formats.join(', ')}\n${usage}`
@@ -94,19 +96,9 @@ function main(): number {
 	return 0;
 }
 
-/** Brink's version from package.json, or nothing if it cannot be read. */
-function toolVersion(): string | undefined {
+export function main(argv: string[]): number {
 	try {
-		const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
-		return typeof pkg.version === 'string' ? pkg.version : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-run(() => {
-	try {
-		return main();
+		return exportResults(argv);
 	} catch (error) {
 		// Bad input (arguments, settings, an unwritable --out) is the person's to fix: one line,
 		// exit 1. Anything else is a bug and goes to run(), which exits 2.
@@ -118,4 +110,6 @@ run(() => {
 		err(`error: ${error.message}\n`);
 		return 1;
 	}
-});
+}
+
+runAsScript(import.meta.url, main);

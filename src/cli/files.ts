@@ -130,9 +130,13 @@ export { basename };
 
 /**
  * Load an event log and check it against the scenario it names: `<id>.yaml` (or .yml, .json) in
- * the folder above the log's `events/` folder, else the shipped scenario of that id.
+ * the folder above the log's `events/` folder, else the shipped scenario of that id, loaded with
+ * `loadScenario` (validate passes one that remembers the scenarios it has already loaded).
  */
-export function loadEventLogFile(path: string): EventLogResult {
+export function loadEventLogFile(
+	path: string,
+	loadScenario: (path: string) => LoadResult = loadScenarioFile
+): EventLogResult {
 	const file = displayPath(path);
 	if (!existsSync(path))
 		return {
@@ -158,7 +162,7 @@ export function loadEventLogFile(path: string): EventLogResult {
 			);
 			return { missing: true, known: [...new Set(known)] };
 		}
-		const loaded = loadScenarioFile(found);
+		const loaded = loadScenario(found);
 		if (loaded.ok) return { model: loaded.value.model };
 		return { invalid: `run npm run validate -- ${displayPath(found)}` };
 	};

@@ -19,7 +19,7 @@ import { toSourceYaml } from '../lib/scenario/sourceYaml';
 import { isRefusal } from '../lib/scenario/sources';
 import { displayPath, scenariosDir } from './files';
 import { readBounded } from './readFile';
-import { parse, run, UsageError, out, err } from './run';
+import { parse, runAsScript, UsageError, out, err } from './run';
 
 const usage = `usage: npm run ingest -- <raw text file> --id <source-id> --title "<title>"
          [--date D | --date-from D --date-to D] [--genre opinion|news|analysis|official]
@@ -51,22 +51,24 @@ async function formatYaml(text: string): Promise<string> {
 	return format(text, { ...options, filepath });
 }
 
-run(async () => {
-	const { positionals, values: flags } = parse(usage, {
-		id: { type: 'string' },
-		title: { type: 'string' },
-		date: { type: 'string' },
-		'date-from': { type: 'string' },
-		'date-to': { type: 'string' },
-		genre: { type: 'string' },
-		author: { type: 'string' },
-		outlet: { type: 'string' },
-		url: { type: 'string' },
-		'drop-lines': { type: 'string' },
-		note: { type: 'string' },
-		out: { type: 'string' },
-		check: { type: 'boolean' }
-	});
+export const options = {
+	id: { type: 'string' },
+	title: { type: 'string' },
+	date: { type: 'string' },
+	'date-from': { type: 'string' },
+	'date-to': { type: 'string' },
+	genre: { type: 'string' },
+	author: { type: 'string' },
+	outlet: { type: 'string' },
+	url: { type: 'string' },
+	'drop-lines': { type: 'string' },
+	note: { type: 'string' },
+	out: { type: 'string' },
+	check: { type: 'boolean' }
+} as const;
+
+export async function main(argv: string[]): Promise<number> {
+	const { positionals, values: flags } = parse(usage, options, argv);
 	if (positionals.length !== 1) throw new UsageError(`give one raw text file\n${usage}`);
 	if (flags.id === undefined || flags.title === undefined)
 		throw new UsageError(`--id and --title are required\n${usage}`);
@@ -146,4 +148,6 @@ run(async () => {
 		}
 	}
 	return stale > 0 ? 1 : 0;
-});
+}
+
+runAsScript(import.meta.url, main);

@@ -10,7 +10,7 @@ import { withReading } from '../lib/engine/reading';
 import { intervalText, questionText, valueText } from '../lib/format/answer';
 import { formatPercent } from '../lib/format/percent';
 import { resultBasis } from '../lib/scenario/confidenceWords';
-import { err, out, parse, run, table, toCount, UsageError, plain } from './run';
+import { err, out, parse, runAsScript, table, toCount, UsageError, plain } from './run';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
 
 const usage = `usage: npm run query -- <scenario id or file> "<question>" [--set actor.choice=option]…
@@ -19,12 +19,14 @@ examples: "P(crisis.north.directWar within 6 | crisis.arms.inService)"
           "E[russiaPosition | crisis.north.directWar]"   "E[steps until crisis.north.directWar]"
           "P(crisis.north.directWar within 1..8)"          (the curve for k = 1…8)`;
 
-run(() => {
-	const { positionals, values: flags } = parse(usage, {
-		...settingsOptions,
-		samples: { type: 'string' },
-		json: { type: 'boolean' }
-	});
+export const options = {
+	...settingsOptions,
+	samples: { type: 'string' },
+	json: { type: 'boolean' }
+} as const;
+
+export function main(argv: string[]): number {
+	const { positionals, values: flags } = parse(usage, options, argv);
 	if (positionals.length !== 2)
 		throw new UsageError(`give a scenario id or file, then the question in quotes\n${usage}`);
 	const [scenarioArg, text] = positionals;
@@ -104,4 +106,6 @@ run(() => {
 		`\nExact, computed on the chain (not sampled). Settings: ${changed.length ? changed.join(', ') : 'the defaults'}${reading ? `; reading: ${reading.label}` : ''}.\n${line}\n${note}\n`
 	);
 	return 0;
-});
+}
+
+runAsScript(import.meta.url, main);

@@ -1,4 +1,6 @@
 /** Shared command-line plumbing: argument errors and crashes become one clear line, never a stack trace. */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { escapeControls } from '../lib/scenario/diagnostics';
 
@@ -48,6 +50,20 @@ export function run(main: () => number | Promise<number>): void {
 				process.exitCode = 2;
 			}
 		);
+}
+
+/** A command's entry: its arguments (after the command's name) in, its exit code out. */
+export type Main = (argv: string[]) => number | Promise<number>;
+
+/**
+ * Run `main` when this module is the script node was started with (`tsx src/cli/validate.ts …`),
+ * so that importing a command (as `brink` and the tests do) runs nothing. Only a `.ts` script
+ * counts: in the built bundle every command shares one file, which is never run this way.
+ */
+export function runAsScript(moduleUrl: string, main: Main): void {
+	const script = process.argv[1];
+	if (script?.endsWith('.ts') && resolve(script) === fileURLToPath(moduleUrl))
+		run(() => main(process.argv.slice(2)));
 }
 
 /** `--set a.b=c` pairs to a record; refuses a malformed pair. */

@@ -20,7 +20,7 @@ import {
 	sourceMetaSchema,
 	stateNodeSchema
 } from '../lib/scenario/schema';
-import { run, UsageError, out, err } from './run';
+import { runAsScript, UsageError, out, err } from './run';
 
 const usage = 'usage: npm run schema [-- --check]';
 
@@ -101,10 +101,12 @@ export async function schemaText(kind: SchemaKind): Promise<string> {
 	return format(schemaJson(kind), { ...options, filepath: path });
 }
 
+export const options = { check: { type: 'boolean' } } as const;
+
 /** `--check` or nothing; anything else is refused in one line. */
 function parseFlags(args: string[]): boolean {
 	try {
-		const { values } = parseArgs({ args, options: { check: { type: 'boolean' } }, strict: true });
+		const { values } = parseArgs({ args, options, strict: true });
 		return values.check === true;
 	} catch (error) {
 		throw new UsageError(`${(error as Error).message} (${usage})`);
@@ -142,6 +144,4 @@ export async function main(
 }
 
 // Run only as a script, so that importing this module (as the tests do) writes nothing.
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	run(() => main());
-}
+runAsScript(import.meta.url, main);

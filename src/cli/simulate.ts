@@ -15,7 +15,7 @@ import { withReading } from '../lib/engine/reading';
 import { resultBasis } from '../lib/scenario/confidenceWords';
 import { limits } from '../lib/scenario/limits';
 import type { ReadingInfo } from '../lib/scenario/readings';
-import { parse, run, table, toCount, UsageError, out } from './run';
+import { parse, runAsScript, table, toCount, UsageError, out } from './run';
 import { eventLogPath, printReplay } from './replay';
 import { printWatch } from './watch';
 import { loadNamedScenario, settingsOptions, toSettings } from './scenarioArgs';
@@ -34,20 +34,22 @@ const usage = `usage: npm run simulate -- <scenario id or file> [--exact] [--run
 
 const percent = (p: number) => `${(p * 100).toFixed(1)} %`;
 
-run(() => {
-	const { positionals, values: flags } = parse(usage, {
-		...settingsOptions,
-		exact: { type: 'boolean' },
-		runs: { type: 'string' },
-		samples: { type: 'string' },
-		sensitivity: { type: 'boolean' },
-		outcome: { type: 'string' },
-		assumptions: { type: 'boolean' },
-		events: { type: 'boolean' },
-		log: { type: 'string' },
-		watch: { type: 'boolean' },
-		json: { type: 'boolean' }
-	});
+export const options = {
+	...settingsOptions,
+	exact: { type: 'boolean' },
+	runs: { type: 'string' },
+	samples: { type: 'string' },
+	sensitivity: { type: 'boolean' },
+	outcome: { type: 'string' },
+	assumptions: { type: 'boolean' },
+	events: { type: 'boolean' },
+	log: { type: 'string' },
+	watch: { type: 'boolean' },
+	json: { type: 'boolean' }
+} as const;
+
+export function main(argv: string[]): number {
+	const { positionals, values: flags } = parse(usage, options, argv);
 	if ([flags.assumptions, flags.sensitivity, flags.events, flags.watch].filter(Boolean).length > 1)
 		throw new UsageError(
 			`give one of --assumptions, --sensitivity, --events and --watch\n${usage}`
@@ -252,7 +254,9 @@ run(() => {
 		out(`\n${basis}`);
 	}
 	return 0;
-});
+}
+
+runAsScript(import.meta.url, main);
 
 /** The choices, and the reading when there is one: `choices: a.b=c` / `reading: A sceptic's reading (sceptic)`. */
 function choiceLine(choices: Record<string, string>, reading: ReadingInfo | undefined): string {

@@ -5,6 +5,8 @@
  * named `events` is read as an event log.
  */
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { LoadResult } from '../lib/engine/load';
 import { toEventLogReportLines, toReportLines, type ReportLine } from '../lib/scenario/format';
 import {
 	findEventLogs,
@@ -14,12 +16,14 @@ import {
 	loadScenarioFile,
 	scenariosDir
 } from './files';
-import { parse, run, out, err } from './run';
+import { parse, runAsScript, out, err } from './run';
 
 const usage = 'usage: npm run validate -- [files or folders…]   (default: scenarios/)';
 
-run(() => {
-	const { positionals, values } = parse(usage, { quiet: { type: 'boolean', short: 'q' } });
+export const options = { quiet: { type: 'boolean', short: 'q' } } as const;
+
+export function main(argv: string[]): number {
+	const { positionals, values } = parse(usage, options, argv);
 	const args = positionals.length > 0 ? positionals : [scenariosDir];
 	const found = findScenarioFiles(args);
 	const logs = [
@@ -31,15 +35,24 @@ run(() => {
 		err(`no scenario files (.yaml, .yml, .json) found in ${positionals.join(', ')}\n`);
 		return 1;
 	}
+	// An event log is checked against the scenario it names, which is not loaded (and its
+	// combinations of choices explored) again when it was checked above.
+	const loaded = new Map<string, LoadResult>();
+	const loadOnce = (file: string) => {
+		const result = loaded.get(resolve(file)) ?? loadScenarioFile(file);
+		loaded.set(resolve(file), result);
+		return result;
+	};
 	let failed = 0;
 	for (const file of files) {
 		let ok: boolean;
 		let lines: ReportLine[];
 		if (isEventLogFile(file)) {
-			const result = loadEventLogFile(file);
+			const result = loadEventLogFile(file, loadOnce);
 			[ok, lines] = [result.ok, toEventLogReportLines(result)];
 		} else {
 			const result = loadScenarioFile(file);
+			loaded.set(resolve(file), result);
 			[ok, lines] = [result.ok, toReportLines(result)];
 		}
 		if (!ok) failed++;
@@ -53,7 +66,9 @@ run(() => {
 	}
 	if (failed > 0) err(`${failed} of ${files.length} file(s) invalid\n`);
 	return failed > 0 ? 1 : 0;
-});
+}
+
+runAsScript(import.meta.url, main);
 
 function isFolderArg(path: string): boolean {
 	try {

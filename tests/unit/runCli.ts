@@ -1,6 +1,7 @@
 /**
- * A command-line script run as a person runs it: a real Node process from the repository root,
- * with tsx, and its real exit code and output. The one way every test starts the command line.
+ * A command run as a person runs it: a real Node process from the repository root running
+ * `brink <command>` (bin/brink.mjs, the built bundle, rebuilt first when a source changed), and its
+ * real exit code and output. The one way every test starts the command line.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -16,20 +17,20 @@ export interface CliRun {
 	seconds: number;
 }
 
-/** `runCli('validate.ts', 'scenarios/')`: a script of src/cli with its arguments. */
+/**
+ * `runCli('validate.ts', ['scenarios/'])`: the command of that src/cli script (`brink validate
+ * scenarios/`); `runCli('', ['--help'])` is `brink --help`.
+ */
 export function runCli(script: string, args: string[] = [], { timeout = 240_000 } = {}): CliRun {
 	const started = performance.now();
-	const result = spawnSync(
-		process.execPath,
-		['--import', 'tsx', join(root, 'src/cli', script), ...args],
-		{
-			cwd: root,
-			encoding: 'utf8',
-			// A read that hangs or grows without end fails the test instead of stalling the suite.
-			timeout,
-			env: { ...process.env, BRINK_DEBUG: '' }
-		}
-	);
+	const command = script === '' ? [] : [script.replace(/\.ts$/, '')];
+	const result = spawnSync(process.execPath, [join(root, 'bin/brink.mjs'), ...command, ...args], {
+		cwd: root,
+		encoding: 'utf8',
+		// A read that hangs or grows without end fails the test instead of stalling the suite.
+		timeout,
+		env: { ...process.env, BRINK_DEBUG: '' }
+	});
 	return {
 		code: result.status,
 		signal: result.signal,
