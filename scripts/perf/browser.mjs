@@ -179,6 +179,8 @@ export async function measureEditor(browser, base, rate = 1) {
 				capture: true
 			});
 			const seen = () => {
+				if (w.perfChecking === undefined && document.querySelector('.checking'))
+					w.perfChecking = performance.now();
 				const text = document.querySelector('.verdict')?.textContent ?? '';
 				if (w.perfShown !== undefined || text === old || !/: ok \(/.test(text)) return;
 				if (document.querySelector('.checking')) return;
@@ -200,11 +202,17 @@ export async function measureEditor(browser, base, rate = 1) {
 		await page.waitForTimeout(1000);
 		const seen = await page.evaluate(() => {
 			const w = /** @type {any} */ (globalThis);
-			return { tasks: w.perfTasks, shown: w.perfShown - w.perfKey };
+			return {
+				tasks: w.perfTasks,
+				shown: w.perfShown - w.perfKey,
+				// When "Checking…" first showed, after the last keystroke (none: the page has no such line).
+				checking: w.perfChecking === undefined ? null : w.perfChecking - w.perfKey
+			};
 		});
 		return {
 			rate,
 			shown: seen.shown,
+			checking: seen.checking,
 			longTasks: seen.tasks.length,
 			longest: seen.tasks.length > 0 ? Math.max(...seen.tasks) : 0
 		};

@@ -89,10 +89,11 @@ test('a draft whose check was cut short opens with its check paused, says why, a
 	await page.keyboard.insertText(talksScenario({ id: 'paused', title: 'Paused' }));
 	await expect(verdict(page)).toHaveText(/^paused\.yaml: ok/);
 	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
-	// As the page leaves it when it goes while the check runs: the open draft still marked.
+	// As a page that froze or crashed while the check ran leaves it: the open draft still marked
+	// in the tab's sessionStorage (a reload of the tab keeps it).
 	const id = await page.evaluate(() => {
 		const open = localStorage.getItem('brink.editor.open')!;
-		localStorage.setItem('brink.editor.checking', JSON.stringify([open]));
+		sessionStorage.setItem('brink.editor.checking', JSON.stringify([open]));
 		return open;
 	});
 
@@ -100,7 +101,7 @@ test('a draft whose check was cut short opens with its check paused, says why, a
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	const paused = page.getByRole('status').filter({ hasText: /did not finish/ });
 	await expect(paused).toHaveText(
-		/^The last check of this draft did not finish: the page was closed, reloaded or stuck while it ran\. Checking is paused/
+		/^The last check of this draft did not finish: the page froze or crashed while it ran\. Checking is paused/
 	);
 	await expect(page.getByRole('heading', { level: 2, name: 'Paused' })).toBeVisible();
 	await expect(verdict(page)).toHaveCount(0);
@@ -109,7 +110,7 @@ test('a draft whose check was cut short opens with its check paused, says why, a
 	await paused.getByRole('button', { name: 'Check it now' }).click();
 	await expect(verdict(page)).toHaveText(/^paused\.yaml: ok/);
 	await expect(paused).toHaveCount(0);
-	expect(await page.evaluate(() => localStorage.getItem('brink.editor.checking'))).toBeNull();
+	expect(await page.evaluate(() => sessionStorage.getItem('brink.editor.checking'))).toBeNull();
 	expect(id).not.toBe('');
 	expect(errors).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkingKey, storedMarks, type MarkStorage } from './checkMarks';
 
-/** An in-memory localStorage, optionally refusing every write. */
+/** An in-memory Storage, optionally refusing every write. */
 function storage(initial: Record<string, string> = {}, refuse = false) {
 	const items = new Map(Object.entries(initial));
 	return {

@@ -1,9 +1,11 @@
 /**
- * The drafts whose check has started and not ended, kept where a reload finds them: a draft still
- * marked when the editor opens it had its check cut short by the page going (closed, reloaded or
- * frozen), and opens with its check paused. The editor marks a draft before its check starts and
- * clears it when the check ends or is cancelled; a check stopped by the time budget stays marked.
- * Storage that fails (full, or refused in a private window) loses the marks, never the draft.
+ * The drafts whose check has started and not ended, kept where a reload of the tab finds them
+ * (the page's sessionStorage: per tab, so that another tab open on the same draft is not taken
+ * for a page that froze): a draft still marked when the editor opens it had its check cut short
+ * by the page freezing or crashing, and opens with its check paused. The editor marks a draft
+ * before its check starts and clears it when the check ends, is cancelled, or the page is left
+ * the ordinary way (pagehide); a check stopped by the time budget stays marked. Storage that
+ * fails (full, or refused in a private window) loses the marks, never the draft.
  */
 
 export interface CheckMarks {
@@ -12,10 +14,10 @@ export interface CheckMarks {
 	delete(id: string): void;
 }
 
-/** The part of `localStorage` the marks use. */
+/** The part of `sessionStorage` the marks use. */
 export type MarkStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** The localStorage key of the marks (an array of draft ids, as JSON). */
+/** The key of the marks (an array of draft ids, as JSON). */
 export const checkingKey = 'brink.editor.checking';
 
 /** Marks kept in memory only (the unit tests; a page without storage). */
@@ -25,7 +27,7 @@ export function memoryMarks(): CheckMarks {
 
 /**
  * Marks kept in `storage` under `key`. Unreadable contents count as no marks.
- * `storedMarks(localStorage).add(id)` writes `["<id>"]` under `brink.editor.checking`.
+ * `storedMarks(sessionStorage).add(id)` writes `["<id>"]` under `brink.editor.checking`.
  */
 export function storedMarks(storage: MarkStorage, key = checkingKey): CheckMarks {
 	const read = (): string[] => {

@@ -366,6 +366,21 @@ describe('checking in the worker', () => {
 		expect(marks.has(second)).toBe(false);
 	});
 
+	it('a page left the ordinary way while a check runs unmarks its draft', async () => {
+		const { editor, checker, settled, marks } = await setup();
+		await editor.createBlank();
+		await settled();
+		checker.held = new Promise(() => {});
+		editor.checkNow();
+		expect(marks.has(editor.draft!.id)).toBe(true);
+		editor.leaving();
+		expect(marks.has(editor.draft!.id)).toBe(false);
+		// Other marks (drafts whose check was cut short before) stay.
+		marks.add('other');
+		editor.leaving();
+		expect(marks.has('other')).toBe(true);
+	});
+
 	it('a check past its budget is stopped, and the draft paused and left marked', async () => {
 		const { editor, type, checker, settled, marks } = await setup({ checkBudget: 40 });
 		await editor.createBlank();

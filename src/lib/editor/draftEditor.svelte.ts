@@ -87,7 +87,7 @@ export interface DraftEditorOptions {
 	checkDelay?: number;
 	/** How long a check may run, in ms (`checkBudget` when left out). */
 	checkBudget?: number;
-	/** Where the drafts being checked are marked (the page's localStorage; memory when left out). */
+	/** Where the drafts being checked are marked (the page's sessionStorage; memory when left out). */
 	marks?: CheckMarks;
 	/** No draft is left to show (the last one was deleted). */
 	onempty?: () => void;
@@ -118,6 +118,8 @@ export class DraftEditor {
 	#checkedText = $state('');
 	/** A check runs (in the worker). */
 	#checking = $state(false);
+	/** The draft whose check runs. */
+	#checkingId: string | undefined;
 	#paused = $state<CheckPause | undefined>();
 	/** Why the last check could not run (the worker failed). */
 	#checkError = $state('');
@@ -171,7 +173,7 @@ export class DraftEditor {
 	/** Why the text is not checked as it is typed, in words (empty while it is). */
 	readonly pauseText = $derived.by(() => {
 		if (this.#paused === 'reopened')
-			return 'The last check of this draft did not finish: the page was closed, reloaded or stuck while it ran. Checking is paused so that the draft opens without it; what you type is saved but not checked.';
+			return 'The last check of this draft did not finish: the page froze or crashed while it ran. Checking is paused so that the draft opens without it; what you type is saved but not checked.';
 		if (this.#paused === 'budget')
 			return `The check was stopped after ${(this.#options.checkBudget ?? checkBudget) / 1000} s. Simplify the scenario before checking it again: fewer choices or options (every combination of choices is checked), fewer parallel regions, or fewer states in each. What you type is saved but not checked.`;
 		return '';
@@ -241,6 +243,15 @@ export class DraftEditor {
 			view.load(draft.scenario, draft.format);
 			this.#checkUnlessPaused();
 		}
+	}
+
+	/**
+	 * The page is being left the ordinary way (pagehide: closed, reloaded, navigated): a check
+	 * running now was cut short by that, not by a freeze, so its draft is unmarked and checks as
+	 * usual when it is opened again. A page frozen or crashed never gets here, and stays marked.
+	 */
+	leaving(): void {
+		if (this.#checking && this.#checkingId) this.#marks.delete(this.#checkingId);
 	}
 
 	/** Stop checking and take the code editor down (the page is going). */
@@ -320,6 +331,7 @@ export class DraftEditor {
 		const budget = this.#options.checkBudget ?? checkBudget;
 		this.#marks.add(id);
 		this.#checking = true;
+		this.#checkingId = id;
 		const end = (keepMark = false) => {
 			clearTimeout(timer);
 			this.#stopCheck = undefined;
