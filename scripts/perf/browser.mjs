@@ -150,6 +150,8 @@ export async function measureEditor(browser, base, rate = 1) {
 	const page = await context.newPage();
 	try {
 		await page.goto(`${base}/editor`, { waitUntil: 'load' });
+		// Hydrated first: a choice made before it is reset to the first scenario.
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await page
 			.getByLabel('Fork a shipped scenario')
 			.selectOption({ label: 'Regional escalation (the three paths together)' });
@@ -160,6 +162,8 @@ export async function measureEditor(browser, base, rate = 1) {
 		await page.locator('.checking').waitFor({ state: 'detached', timeout: 120_000 });
 		await page.waitForTimeout(1000);
 		const before = (await verdict.textContent()) ?? '';
+		if (!before.startsWith('regional-escalation'))
+			throw new Error(`the fork is not regional-escalation: ${before}`);
 		await throttle(context, page, rate);
 		// The cursor at the end of the title line.
 		await page.locator('.cm-content').click();
