@@ -6,6 +6,10 @@ export default defineConfig({
 	build: {
 		rolldownOptions: { checks: { bundlerTimings: false } }
 	},
+	// Module workers (both are started with type: 'module'), split into chunks: the check worker
+	// tells Zod not to compile its parsers before it imports them (src/lib/checking/loadEngine.ts),
+	// which needs the schemas in a chunk of their own, imported after, not inlined ahead of it.
+	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -11,6 +11,7 @@ import { findChromium } from './find-chromium.mjs';
 import {
 	launch,
 	measureChoices,
+	measureEditor,
 	measureFirstLoad,
 	measureMonteCarlo,
 	scenarioPath
@@ -26,7 +27,10 @@ const { values: flags } = parseArgs({
 		// Lighthouse runs per page and preset; the median is reported.
 		'lighthouse-runs': { type: 'string', default: '3' },
 		// Not 4190: browsers and fetch() refuse it (the Fetch standard's "bad ports").
-		port: { type: 'string', default: '4180' }
+		port: { type: 'string', default: '4180' },
+		// Only these parts, comma-separated (engine, firstLoad, choices, choices4x, monteCarlo,
+		// editor, editor4x, lighthouse); all by default.
+		only: { type: 'string' }
 	},
 	allowNegative: true
 });
@@ -98,7 +102,9 @@ async function main() {
 	const load = () => loadavg()[0].toFixed(2);
 	const loadBefore = load();
 	/** Measure one part; a failure is recorded and the other parts still run. */
+	const only = flags.only?.split(',');
 	const attempt = async (part, work) => {
+		if (only && !only.includes(part)) return;
 		log(`measuring ${part}…`);
 		try {
 			results[part] = await work();
@@ -141,11 +147,14 @@ async function main() {
 			machine.chromium = browser.version();
 			await attempt('firstLoad', () => measureFirstLoad(browser, server.base, 'build'));
 			await attempt('choices', () => measureChoices(browser, server.base));
+			await attempt('choices4x', () => measureChoices(browser, server.base, 20, 4));
 			await attempt('monteCarlo', () => measureMonteCarlo(browser, server.base));
+			await attempt('editor', () => measureEditor(browser, server.base, 1));
+			await attempt('editor4x', () => measureEditor(browser, server.base, 4));
 		} finally {
 			await browser.close();
 		}
-		if (flags.lighthouse)
+		if (flags.lighthouse && (!only || only.includes('lighthouse')))
 			await attempt('lighthouse', () =>
 				measureLighthouse(
 					chromePath,

@@ -48,9 +48,10 @@ async function openScenario(browser, base) {
  * Change choices one at a time (`changes` of them after two warm-ups), cycling through every
  * select's options, and read the page's marks: see docs/performance.md for what each span covers.
  */
-export async function measureChoices(browser, base, changes = 20) {
+export async function measureChoices(browser, base, changes = 20, rate = 1) {
 	const { context, page } = await openScenario(browser, base);
 	try {
+		await throttle(context, page, rate);
 		const selects = await page.$$eval('select[data-choice]', (all) =>
 			all.map((s) => ({
 				key: s.dataset.choice,
@@ -78,6 +79,7 @@ export async function measureChoices(browser, base, changes = 20) {
 		}
 		const of = (name) => summary(spans.map((s) => s[name]));
 		return {
+			rate,
 			choices: selects.length,
 			changes: spans.length,
 			load,
@@ -120,6 +122,107 @@ async function changeOnce({ key, value }) {
 		total: dom - choice,
 		frame: end - start
 	};
+}
+
+/** Slow the page's CPU down `rate` times (DevTools' "4× slowdown"); 1 leaves it as it is. */
+async function throttle(context, page, rate) {
+	if (rate === 1) return;
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+/**
+ * The editor after forking regional-escalation: a few words typed at the end of its title line
+ * (the draft's name, and so the file name in the verdict, follows the title), at CPU slowdown
+ * `rate`. Measures the longest main-thread task from the first keystroke until the result is
+ * shown (a PerformanceObserver on long tasks, read 1 s after), and the time from the last
+ * keystroke to the frame painted after the verdict names the new file with no check running
+ * (the verdict and the results come from one check).
+ */
+export async function measureEditor(browser, base, rate = 1) {
+	const context = await browser.newContext();
+	await context.addInitScript(() => {
+		const tasks = (globalThis.perfTasks = []);
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) tasks.push(e.duration);
+		}).observe({ type: 'longtask' });
+	});
+	const page = await context.newPage();
+	try {
+		await page.goto(`${base}/editor`, { waitUntil: 'load' });
+		// Hydrated first: a choice made before it is reset to the first scenario.
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await page
+			.getByLabel('Fork a shipped scenario')
+			.selectOption({ label: 'Regional escalation (the three paths together)' });
+		await page.getByRole('button', { name: 'Fork', exact: true }).click();
+		const verdict = page.locator('.verdict');
+		await verdict.filter({ hasText: /: ok \(/ }).waitFor({ timeout: 120_000 });
+		await page.locator('.result-panels').waitFor({ timeout: 120_000 });
+		await page.locator('.checking').waitFor({ state: 'detached', timeout: 120_000 });
+		await page.waitForTimeout(1000);
+		const before = (await verdict.textContent()) ?? '';
+		if (!before.startsWith('regional-escalation'))
+			throw new Error(`the fork is not regional-escalation: ${before}`);
+		await throttle(context, page, rate);
+		// The cursor at the end of the title line.
+		await page.locator('.cm-content').click();
+		await page.keyboard.press('Control+Home');
+		for (let i = 0; i < 10; i++) {
+			const line = (await page.locator('.cm-activeLine').textContent()) ?? '';
+			if (line.startsWith('title:')) break;
+			await page.keyboard.press('ArrowDown');
+		}
+		await page.keyboard.press('End');
+		await page.evaluate((old) => {
+			const w = /** @type {any} */ (globalThis);
+			w.perfTasks.length = 0;
+			w.perfKey = NaN;
+			w.perfShown = undefined;
+			document.addEventListener('keydown', () => (w.perfKey = performance.now()), {
+				capture: true
+			});
+			const seen = () => {
+				if (w.perfChecking === undefined && document.querySelector('.checking'))
+					w.perfChecking = performance.now();
+				const text = document.querySelector('.verdict')?.textContent ?? '';
+				if (w.perfShown !== undefined || text === old || !/: ok \(/.test(text)) return;
+				if (document.querySelector('.checking')) return;
+				w.perfShown = null;
+				requestAnimationFrame(() => setTimeout(() => (w.perfShown = performance.now()), 0));
+			};
+			new MutationObserver(seen).observe(document.body, {
+				subtree: true,
+				childList: true,
+				characterData: true
+			});
+		}, before);
+		await page.keyboard.type(' draft');
+		await page.waitForFunction(() => typeof globalThis.perfShown === 'number', undefined, {
+			timeout: 240_000,
+			polling: 100
+		});
+		// Long tasks are reported a little late.
+		await page.waitForTimeout(1000);
+		const seen = await page.evaluate(() => {
+			const w = /** @type {any} */ (globalThis);
+			return {
+				tasks: w.perfTasks,
+				shown: w.perfShown - w.perfKey,
+				// When "Checking…" first showed, after the last keystroke (none: the page has no such line).
+				checking: w.perfChecking === undefined ? null : w.perfChecking - w.perfKey
+			};
+		});
+		return {
+			rate,
+			shown: seen.shown,
+			checking: seen.checking,
+			longTasks: seen.tasks.length,
+			longest: seen.tasks.length > 0 ? Math.max(...seen.tasks) : 0
+		};
+	} finally {
+		await context.close();
+	}
 }
 
 /**

@@ -71,8 +71,8 @@ test.describe('compare a variant with a pinned baseline', () => {
 		);
 
 		// The link holds the baseline: a fresh page shows the same comparison.
-		expect(page.url()).toContain('base=1');
-		expect(page.url()).toContain('c.russia.response=full');
+		await expect(page).toHaveURL(/base=1/);
+		await expect(page).toHaveURL(/c\.russia\.response=full/);
 		const context = await browser.newContext();
 		const fresh = await context.newPage();
 		await open(fresh, page.url());
@@ -96,7 +96,7 @@ test.describe('compare a variant with a pinned baseline', () => {
 		await expect(page.locator('select[data-choice="russia.response"]')).toHaveValue('article');
 		await panel.getByRole('button', { name: 'Unpin' }).click();
 		await expect(panel.getByRole('button', { name: 'Pin current as baseline' })).toBeVisible();
-		expect(page.url()).not.toContain('base=1');
+		await expect(page).not.toHaveURL(/base=1/);
 		expect(errors).toEqual([]);
 	});
 });

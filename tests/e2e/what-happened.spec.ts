@@ -99,7 +99,7 @@ test.describe('what to watch next', () => {
 			'happened'
 		);
 		await expect(list.locator(`li[data-watch-event="${event}"]`)).toHaveCount(0);
-		expect(page.url()).toContain('o=');
+		await expect(page).toHaveURL(/o=/);
 		await expectNoAxeViolations(page);
 		expect(errors).toEqual([]);
 	});

@@ -1,6 +1,7 @@
 /**
- * The checking and the results, loaded by the editor after it has told Zod not to compile its
- * parsers (see loadEngine.ts). Nothing else imports this module.
+ * The checking and the results, loaded after Zod has been told not to compile its parsers (see
+ * loadEngine.ts): by the editor's check worker and by /draft. Nothing else imports this module.
  */
 export { checkDraft, type DraftCheck } from './draftCheck';
 export { toResults, type DraftResults } from './draftResults';
+export { answerDraft, type DraftAnswer, type DraftInput } from './draftAnswer';

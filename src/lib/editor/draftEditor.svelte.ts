@@ -1,20 +1,27 @@
 /**
  * The /editor page's controller: the open draft (through a DraftSession: the list, the saving,
- * the other tabs) as the page works on it. It checks the text a moment after each change, marks
+ * the other tabs) as the page works on it. It checks the text a moment after each change, in a
+ * worker (a newer text cancels the check running: only the latest text's answer is shown), marks
  * the problems in the code editor, keeps the results of the last valid text (saying when they are
- * out of date), and makes the page's edits (a source cited, a passage attached as evidence, a
+ * out of date, as they are while a check runs), and makes the page's edits (a source cited, a passage attached as evidence, a
  * proposal recorded) through the code editor, so that they can be undone and are saved like
  * typing. A new draft is named after its scenario's title, and the name follows the title as it
  * is typed until the person renames the draft (draftName.ts): only in the tab where it is typed,
  * so that a tab showing text saved in another never writes a name of its own. The page renders what it holds
  * and wires the events; the code editor and the checker are loaded by the page and handed over
  * in `attach`.
+ *
+ * A check that never ends must not take the draft with it: the draft is marked (checkMarks.ts)
+ * while its check runs, and a draft still marked when it is opened (the page went while its check
+ * ran) opens with its check paused until the person asks for it; a check that runs past the
+ * budget is stopped, and the draft paused with a line saying what to simplify.
  */
-import type { DraftCheck, DraftResults } from '../checking/engine';
-import type { LoadedScenario } from '../engine/load';
+import type { DraftAnswer, DraftInput } from '../checking/draftAnswer';
+import type { DraftResults } from '../checking/draftResults';
 import { plural } from '../format/plural';
 import type { ReportLine } from '../scenario/format';
 import type { Stance } from '../scenario/stance';
+import { memoryMarks, type CheckMarks } from './checkMarks';
 import type { DraftChannel } from './draftChannel';
 import { fromDraftFile } from './draftFile';
 import { titleOf } from './draftName';
@@ -51,11 +58,25 @@ export interface TextView {
 	destroy(): void;
 }
 
-/** The checking and the results (src/lib/checking/engine.ts, loaded by the page). */
-export interface Checker {
-	checkDraft(draft: Draft): DraftCheck;
-	toResults(loaded: LoadedScenario): Promise<DraftResults>;
+/** How a check ends: with the answer of the text sent, or a message saying why it could not run. */
+export interface CheckHandlers {
+	done: (answer: DraftAnswer) => void;
+	failed: (message: string) => void;
 }
+
+/**
+ * The checking and the results (the page's check worker, src/lib/workers/checkClient.ts): checks
+ * one draft; returns the function that cancels it (its handlers are not called after).
+ */
+export interface Checker {
+	check(draft: DraftInput, handlers: CheckHandlers): () => void;
+}
+
+/** Why the open draft is not checked as it is typed: reopened after its check was cut short, or stopped by the budget. */
+export type CheckPause = 'reopened' | 'budget';
+
+/** How long a check may run before it is stopped, in ms. */
+export const checkBudget = 20_000;
 
 export interface DraftEditorOptions {
 	/** The channel to the other tabs (the page's BroadcastChannel). */
@@ -64,6 +85,10 @@ export interface DraftEditorOptions {
 	saveDelay?: number;
 	/** How long after the last change the text is checked, in ms. */
 	checkDelay?: number;
+	/** How long a check may run, in ms (`checkBudget` when left out). */
+	checkBudget?: number;
+	/** Where the drafts being checked are marked (the page's sessionStorage; memory when left out). */
+	marks?: CheckMarks;
 	/** No draft is left to show (the last one was deleted). */
 	onempty?: () => void;
 }
@@ -83,16 +108,27 @@ export class DraftEditor {
 	readonly #options: DraftEditorOptions;
 	#view: TextView | undefined;
 	#checker: Checker | undefined;
-	#check = $state.raw<DraftCheck | undefined>();
+	readonly #marks: CheckMarks;
+	#check = $state.raw<DraftAnswer | undefined>();
 	#results = $state.raw<DraftResults | undefined>();
+	/** The text `results` are of. */
+	#resultsText = $state('');
 	#resultsError = $state('');
-	#stale = $state(false);
 	/** The text `check` was made from: edits placed by its transitions apply only to that text. */
 	#checkedText = $state('');
+	/** A check runs (in the worker). */
+	#checking = $state(false);
+	/** The draft whose check runs. */
+	#checkingId: string | undefined;
+	#paused = $state<CheckPause | undefined>();
+	/** Why the last check could not run (the worker failed). */
+	#checkError = $state('');
+	/** Cancels the check running, and the budget's timer. */
+	#stopCheck: (() => void) | undefined;
 	#selected = $state<string | null>(null);
 	#note = $state('');
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	/** Counts result computations: only the latest one's answer is kept. */
+	/** Counts checks: only the latest one's answer is kept. */
 	#run = 0;
 	/** Text was typed (or edited) here since the last check: the name follows its title. */
 	#typed = false;
@@ -106,6 +142,7 @@ export class DraftEditor {
 
 	constructor(options: DraftEditorOptions = {}) {
 		this.#options = options;
+		this.#marks = options.marks ?? memoryMarks();
 		this.session = new DraftSession({
 			onload: (draft) => this.#show(draft),
 			channel: options.channel,
@@ -117,9 +154,30 @@ export class DraftEditor {
 		return this.session.draft;
 	}
 	/** The last check of the open draft (undefined until it is checked). */
-	get check(): DraftCheck | undefined {
+	get check(): DraftAnswer | undefined {
 		return this.#check;
 	}
+	/** A check of the text runs: the page says "Checking…" and shows the last answer meanwhile. */
+	get checking(): boolean {
+		return this.#checking;
+	}
+	/** Why the text is not checked as it is typed, if it is not (the page offers to check it now). */
+	get paused(): CheckPause | undefined {
+		return this.#paused;
+	}
+	/** Why the last check could not run; empty when it ran. */
+	get checkError(): string {
+		return this.#checkError;
+	}
+
+	/** Why the text is not checked as it is typed, in words (empty while it is). */
+	readonly pauseText = $derived.by(() => {
+		if (this.#paused === 'reopened')
+			return 'The last check of this draft did not finish: the page froze or crashed while it ran. Checking is paused so that the draft opens without it; what you type is saved but not checked.';
+		if (this.#paused === 'budget')
+			return `The check was stopped after ${(this.#options.checkBudget ?? checkBudget) / 1000} s. Simplify the scenario before checking it again: fewer choices or options (every combination of choices is checked), fewer parallel regions, or fewer states in each. What you type is saved but not checked.`;
+		return '';
+	});
 	/** The results of the last valid text. */
 	get results(): DraftResults | undefined {
 		return this.#results;
@@ -127,9 +185,14 @@ export class DraftEditor {
 	get resultsError(): string {
 		return this.#resultsError;
 	}
-	/** The results shown are not those of the text as it is now (it has errors, or they failed). */
+	/**
+	 * The results shown are not those of the text as it is now: it has changed since (it is being
+	 * checked, has errors, is paused, or its results failed).
+	 */
 	get stale(): boolean {
-		return this.#stale;
+		return (
+			this.#results !== undefined && (this.#checking || this.#resultsText !== this.draft?.scenario)
+		);
 	}
 	get checkedText(): string {
 		return this.#checkedText;
@@ -178,13 +241,23 @@ export class DraftEditor {
 		const draft = this.draft;
 		if (draft) {
 			view.load(draft.scenario, draft.format);
-			this.checkNow();
+			this.#checkUnlessPaused();
 		}
+	}
+
+	/**
+	 * The page is being left the ordinary way (pagehide: closed, reloaded, navigated): a check
+	 * running now was cut short by that, not by a freeze, so its draft is unmarked and checks as
+	 * usual when it is opened again. A page frozen or crashed never gets here, and stays marked.
+	 */
+	leaving(): void {
+		if (this.#checking && this.#checkingId) this.#marks.delete(this.#checkingId);
 	}
 
 	/** Stop checking and take the code editor down (the page is going). */
 	detach(): void {
 		clearTimeout(this.#timer);
+		this.#cancelCheck();
 		this.#view?.destroy();
 		this.#view = undefined;
 	}
@@ -192,13 +265,17 @@ export class DraftEditor {
 	/** The session's draft to show: another draft, newer text of this one, or none. */
 	#show(value: Draft | undefined) {
 		if (value?.id !== this.#shownId) {
+			this.#cancelCheck();
 			this.renaming = undefined;
 			this.confirmingDelete = false;
 			this.#results = undefined;
+			this.#resultsText = '';
 			this.#resultsError = '';
-			this.#stale = false;
+			this.#checkError = '';
 			this.#check = undefined;
+			this.#checkedText = '';
 			this.#note = '';
+			this.#paused = value && this.#marks.has(value.id) ? 'reopened' : undefined;
 		}
 		this.#shownId = value?.id;
 		this.#typed = false;
@@ -208,7 +285,7 @@ export class DraftEditor {
 			return;
 		}
 		this.#view?.load(value.scenario, value.format);
-		this.checkNow();
+		this.#checkUnlessPaused();
 	}
 
 	/** The text as typed (or as an edit left it): saved, and checked once typing pauses. */
@@ -217,49 +294,96 @@ export class DraftEditor {
 		this.session.edit({ scenario: text });
 		this.#typed = true;
 		clearTimeout(this.#timer);
+		// The check of the text before this change can only give an answer out of date.
+		this.#cancelCheck();
+		if (this.#paused) return;
 		this.#timer = setTimeout(() => this.checkNow(), this.#options.checkDelay ?? 300);
 	}
 
-	/** Check the open draft; mark its problems; recompute the results when it is valid. */
+	#checkUnlessPaused(): void {
+		if (this.#paused) clearTimeout(this.#timer);
+		else this.checkNow();
+	}
+
+	/** Cancel the check running (the draft it marked is unmarked: it did not freeze anything). */
+	#cancelCheck(): void {
+		this.#stopCheck?.();
+		this.#stopCheck = undefined;
+		this.#run++;
+		this.#checking = false;
+	}
+
+	/**
+	 * Check the open draft in the worker (a check running is cancelled; a paused one resumes); mark
+	 * its problems; show the results when it is valid.
+	 */
 	checkNow(): void {
 		clearTimeout(this.#timer);
 		if (!this.draft || !this.#checker) return;
 		// The name first: the messages name the file after it.
 		if (this.#typed) this.session.followTitle(titleOf(this.draft.scenario));
 		this.#typed = false;
-		const draft = this.draft;
-		const done = this.#checker.checkDraft(draft);
-		const text = draft.scenario;
-		this.#check = done;
+		this.#cancelCheck();
+		this.#paused = undefined;
+		this.#checkError = '';
+		const { id, name, format, scenario: text, sources } = this.draft;
+		const run = this.#run;
+		const budget = this.#options.checkBudget ?? checkBudget;
+		this.#marks.add(id);
+		this.#checking = true;
+		this.#checkingId = id;
+		const end = (keepMark = false) => {
+			clearTimeout(timer);
+			this.#stopCheck = undefined;
+			this.#checking = false;
+			if (!keepMark) this.#marks.delete(id);
+		};
+		const timer = setTimeout(() => {
+			if (run !== this.#run) return;
+			cancel();
+			end(true);
+			this.#run++;
+			this.#paused = 'budget';
+		}, budget);
+		const cancel = this.#checker.check($state.snapshot({ name, format, scenario: text, sources }), {
+			done: (answer) => {
+				if (run !== this.#run) return;
+				end();
+				this.#answered(text, answer);
+			},
+			failed: (message) => {
+				if (run !== this.#run) return;
+				end();
+				this.#checkError = message;
+			}
+		});
+		// A check that failed at once (no worker) has already ended.
+		if (run === this.#run && this.#checking)
+			this.#stopCheck = () => {
+				cancel();
+				end();
+			};
+	}
+
+	/** The answer of the check of `text` (still the open draft's text): shown and marked. */
+	#answered(text: string, answer: DraftAnswer): void {
+		this.#check = answer;
 		this.#checkedText = text;
 		const starts = lineStarts(text);
 		this.#view?.mark(
-			done.lines
-				.filter((l) => l.diagnostic && l.diagnostic.file === done.file)
+			answer.lines
+				.filter((l) => l.diagnostic && l.diagnostic.file === answer.file)
 				.map((l) => ({
 					...toRange(text, l.diagnostic!, starts),
 					severity: l.kind === 'warning' ? 'warning' : 'error',
 					message: l.text
 				}))
 		);
-		if (!done.loaded) {
-			this.#stale = this.#results !== undefined;
-			return;
-		}
-		const run = ++this.#run;
-		this.#checker.toResults(done.loaded).then(
-			(value) => {
-				if (run !== this.#run) return;
-				this.#results = value;
-				this.#resultsError = '';
-				this.#stale = false;
-			},
-			(error: unknown) => {
-				if (run !== this.#run) return;
-				this.#resultsError = messageOf(error);
-				this.#stale = this.#results !== undefined;
-			}
-		);
+		if (answer.results) {
+			this.#results = answer.results;
+			this.#resultsText = text;
+			this.#resultsError = '';
+		} else if (answer.resultsError !== undefined) this.#resultsError = answer.resultsError;
 	}
 
 	/** A transition picked in the diagram: the cursor goes to it in the text. */
@@ -321,7 +445,7 @@ export class DraftEditor {
 		if (!this.draft || this.renaming === undefined) return;
 		if (await this.session.rename(this.renaming)) {
 			this.renaming = undefined;
-			this.checkNow();
+			this.#checkUnlessPaused();
 		}
 	}
 
@@ -342,7 +466,8 @@ export class DraftEditor {
 	/** The text is still the one checked; otherwise it is checked now, and the edit refused. */
 	#isChecked(): boolean {
 		if (this.draft && this.draft.scenario === this.#checkedText) return true;
-		this.checkNow();
+		// A check running is of the text as it is now (a change cancels the one before).
+		if (!this.#checking) this.#checkUnlessPaused();
 		return false;
 	}
 
@@ -371,7 +496,7 @@ export class DraftEditor {
 		});
 		const problem = this.#edit(citeSource(draft.scenario, id));
 		this.#note = problem ? `${id} is not cited yet: ${problem}` : '';
-		this.checkNow();
+		this.#checkUnlessPaused();
 	}
 
 	/** A captured passage of a source as evidence of a transition, with its stance; says what happened. */

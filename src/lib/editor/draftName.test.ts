@@ -1,5 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { titleOf, toTitledName } from './draftName';
+
+/** The title as the YAML parser reads it, white space collapsed (what titleOf must agree with). */
+function parsed(text: string): string | undefined {
+	const doc = parseDocument(text, { uniqueKeys: false });
+	const node = isMap(doc.contents) ? doc.contents.get('title', true) : undefined;
+	const value: unknown = isScalar(node) ? node.value : undefined;
+	const title = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+	return title === '' ? undefined : title;
+}
 
 describe('titleOf', () => {
 	it.each([
@@ -20,6 +31,38 @@ describe('titleOf', () => {
 		{ what: 'nothing', text: '', expected: undefined }
 	])('$what → $expected', ({ text, expected }) => {
 		expect(titleOf(text)).toBe(expected);
+	});
+
+	// A title line read without the parser must read as the parser reads it; any doubt goes to it.
+	it.each([
+		'title: Gulf talks # a comment\n',
+		'title: Gulf\n  talks\nid: x\n',
+		'title: Gulf talks\n\n  more\nid: x\n',
+		'title: Crisis: talks\n',
+		'title: Crisis:\n',
+		'title: yes\n',
+		'title: true\n',
+		'title: null\n',
+		'title: 1.5 wars\n',
+		'title: -Gulf\n',
+		'title: Gulf talks\r\nid: x\r\n',
+		'title:   Gulf   talks  \nid: x\n',
+		"title: Iran's choice\n",
+		'title: Israel–Russia ties (draft)\n',
+		'---\ntitle: A\n---\ntitle: B\n',
+		'id: x\ntitle: First\ntitle: Second\n',
+		'title: Gulf talks'
+	])('reads %j as the parser does', (text) => {
+		expect(titleOf(text)).toBe(parsed(text));
+	});
+
+	it('reads every shipped scenario’s title as the parser does', () => {
+		const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
+		expect(files.length).toBeGreaterThan(0);
+		for (const file of files) {
+			const text = readFileSync(`scenarios/${file}`, 'utf8');
+			expect(titleOf(text), file).toBe(parsed(text));
+		}
 	});
 
 	it('cuts a long title at a word, with an ellipsis', () => {

@@ -16,6 +16,39 @@ const maxLength = 80;
  * `titleOf('id: x\ntitle: "Gulf  talks"\n') === 'Gulf talks'`
  */
 export function titleOf(text: string): string | undefined {
+	const value = plainTitle(text) ?? parsedTitle(text);
+	if (typeof value !== 'string') return undefined;
+	const title = value.replace(/\s+/g, ' ').trim();
+	if (title === '') return undefined;
+	if (title.length <= maxLength) return title;
+	const cut = title.slice(0, maxLength - 1);
+	const space = cut.lastIndexOf(' ');
+	return `${space > maxLength / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * The title written as the template and the shipped scenarios write it, `title: <words>` on a
+ * line of its own at the top, read without parsing the whole text: a fork of regional-escalation
+ * is 49 KB, which the YAML parser takes tens of milliseconds to read, at every check. Undefined
+ * for anything else (quoted, folded, commented, a number or a word YAML reads as true or null, more
+ * than one document), which is parsed.
+ */
+function plainTitle(text: string): string | undefined {
+	if (/^(?:---|\.\.\.|%)/m.test(text)) return undefined;
+	const match = /^title:[ \t]+(.*?)[ \t]*(?:\r?\n|$)/m.exec(text);
+	if (!match) return undefined;
+	const value = match[1];
+	const next = text.slice(match.index + match[0].length);
+	// The next line indented, or blank, may continue the title.
+	if (next !== '' && /^[\s]/.test(next)) return undefined;
+	if (value === '' || /^[-?:,[\]{}#&*!|>'"%@`+.\d~]/.test(value)) return undefined;
+	if (/: | #|:$/.test(value) || /^(?:true|false|null|yes|no|on|off)$/i.test(value))
+		return undefined;
+	return value;
+}
+
+/** The title as the YAML parser reads it (YAML or JSON); undefined when it is not a string. */
+function parsedTitle(text: string): unknown {
 	let doc;
 	try {
 		doc = parseDocument(text, { uniqueKeys: false });
@@ -24,14 +57,7 @@ export function titleOf(text: string): string | undefined {
 	}
 	if (!isMap(doc.contents)) return undefined;
 	const node = doc.contents.get('title', true);
-	const value: unknown = isScalar(node) ? node.value : undefined;
-	if (typeof value !== 'string') return undefined;
-	const title = value.replace(/\s+/g, ' ').trim();
-	if (title === '') return undefined;
-	if (title.length <= maxLength) return title;
-	const cut = title.slice(0, maxLength - 1);
-	const space = cut.lastIndexOf(' ');
-	return `${space > maxLength / 2 ? cut.slice(0, space) : cut}…`;
+	return isScalar(node) ? node.value : undefined;
 }
 
 /**

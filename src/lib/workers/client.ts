@@ -9,11 +9,11 @@
 import type { ScenarioPayload } from '$lib/scenarios/payload';
 import type { AnalysisRequest, FromWorker, ResultOf, ToWorker } from './protocol';
 
-/** What the client needs of a Worker (a fake one in the unit tests). */
-export interface WorkerLike {
-	postMessage(message: ToWorker): void;
+/** What the client needs of a Worker (a fake one in the unit tests); the check worker's too. */
+export interface WorkerLike<To = ToWorker, From = FromWorker> {
+	postMessage(message: To): void;
 	terminate(): void;
-	onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+	onmessage: ((event: MessageEvent<From>) => void) | null;
 	onerror: ((event: ErrorEvent) => void) | null;
 }
 
@@ -29,6 +29,44 @@ export interface RunHandlers<Result> {
  */
 export const startTimeout = 15_000;
 
+/**
+ * Start a worker (`create`) and listen to it: `message` gets what it sends after `ready`, and
+ * `broken` is told if it fails (an error event) or says nothing within `startTimeout`. Returns
+ * the worker, or a message if it could not be made. `name` names it in the messages ("analysis").
+ */
+export function startWorker<To, From extends { type: string }>(
+	name: string,
+	create: () => WorkerLike<To, From>,
+	on: {
+		message: (message: Exclude<From, { type: 'ready' }>) => void;
+		broken: (message: string) => void;
+	}
+): WorkerLike<To, From> | string {
+	let worker: WorkerLike<To, From>;
+	try {
+		worker = create();
+	} catch (error) {
+		return `the ${name} worker could not start: ${String(error)}`;
+	}
+	const broken = (message: string) => {
+		clearTimeout(watchdog);
+		on.broken(message);
+	};
+	const watchdog = setTimeout(
+		() =>
+			broken(
+				`the ${name} worker did not start within ${startTimeout / 1000} s: reload the page and try again`
+			),
+		startTimeout
+	);
+	worker.onmessage = ({ data: message }) => {
+		if (message.type === 'ready') clearTimeout(watchdog);
+		else on.message(message as Exclude<From, { type: 'ready' }>);
+	};
+	worker.onerror = (event) => broken(event.message || `the ${name} worker failed`);
+	return worker;
+}
+
 export class AnalysisWorker {
 	readonly #create: () => WorkerLike;
 	#worker: WorkerLike | undefined;
@@ -37,7 +75,6 @@ export class AnalysisWorker {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each run's handlers hold its own result type
 	readonly #runs = new Map<number, RunHandlers<any>>();
 	#nextId = 1;
-	#watchdog: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(create: () => WorkerLike) {
 		this.#create = create;
@@ -74,45 +111,28 @@ export class AnalysisWorker {
 	/** The worker, started if need be; a message if it could not be. */
 	#start(): WorkerLike | string {
 		if (this.#worker) return this.#worker;
-		let worker: WorkerLike;
-		try {
-			worker = this.#create();
-		} catch (error) {
-			return `the analysis worker could not start: ${String(error)}`;
-		}
-		this.#worker = worker;
-		this.#watchdog = setTimeout(
-			() =>
-				this.#fail(
-					worker,
-					`the analysis worker did not start within ${startTimeout / 1000} s: reload the page and try again`
-				),
-			startTimeout
-		);
-		worker.onmessage = ({ data: message }) => {
-			if (this.#worker !== worker) return;
-			if (message.type === 'ready') {
-				clearTimeout(this.#watchdog);
-				return;
-			}
-			const handlers = this.#runs.get(message.id);
-			if (!handlers) return;
-			if (message.type === 'progress') handlers.progress?.(message.done, message.total);
-			else {
-				this.#runs.delete(message.id);
-				if (message.type === 'done') handlers.done(message.result);
-				else handlers.failed(message.message);
-			}
-		};
-		worker.onerror = (event) => this.#fail(worker, event.message || 'the analysis worker failed');
+		const worker = startWorker('analysis', this.#create, {
+			message: (message) => {
+				if (this.#worker !== worker) return;
+				const handlers = this.#runs.get(message.id);
+				if (!handlers) return;
+				if (message.type === 'progress') handlers.progress?.(message.done, message.total);
+				else {
+					this.#runs.delete(message.id);
+					if (message.type === 'done') handlers.done(message.result);
+					else handlers.failed(message.message);
+				}
+			},
+			broken: (message) => this.#fail(worker, message)
+		});
+		if (typeof worker !== 'string') this.#worker = worker;
 		return worker;
 	}
 
 	/** The worker broke: every run it held fails with `message`; the next run starts a new one. */
-	#fail(worker: WorkerLike, message: string): void {
-		if (this.#worker !== worker) return;
-		clearTimeout(this.#watchdog);
-		worker.terminate();
+	#fail(worker: WorkerLike | string, message: string): void {
+		if (this.#worker === undefined || this.#worker !== worker) return;
+		this.#worker.terminate();
 		this.#worker = undefined;
 		this.#holds.clear();
 		const runs = [...this.#runs.values()];

@@ -5,6 +5,7 @@
  * settings may come the chain the page explored for them, so that the worker does not explore it
  * again.
  */
+import type { DraftAnswer, DraftInput } from '$lib/checking/draftAnswer';
 import type { AssumptionsResult } from '$lib/engine/assumptions';
 import type { ClaimVerdict } from '$lib/engine/claims';
 import type { MonteCarloComparison } from '$lib/engine/compare';
@@ -131,3 +132,17 @@ export const chunkRuns = 50_000;
 
 /** Compiled scenarios the worker keeps (a page shows one; the editor switches among a few drafts). */
 export const keptScenarios = 4;
+
+/**
+ * The editor's check worker (check.worker.ts, checkClient.ts): a draft in, its check and results
+ * out. A second worker, not a request kind of this one: a check is one call into the loader that
+ * cannot stop between chunks, so a newer text stops it by terminating its worker, which must not
+ * take the page's analysis runs with it.
+ */
+export type ToCheckWorker = { type: 'check'; id: number; draft: DraftInput };
+
+/** Check worker → page. `ready`: its script runs (sent once, first). */
+export type FromCheckWorker =
+	| { type: 'ready' }
+	| { type: 'done'; id: number; answer: DraftAnswer }
+	| { type: 'error'; id: number; message: string };

@@ -1,11 +1,18 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkDraft } from '../checking/draftCheck';
-import type { DraftResults } from '../checking/engine';
+import { answerDraft, type DraftInput } from '../checking/draftAnswer';
+import type { DraftResults } from '../checking/draftResults';
 import type { LoadedScenario } from '../engine/load';
-import { DraftEditor, type TextMark, type TextView } from './draftEditor.svelte';
+import {
+	DraftEditor,
+	type CheckHandlers,
+	type Checker,
+	type TextMark,
+	type TextView
+} from './draftEditor.svelte';
 import { toDraftFile } from './draftFile';
-import { newDraft, openDraftStore, type Draft, type DraftStore } from './drafts';
+import { memoryMarks } from './checkMarks';
+import { newDraft, openDraftStore, type DraftStore } from './drafts';
 import { applyChange } from './insertEvidence';
 import { talksScenario } from '../../../tests/unit/talks';
 
@@ -25,14 +32,22 @@ afterEach(() => {
 /**
  * A controller on an in-memory IndexedDB, with a code editor that records what it is asked
  * (`view.marks`, `view.cursor`) and, like CodeMirror, reports its own edits as changes; the
- * checker is the real one, its results a stand-in (the model's transitions) that a test may hold
- * (`held`) to answer out of order, or make fail (`failing`).
+ * checker is the real check (answerDraft) answering on a later task, as the worker does, its
+ * results a stand-in (the title and the model's transitions) that a test may hold (`held`), make
+ * fail (`failing`), or make the worker fail (`broken`). `cancels` counts the checks cancelled; with
+ * `deaf`, a cancelled check answers anyway (as a worker's answer already on its way would).
  */
-async function setup({ failingStore = false } = {}) {
+async function setup({ failingStore = false, marks = memoryMarks(), checkBudget = 20_000 } = {}) {
 	const factory = new IDBFactory();
 	let t = 0;
 	const emptied = vi.fn();
-	const editor = new DraftEditor({ saveDelay: 60_000, checkDelay: 5, onempty: emptied });
+	const editor = new DraftEditor({
+		saveDelay: 60_000,
+		checkDelay: 5,
+		onempty: emptied,
+		marks,
+		checkBudget
+	});
 	editors.push(editor);
 	const view = {
 		text: '',
@@ -63,21 +78,37 @@ async function setup({ failingStore = false } = {}) {
 	const type = (text: string) => view.replace(0, view.text.length, text);
 	const checker = {
 		checks: 0,
+		cancels: 0,
 		held: undefined as Promise<void> | undefined,
 		failing: false,
-		checkDraft: (draft: Draft) => {
+		broken: '',
+		deaf: false,
+		/** The drafts checked, in order. */
+		sent: [] as DraftInput[],
+		check(draft: DraftInput, handlers: CheckHandlers) {
 			checker.checks++;
-			return checkDraft(draft);
-		},
-		async toResults(loaded: LoadedScenario): Promise<DraftResults> {
-			const { held, failing } = checker;
-			await held;
-			if (failing) throw new Error('the layout failed');
-			const { model } = loaded;
-			const results = { title: model.scenario.title, transitions: model.transitions };
-			return results as unknown as DraftResults;
+			checker.sent.push(draft);
+			const { held, failing, broken } = checker;
+			let cancelled = false;
+			const results = async (loaded: LoadedScenario): Promise<DraftResults> => {
+				if (failing) throw new Error('the layout failed');
+				const { model } = loaded;
+				const stand = { title: model.scenario.title, transitions: model.transitions };
+				return stand as unknown as DraftResults;
+			};
+			void (async () => {
+				await new Promise((resolve) => setTimeout(resolve, 0));
+				await held;
+				if (cancelled && !checker.deaf) return;
+				if (broken) handlers.failed(broken);
+				else handlers.done(await answerDraft(draft, results));
+			})();
+			return () => {
+				cancelled = true;
+				checker.cancels++;
+			};
 		}
-	};
+	} satisfies Checker & Record<string, unknown>;
 	editor.attach(view, checker);
 	await editor.session.connect(async () => {
 		const store = await openDraftStore(factory, { now: () => ++t });
@@ -87,13 +118,13 @@ async function setup({ failingStore = false } = {}) {
 			put: () => Promise.reject(new DOMException('quota', 'QuotaExceededError'))
 		} satisfies DraftStore;
 	});
-	/** Until the results of the text now checked are in. */
+	/** Until the check of the text as it is now has answered. */
 	const settled = () =>
 		vi.waitFor(() => {
+			expect(editor.checking).toBe(false);
 			expect(editor.check).toBeDefined();
 			expect(editor.checkedText).toBe(editor.draft?.scenario);
-			if (editor.check?.loaded)
-				expect(editor.results?.title).toBe(editor.check.loaded.scenario.title);
+			if (editor.check?.transitions && !editor.resultsError) expect(editor.stale).toBe(false);
 		});
 	/** The drafts as stored, by name. */
 	const stored = async () => {
@@ -105,7 +136,7 @@ async function setup({ failingStore = false } = {}) {
 			store.close();
 		}
 	};
-	return { editor, view, type, checker, emptied, settled, stored };
+	return { editor, view, type, checker, emptied, settled, stored, marks };
 }
 
 describe('checking as the person types', () => {
@@ -213,6 +244,169 @@ describe('checking as the person types', () => {
 	});
 });
 
+describe('checking in the worker', () => {
+	/** Every results title the page was given, in order. */
+	function watchResults(editor: DraftEditor) {
+		const seen: string[] = [];
+		const stop = $effect.root(() => {
+			$effect(() => {
+				const title = editor.results?.title;
+				if (title) seen.push(title);
+			});
+		});
+		return { seen, stop };
+	}
+
+	it('a newer text cancels the check running; the older text’s answer is never shown', async () => {
+		const { editor, type, checker, settled } = await setup();
+		await editor.createBlank();
+		await settled();
+		const { seen, stop } = watchResults(editor);
+		// Both checks held; the first answers although cancelled, as an answer on its way would.
+		checker.deaf = true;
+		let releaseOlder = () => {};
+		let releaseNewer = () => {};
+		checker.held = new Promise((resolve) => (releaseOlder = resolve));
+		type(talks('Older'));
+		editor.checkNow();
+		expect(editor.checking).toBe(true);
+		checker.held = new Promise((resolve) => (releaseNewer = resolve));
+		type(talks('Newer'));
+		expect(checker.cancels).toBe(1);
+		editor.checkNow();
+		releaseOlder();
+		await vi.waitFor(() => expect(checker.sent).toHaveLength(3));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(editor.checking).toBe(true);
+		expect(editor.checkedText).not.toBe(talks('Older'));
+		releaseNewer();
+		await settled();
+		expect(editor.results?.title).toBe('Newer');
+		expect(seen).not.toContain('Older');
+		stop();
+	});
+
+	it('while a check runs, says so and keeps the last results, marked out of date', async () => {
+		const { editor, type, checker, settled } = await setup();
+		await editor.createBlank();
+		type(talks('Before'));
+		await settled();
+		expect(editor.stale).toBe(false);
+		let release = () => {};
+		checker.held = new Promise((resolve) => (release = resolve));
+		type(talks('After'));
+		// Changed, not yet checked: out of date at once.
+		expect(editor.stale).toBe(true);
+		editor.checkNow();
+		expect(editor.checking).toBe(true);
+		expect(editor.stale).toBe(true);
+		expect(editor.results?.title).toBe('Before');
+		expect(editor.verdict).toMatch(/^before\.yaml: ok/);
+		release();
+		await settled();
+		expect(editor.results?.title).toBe('After');
+		expect(editor.stale).toBe(false);
+	});
+
+	it('a check that cannot run says why, keeps the last results out of date, and the next one clears it', async () => {
+		const { editor, type, checker, settled, marks } = await setup();
+		await editor.createBlank();
+		type(talks('Kept'));
+		await settled();
+		checker.broken = 'the check worker failed: blocked';
+		type(talks('Broken'));
+		await vi.waitFor(() => expect(editor.checkError).toBe('the check worker failed: blocked'));
+		expect(editor.checking).toBe(false);
+		expect(editor.results?.title).toBe('Kept');
+		expect(editor.stale).toBe(true);
+		expect(marks.has(editor.draft!.id)).toBe(false);
+		checker.broken = '';
+		editor.checkNow();
+		await settled();
+		expect(editor.checkError).toBe('');
+		expect(editor.results?.title).toBe('Broken');
+	});
+
+	it('marks the draft while its check runs; a draft still marked opens paused until asked', async () => {
+		const { editor, type, checker, settled, marks } = await setup();
+		await editor.createBlank();
+		await settled();
+		const first = editor.draft!.id;
+		expect(marks.has(first)).toBe(false);
+		let release = () => {};
+		checker.held = new Promise((resolve) => (release = resolve));
+		editor.checkNow();
+		expect(marks.has(first)).toBe(true);
+		release();
+		checker.held = undefined;
+		await settled();
+		expect(marks.has(first)).toBe(false);
+
+		// Another draft, whose check was cut short by the page going (its mark left behind).
+		await editor.createBlank();
+		await settled();
+		const second = editor.draft!.id;
+		marks.add(second);
+		await editor.session.open(first);
+		await settled();
+		const checks = checker.checks;
+		await editor.session.open(second);
+		expect(editor.paused).toBe('reopened');
+		expect(editor.pauseText).toMatch(/^The last check of this draft did not finish/);
+		expect(editor.check).toBeUndefined();
+		type(talks('Typed while paused'));
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		expect(checker.checks).toBe(checks);
+		expect(editor.draft?.scenario).toBe(talks('Typed while paused'));
+
+		editor.checkNow();
+		expect(editor.paused).toBeUndefined();
+		await settled();
+		expect(editor.results?.title).toBe('Typed while paused');
+		expect(marks.has(second)).toBe(false);
+	});
+
+	it('a page left the ordinary way while a check runs unmarks its draft', async () => {
+		const { editor, checker, settled, marks } = await setup();
+		await editor.createBlank();
+		await settled();
+		checker.held = new Promise(() => {});
+		editor.checkNow();
+		expect(marks.has(editor.draft!.id)).toBe(true);
+		editor.leaving();
+		expect(marks.has(editor.draft!.id)).toBe(false);
+		// Other marks (drafts whose check was cut short before) stay.
+		marks.add('other');
+		editor.leaving();
+		expect(marks.has('other')).toBe(true);
+	});
+
+	it('a check past its budget is stopped, and the draft paused and left marked', async () => {
+		const { editor, type, checker, settled, marks } = await setup({ checkBudget: 40 });
+		await editor.createBlank();
+		await settled();
+		checker.held = new Promise(() => {});
+		type(talks('Too big'));
+		await vi.waitFor(() => expect(editor.paused).toBe('budget'));
+		expect(editor.pauseText).toMatch(
+			/^The check was stopped after 0\.04 s\. Simplify the scenario .*fewer choices or options/
+		);
+		expect(editor.checking).toBe(false);
+		expect(checker.cancels).toBe(1);
+		expect(marks.has(editor.draft!.id)).toBe(true);
+		const checks = checker.checks;
+		type(talks('Still too big'));
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		expect(checker.checks).toBe(checks);
+		checker.held = undefined;
+		editor.checkNow();
+		await settled();
+		expect(editor.paused).toBeUndefined();
+		expect(editor.pauseText).toBe('');
+		expect(marks.has(editor.draft!.id)).toBe(false);
+	});
+});
+
 describe('drafts', () => {
 	it('another draft resets the panels; the same draft renamed keeps them', async () => {
 		const { editor, view, type, settled } = await setup();
@@ -223,7 +417,8 @@ describe('drafts', () => {
 		await editor.rename();
 		expect(editor.renaming).toBeUndefined();
 		expect(editor.draft?.name).toBe('Renamed');
-		// The messages name the file after the draft.
+		// The messages name the file after the draft, once checked again.
+		await vi.waitFor(() => expect(editor.check?.file).toBe('renamed.yaml'));
 		expect(editor.verdict).toMatch(/^renamed\.yaml: ok/);
 		expect(editor.results?.title).toBe('Talks');
 
@@ -398,7 +593,8 @@ describe('edits made by the page', () => {
 		expect(editor.attachQuote('memo', 'talks:talks.fail', quote, 'supports')).toBe(
 			'Not attached: the text changed since it was checked; press again.'
 		);
-		expect(editor.checkedText).toBe(`${checked}# typed\n`);
+		expect(editor.checking).toBe(true);
+		await vi.waitFor(() => expect(editor.checkedText).toBe(`${checked}# typed\n`));
 		expect(editor.applyChecked({ from: 0, to: 0, insert: '# x\n' })).toBeUndefined();
 		expect(view.text.startsWith('# x\n')).toBe(true);
 		expect(editor.applyChecked({ from: 0, to: 0, insert: '# y\n' })).toBe(
