@@ -1,7 +1,7 @@
 /**
- * The /editor page checks in a worker: typing in a fork of regional-escalation (whose check of
- * every combination of choices takes seconds) leaves the page answering while it says
- * "Checking…", and the result shown is that of the latest text. A draft whose check was cut short
+ * The /editor page checks in a worker: typing in a fork of regional-escalation (whose check
+ * explores all 648 combinations of its choices) leaves the page answering, and the result shown
+ * is that of the latest text. A draft whose check was cut short
  * by the page going opens with its check paused, says why, and checks when asked. No console
  * error, no axe violation.
  */
@@ -36,7 +36,7 @@ async function atTitle(page: Page) {
 test('typing in a forked regional-escalation: the page answers while it checks, and shows the latest text’s result', async ({
 	page
 }) => {
-	// The check of this scenario explores all 648 combinations of its choices: seconds, each time.
+	// The fork is 49 KB of YAML, checked for all 648 combinations of its choices at each change.
 	test.slow();
 	const errors = watchErrors(page);
 	await open(page, '/editor');
@@ -53,17 +53,21 @@ test('typing in a forked regional-escalation: the page answers while it checks, 
 
 	await atTitle(page);
 	await page.keyboard.type('Draft ');
-	await expect(checking(page)).toBeVisible();
-	// While it checks, a button elsewhere on the page answers: the rename form opens and closes.
+	// The check runs in a worker: "Checking…" shows at once, then the new text's verdict. On
+	// exploration's compiled tables the whole check takes a fraction of a second, so the spec does
+	// not count on still catching "Checking…" after it acts (the controller's unit tests hold the
+	// cancelling and the stale marks; npm run perf measures the main thread while typing).
+	await expect(
+		checking(page).or(verdict(page).filter({ hasText: /^draft-regional-escalation/ }))
+	).toBeVisible();
+	// Meanwhile a button elsewhere on the page answers: the rename form opens and closes.
 	await page.getByRole('button', { name: 'Rename' }).click();
 	await expect(page.getByLabel('New name')).toBeVisible();
-	await expect(checking(page)).toBeVisible();
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expect(page.getByLabel('New name')).toBeHidden();
-	await expect(checking(page)).toBeVisible();
 	await expectNoAxeViolations(page);
 
-	// More typed while that check runs: the answer shown is the latest text's, never the older.
+	// More typed: the answer shown is the latest text’s, never an older one’s.
 	await atTitle(page);
 	await page.keyboard.type('Two ');
 	await expect(verdict(page)).toHaveText(
