@@ -171,6 +171,23 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 				under
 			);
 		}
+		// A loop larger than the exact analysis solves at once is refused here, not at solve time.
+		for (const component of components(chain)) {
+			if (component.length <= limits.maxLoopBlock) continue;
+			const names = [...new Set(component.flatMap((s) => chain.leaves[s]))];
+			report(
+				statePath(names[0]),
+				`a loop of ${component.length.toLocaleString('en')} reachable states (${names
+					.slice(0, 3)
+					.map((n) => `"${n}"`)
+					.join(
+						', '
+					)}${names.length > 3 ? ', …' : ''}), over the limit of ${limits.maxLoopBlock.toLocaleString('en')} the exact analysis solves at once`,
+				'bound the indicators that change inside the loop with min and max, or give the loop fewer states',
+				'error',
+				under
+			);
+		}
 		const trapped = new Set(traps(chain).flat());
 		for (const loop of closableLoops(chain)) {
 			if (loop.some((s) => trapped.has(s))) continue;
