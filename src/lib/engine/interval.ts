@@ -87,21 +87,35 @@ export function likelihoodIntervals(
 	const solve = solverFor(chain, observed);
 	const draw = values.slice();
 	const probabilities = new Float64Array(chain.edgeTarget.length);
+	// Every solve of one chain lists the same outcomes and dimensions in the same order.
 	const byOutcome = new Map<string, Float64Array>();
 	const byDimension = new Map<string, Float64Array>();
+	let outcomeColumns: Float64Array[] = [];
+	let dimensionIds: string[] = [];
+	let dimensionColumns: Float64Array[] = [];
 	let counted = 0;
 	for (let i = 0; i < samples; i++) {
 		drawInto(draw, ranged, rng);
 		const solved = solve(reweight(chain, draw, probabilities));
 		if (!solved) continue;
-		for (const o of solved.outcomes) {
-			if (!byOutcome.has(o.id)) byOutcome.set(o.id, new Float64Array(samples));
-			byOutcome.get(o.id)![counted] = o.probability;
+		if (counted === 0) {
+			outcomeColumns = solved.outcomes.map((o) => {
+				const column = new Float64Array(samples);
+				byOutcome.set(o.id, column);
+				return column;
+			});
+			dimensionIds = Object.keys(solved.dimensions);
+			dimensionColumns = dimensionIds.map((id) => {
+				const column = new Float64Array(samples);
+				byDimension.set(id, column);
+				return column;
+			});
 		}
-		for (const [dim, v] of Object.entries(solved.dimensions)) {
-			if (!byDimension.has(dim)) byDimension.set(dim, new Float64Array(samples));
-			byDimension.get(dim)![counted] = v;
-		}
+		const { outcomes, dimensions } = solved;
+		for (let k = 0; k < outcomeColumns.length; k++)
+			outcomeColumns[k][counted] = outcomes[k].probability;
+		for (let k = 0; k < dimensionIds.length; k++)
+			dimensionColumns[k][counted] = dimensions[dimensionIds[k]];
 		counted++;
 	}
 	for (const [id, v] of byOutcome) result.outcomes[id] = toInterval(v.subarray(0, counted));

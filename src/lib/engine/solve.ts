@@ -75,7 +75,7 @@ export function solveExact(
 			for (let e = rowStart[s]; e < rowStart[s + 1]; e++) {
 				const mass = visits[s] * probabilities[e];
 				flow[edgeTransition[e]] += mass;
-				if (!component.includes(edgeTarget[e]) || component.length === 1) {
+				if (component.length === 1 || !component.includes(edgeTarget[e])) {
 					if (edgeTarget[e] !== s) inflow[edgeTarget[e]] += mass;
 				}
 			}
