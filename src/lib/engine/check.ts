@@ -50,12 +50,25 @@ function describeChoices(compiled: Compiled, choices: Record<string, string>): s
 
 /** Loops that, once entered, can never be left: components with no edge out and no end inside. */
 export function traps(chain: Chain): number[][] {
-	return components(chain).filter((component) => {
+	return closedLoops(chain, components(chain), chain.rowStart, chain.edgeTarget);
+}
+
+/**
+ * The components (of the graph `rowStart`/`edgeTarget`: the chain's states, some of its edges)
+ * that no edge leaves, other than the chain's end states.
+ */
+function closedLoops(
+	chain: Chain,
+	found: number[][],
+	rowStart: Int32Array,
+	edgeTarget: Int32Array
+): number[][] {
+	return found.filter((component) => {
 		if (component.length === 1 && isAbsorbing(chain, component[0])) return false;
 		const inside = new Set(component);
 		return component.every((s) => {
-			for (let e = chain.rowStart[s]; e < chain.rowStart[s + 1]; e++)
-				if (!inside.has(chain.edgeTarget[e])) return false;
+			for (let e = rowStart[s]; e < rowStart[s + 1]; e++)
+				if (!inside.has(edgeTarget[e])) return false;
 			return true;
 		});
 	});
@@ -85,15 +98,12 @@ export function closableLoops(chain: Chain): number[][] {
 		rowStart[s + 1] = targets.length;
 	}
 	const edgeTarget = Int32Array.from(targets);
-	return stronglyConnected(chain.size, rowStart, edgeTarget).filter((component) => {
-		if (component.length === 1 && isAbsorbing(chain, component[0])) return false;
-		const inside = new Set(component);
-		return component.every((s) => {
-			for (let e = rowStart[s]; e < rowStart[s + 1]; e++)
-				if (!inside.has(edgeTarget[e])) return false;
-			return true;
-		});
-	});
+	return closedLoops(
+		chain,
+		stronglyConnected(chain.size, rowStart, edgeTarget),
+		rowStart,
+		edgeTarget
+	);
 }
 
 export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument): Diagnostic[] {

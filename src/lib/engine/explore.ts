@@ -190,10 +190,7 @@ export function explore(
 
 	for (let s = 0; s < stateConfiguration.length; s++) {
 		const c = stateConfiguration.data[s];
-		if (c >= settled.length || settled.data[c] !== 1) {
-			settleAll(c);
-			if (c >= settled.length) settled.length = c + 1;
-		}
+		if (c >= settled.data.length || settled.data[c] !== 1) settleAll(c);
 		const configurationLeaves = configurations.leaves[c];
 		leaves.push(configurationLeaves);
 		const at = s * width;
