@@ -49,8 +49,8 @@ function describeChoices(compiled: Compiled, choices: Record<string, string>): s
 }
 
 /** Loops that, once entered, can never be left: components with no edge out and no end inside. */
-export function traps(chain: Chain): number[][] {
-	return closedLoops(chain, components(chain), chain.rowStart, chain.edgeTarget);
+export function traps(chain: Chain, order = components(chain)): number[][] {
+	return closedLoops(chain, order, chain.rowStart, chain.edgeTarget);
 }
 
 /**
@@ -171,7 +171,9 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 			continue;
 		}
 		budget -= chain.size;
-		for (const trap of traps(chain)) {
+		const order = components(chain);
+		const closed = traps(chain, order);
+		for (const trap of closed) {
 			const names = [...new Set(trap.flatMap((s) => chain.leaves[s]))];
 			report(
 				statePath(names[0]),
@@ -182,7 +184,7 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 			);
 		}
 		// A loop larger than the exact analysis solves at once is refused here, not at solve time.
-		for (const component of components(chain)) {
+		for (const component of order) {
 			if (component.length <= limits.maxLoopBlock) continue;
 			const names = [...new Set(component.flatMap((s) => chain.leaves[s]))];
 			report(
@@ -198,7 +200,7 @@ export function analysisDiagnostics(compiled: Compiled, document: ParsedDocument
 				under
 			);
 		}
-		const trapped = new Set(traps(chain).flat());
+		const trapped = new Set(closed.flat());
 		for (const loop of closableLoops(chain)) {
 			if (loop.some((s) => trapped.has(s))) continue;
 			const names = [...new Set(loop.flatMap((s) => chain.leaves[s]))];
