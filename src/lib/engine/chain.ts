@@ -43,12 +43,43 @@ export class ExploreError extends Error {
 	}
 }
 
-/** The refusal past the most reachable states the exact analysis explores. */
-export function limitError(maxReachable: number): ExploreError {
+/**
+ * The most configurations the statechart's shape allows, guards and indicators aside: a parallel
+ * state multiplies its regions' counts, a compound state adds its children's.
+ */
+export function configurationBound(compiled: Compiled): number {
+	const { states } = compiled.model;
+	const bound = (path: string): number => {
+		const state = states.get(path);
+		if (!state || state.children.length === 0) return 1;
+		const parts = state.children.map(bound);
+		return state.kind === 'parallel'
+			? parts.reduce((a, b) => a * b, 1)
+			: parts.reduce((a, b) => a + b, 0);
+	};
+	return bound('');
+}
+
+/** A large count in words a reader can take in: "1,048,576", or "about 1.2 × 10^19". */
+function roughCount(n: number): string {
+	if (n < 1e9) return n.toLocaleString('en');
+	const exponent = Math.floor(Math.log10(n));
+	return `about ${(n / 10 ** exponent).toFixed(1)} × 10^${exponent}`;
+}
+
+/**
+ * The refusal past the most reachable states the exact analysis explores; when the parallel
+ * regions alone allow more states than that, the hint says so, with their count.
+ */
+export function limitError(maxReachable: number, compiled: Compiled): ExploreError {
+	const bound = configurationBound(compiled);
 	return new ExploreError({
 		kind: 'limit',
 		message: `more than ${maxReachable.toLocaleString('en')} reachable states, the most the exact analysis explores`,
-		hint: 'bound the indicators with min and max, or simplify the statechart'
+		hint:
+			bound > maxReachable
+				? `its parallel regions allow up to ${roughCount(bound)} combinations of their states: merge or remove regions, or split the scenario into smaller ones`
+				: 'bound the indicators with min and max, or simplify the statechart'
 	});
 }
 

@@ -85,9 +85,9 @@ export function explore(
 	const settleAll = (c: number) => {
 		const slots = configurations.slotsOf(c);
 		const active = (node: number) => isActive(tables, slots, node);
-		const end = configurations.sourceStart.data[c + 1];
+		const end = configurations.sourceTo.data[c];
 		allowed.reserve(end);
-		for (let e = configurations.sourceStart.data[c]; e < end; e++) {
+		for (let e = configurations.sourceFrom.data[c]; e < end; e++) {
 			const guard = settle(
 				tables.transitions[configurations.source.data[e]].guard,
 				choices,
@@ -152,7 +152,7 @@ export function explore(
 			slot = (slot + 1) & mask;
 		}
 		const s = stateConfiguration.length;
-		if (s >= maxReachable) throw limitError(maxReachable);
+		if (s >= maxReachable) throw limitError(maxReachable, compiled);
 		stateConfiguration.push(c);
 		stateHash.push(h);
 		for (let k = 0; k < width; k++) stored.push(from[at + k]);
@@ -190,12 +190,13 @@ export function explore(
 
 	for (let s = 0; s < stateConfiguration.length; s++) {
 		const c = stateConfiguration.data[s];
+		configurations.expand(c);
 		if (c >= settled.data.length || settled.data[c] !== 1) settleAll(c);
 		const configurationLeaves = configurations.leaves[c];
 		leaves.push(configurationLeaves);
 		const at = s * width;
-		const from = configurations.sourceStart.data[c];
-		const to = configurations.sourceStart.data[c + 1];
+		const from = configurations.sourceFrom.data[c];
+		const to = configurations.sourceTo.data[c];
 		if (to - from > enabled.length) {
 			enabled = new Int32Array(2 * (to - from));
 			entryGroup = new Int32Array(enabled.length);

@@ -32,7 +32,7 @@ export function exploreMachine(
 		const key = stateKey(snapshot, stateLeaves, indicatorIds);
 		const known = index.get(key);
 		if (known !== undefined) return known;
-		if (snapshots.length >= maxReachable) throw limitError(maxReachable);
+		if (snapshots.length >= maxReachable) throw limitError(maxReachable, compiled);
 		index.set(key, snapshots.length);
 		snapshots.push(snapshot);
 		leaves.push(stateLeaves);

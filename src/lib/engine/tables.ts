@@ -234,10 +234,18 @@ export class Configurations {
 	private slots: Grow<Int32Array>;
 	private hashes = ints();
 	private table = new Int32Array(1 << 10);
+	/**
+	 * What is known of a configuration once expanded (`expand`), that is, once an exploration
+	 * reaches it in its queue rather than only meets it as a target: its leaves, whether the
+	 * machine is done there, and the transitions whose source is active, in index order (entries
+	 * `sourceFrom[c] .. sourceTo[c]` of `source`). A limit refusal then pays only for the
+	 * configurations it expanded, not for every one it met.
+	 */
 	readonly leaves: string[][] = [];
 	readonly done = bytes();
-	/** Transitions whose source is active, in index order: entries `sourceStart[c] .. [c + 1]`. */
-	readonly sourceStart = ints();
+	readonly expanded = bytes();
+	readonly sourceFrom = ints();
+	readonly sourceTo = ints();
 	readonly source = ints();
 	/** The configuration each `source` entry leads to (-1 until first needed). */
 	readonly next = ints();
@@ -248,11 +256,10 @@ export class Configurations {
 	constructor(private readonly tables: Tables) {
 		this.scratch = new Int32Array(tables.slotCount);
 		this.slots = ints(64 * Math.max(1, tables.slotCount));
-		this.sourceStart.push(0);
 	}
 
 	get count(): number {
-		return this.leaves.length;
+		return this.hashes.length;
 	}
 
 	/** The configuration's slots (a view: copy it to keep it across `intern`). */
@@ -277,15 +284,27 @@ export class Configurations {
 			}
 			at = (at + 1) & mask;
 		}
-		const c = this.leaves.length;
+		const c = this.hashes.length;
 		this.table[at] = c + 1;
 		this.hashes.push(h);
 		this.slots.reserve((c + 1) * n);
 		this.slots.data.set(slots, c * n);
 		this.slots.length = (c + 1) * n;
+		this.leaves.push(unexpanded);
+		this.done.push(0);
+		this.expanded.push(0);
+		this.sourceFrom.push(0);
+		this.sourceTo.push(0);
+		if (2 * (c + 1) > this.table.length) this.rehash();
+		return c;
+	}
+
+	/** Fill in the configuration's leaves, whether it is done, and its transitions out. */
+	expand(c: number): void {
+		if (this.expanded.data[c] === 1) return;
 		const { tables } = this;
+		const slots = this.slotsOf(c);
 		const done = isDone(tables, slots);
-		this.done.push(done ? 1 : 0);
 		// One walk of the active states, children in key order: the leaves, and the transitions out.
 		const leaves: string[] = [];
 		const sources = this.sourceScratch;
@@ -303,28 +322,29 @@ export class Configurations {
 				for (let i = children.length - 1; i >= 0; i--) walk.push(children[i]);
 			}
 		}
-		this.leaves.push(leaves);
+		this.leaves[c] = leaves;
+		this.done.data[c] = done ? 1 : 0;
 		if (sources.length > 1) sources.sort((a, b) => a - b);
+		this.sourceFrom.data[c] = this.source.length;
 		for (const t of sources) {
 			this.source.push(t);
 			this.next.push(-1);
 		}
-		this.sourceStart.push(this.source.length);
-		if (2 * (c + 1) > this.table.length) this.rehash();
-		return c;
+		this.sourceTo.data[c] = this.source.length;
+		this.expanded.data[c] = 1;
 	}
 
 	private rehash(): void {
 		this.table = new Int32Array(this.table.length * 2);
 		const mask = this.table.length - 1;
-		for (let c = 0; c < this.leaves.length; c++) {
+		for (let c = 0; c < this.hashes.length; c++) {
 			let at = this.hashes.data[c] & mask;
 			while (this.table[at] !== 0) at = (at + 1) & mask;
 			this.table[at] = c + 1;
 		}
 	}
 
-	/** The configuration that source entry `e` of configuration `c` leads to. */
+	/** The configuration that source entry `e` of (expanded) configuration `c` leads to. */
 	follow(c: number, e: number): number {
 		let next = this.next.data[e];
 		if (next === -1) {
@@ -339,6 +359,7 @@ export class Configurations {
 	}
 }
 
+const unexpanded: string[] = [];
 const configurationCache = new WeakMap<Tables, Configurations>();
 
 /** The configurations of a model's tables, shared by its explorations. */
