@@ -228,6 +228,41 @@ test.describe('check a scenario file', () => {
 		expect(await violations()).toEqual([]);
 	});
 
+	test('the check runs off the page: while it runs the page answers, and Stop stops it', async ({
+		page
+	}) => {
+		const errors = watchErrors(page);
+		// Hold the file worker's script: the check is then running for as long as the test needs.
+		let release: () => void = () => {};
+		const held = new Promise<void>((r) => (release = r));
+		await page.route('**/files.worker*', async (route) => {
+			await held;
+			// A worker stopped while its script was held has dropped the request.
+			await route.continue().catch(() => {});
+		});
+		await open(page, '/validate');
+		const box = page.getByLabel('Or paste a scenario');
+		await box.fill('id: held\n');
+		await page.getByRole('button', { name: 'Check pasted text' }).click();
+		await expect(status(page)).toHaveText('Checking 1 file…');
+		// The page still takes input while the check runs.
+		await box.fill('id: typed meanwhile\n');
+		await expect(box).toHaveValue('id: typed meanwhile\n');
+		const stop = page.getByRole('button', { name: 'Stop checking' });
+		await stop.click();
+		await expect(status(page)).toHaveText('Stopped at pasted text, 0 of 1 checked.');
+		await expect(page.getByRole('article')).toContainText(
+			'pasted text: checking was stopped before it finished'
+		);
+		await expect(stop).toHaveCount(0);
+		release();
+		await page.unroute('**/files.worker*');
+		// Checked again, it runs to the end.
+		await page.getByRole('button', { name: 'Check pasted text' }).click();
+		await expect(status(page)).toHaveText('Checked 1 file: 1 not valid, 0 valid.');
+		expect(errors).toEqual([]);
+	});
+
 	test('files dropped on the page are checked like files opened', async ({ page }) => {
 		const errors = watchErrors(page);
 		const file = 'unknown-target.yaml';

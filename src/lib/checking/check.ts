@@ -36,6 +36,9 @@ export interface FileReport {
 	summary?: ScenarioSummary & { quotes: number };
 }
 
+/** A scenario to check: a file given, or the pasted text. */
+export type CheckedFile = GivenFile | { name: string; text: string };
+
 /** The given files by role: scenarios to check, source metadata, source texts. */
 export interface SortedFiles {
 	scenarios: GivenFile[];
@@ -166,7 +169,7 @@ function withFrame(line: ReportLine, textOf: (file: string) => string | undefine
  * the diagnostics name, for their code frames.
  */
 export function checkScenario(
-	file: GivenFile | { name: string; text: string },
+	file: CheckedFile,
 	resolveSource: SourceResolver,
 	textOf: (file: string) => string | undefined
 ): FileReport {

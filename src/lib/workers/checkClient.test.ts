@@ -7,42 +7,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { talksScenario } from '../../../tests/unit/talks';
 import { answerDraft, type DraftAnswer, type DraftInput } from '$lib/checking/draftAnswer';
-import { CheckWorker, type CheckWorkerLike } from './checkClient';
+import { fakeWorkerOf, type FakeWorkerOf } from '../../../tests/unit/fakeWorker';
+import { CheckWorker } from './checkClient';
 import { startTimeout } from './client';
-import type { FromCheckWorker } from './protocol';
+import type { FromCheckWorker, ToCheckWorker } from './protocol';
 
-interface FakeCheckWorker extends CheckWorkerLike {
-	terminated: boolean;
-	crash(message: string): void;
-}
-
-const later = (f: () => void) => setTimeout(f, 0);
+type FakeCheckWorker = FakeWorkerOf<ToCheckWorker, FromCheckWorker>;
 
 /** A check worker in-process; `ready: false` stands for a script that never runs. */
-function fakeCheckWorker({ ready = true } = {}): FakeCheckWorker {
-	const deliver = (message: FromCheckWorker) =>
-		later(() => {
-			if (!fake.terminated && ready)
-				fake.onmessage?.({ data: structuredClone(message) } as MessageEvent);
-		});
-	const fake: FakeCheckWorker = {
-		terminated: false,
-		onmessage: null,
-		onerror: null,
-		postMessage(message) {
-			const { id, draft } = structuredClone(message);
-			void answerDraft(draft).then((answer) => deliver({ type: 'done', id, answer }));
-		},
-		terminate() {
-			fake.terminated = true;
-		},
-		crash(message) {
-			later(() => fake.onerror?.({ message } as ErrorEvent));
-		}
-	};
-	deliver({ type: 'ready' });
-	return fake;
-}
+const fakeCheckWorker = (options?: { ready?: boolean }): FakeCheckWorker =>
+	fakeWorkerOf<ToCheckWorker, FromCheckWorker>(({ id, draft }, deliver) => {
+		void answerDraft(draft).then((answer) => deliver({ type: 'done', id, answer }));
+	}, options);
 
 function client(options?: Parameters<typeof fakeCheckWorker>[0]) {
 	const started: FakeCheckWorker[] = [];

@@ -5,6 +5,7 @@
  * settings may come the chain the page explored for them, so that the worker does not explore it
  * again.
  */
+import type { CheckedFile, FileReport, GivenFile } from '$lib/checking/check';
 import type { DraftAnswer, DraftInput } from '$lib/checking/draftAnswer';
 import type { AssumptionsResult } from '$lib/engine/assumptions';
 import type { ClaimVerdict } from '$lib/engine/claims';
@@ -146,3 +147,19 @@ export type FromCheckWorker =
 	| { type: 'ready' }
 	| { type: 'done'; id: number; answer: DraftAnswer }
 	| { type: 'error'; id: number; message: string };
+
+/**
+ * The /validate page's file worker (files.worker.ts, filesClient.ts): the files a person gave in,
+ * one report per scenario out, each as soon as it is checked. Started for one request and
+ * terminated after it, or when the person starts another.
+ */
+export type ToFilesWorker = {
+	type: 'check';
+	scenarios: CheckedFile[];
+	given: GivenFile[];
+	pasted: string;
+};
+
+/** Files worker → page. `ready`: its script runs (sent once, first). */
+export type FromFilesWorker =
+	{ type: 'ready' } | { type: 'report'; index: number; report: FileReport } | { type: 'done' };
