@@ -137,7 +137,20 @@ export function explore(
 		for (let k = 0; k < width; k++) h = mixFloat(h, from[at + k]);
 		return h;
 	};
+	// Without indicators a state is its configuration: found by the configuration's number
+	// (index + 1, 0 for none yet), with no hashing.
+	const stateOf = ints();
 	const add = (c: number, from: Float64Array, at: number): number => {
+		if (width === 0) {
+			stateOf.reserve(c + 1);
+			const found = stateOf.data[c];
+			if (found !== 0) return found - 1;
+			const s = stateConfiguration.length;
+			if (s >= maxReachable) throw limitError(maxReachable, compiled);
+			stateConfiguration.push(c);
+			stateOf.data[c] = s + 1;
+			return s;
+		}
 		const h = hashOf(c, from, at);
 		let slot = h & mask;
 		const stored = stateIndicators;

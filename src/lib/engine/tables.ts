@@ -250,11 +250,13 @@ export class Configurations {
 	/** The configuration each `source` entry leads to (-1 until first needed). */
 	readonly next = ints();
 	private readonly scratch: Int32Array;
-	private readonly sourceScratch: number[] = [];
+	/** Room for every transition: a configuration's sources never repeat one. */
+	private readonly sourceScratch: Int32Array;
 	private readonly walkScratch: number[] = [];
 
 	constructor(private readonly tables: Tables) {
 		this.scratch = new Int32Array(tables.slotCount);
+		this.sourceScratch = new Int32Array(tables.transitions.length);
 		this.slots = ints(64 * Math.max(1, tables.slotCount));
 	}
 
@@ -308,13 +310,13 @@ export class Configurations {
 		// One walk of the active states, children in key order: the leaves, and the transitions out.
 		const leaves: string[] = [];
 		const sources = this.sourceScratch;
-		sources.length = 0;
+		let count = 0;
 		const walk = this.walkScratch;
 		walk.length = 0;
 		walk.push(0);
 		while (walk.length > 0) {
 			const node = walk.pop()!;
-			if (!done) for (const t of tables.outgoing[node]) sources.push(t);
+			if (!done) for (const t of tables.outgoing[node]) sources[count++] = t;
 			if (tables.kind[node] === 'compound') walk.push(slots[tables.slotOf[node]]);
 			else {
 				const children = tables.sortedChildren[node];
@@ -324,10 +326,11 @@ export class Configurations {
 		}
 		this.leaves[c] = leaves;
 		this.done.data[c] = done ? 1 : 0;
-		if (sources.length > 1) sources.sort((a, b) => a - b);
+		// In index order, as XState lists them (a numeric sort: a typed array's own).
+		if (count > 1) sources.subarray(0, count).sort();
 		this.sourceFrom.data[c] = this.source.length;
-		for (const t of sources) {
-			this.source.push(t);
+		for (let i = 0; i < count; i++) {
+			this.source.push(sources[i]);
 			this.next.push(-1);
 		}
 		this.sourceTo.data[c] = this.source.length;
@@ -349,7 +352,9 @@ export class Configurations {
 		let next = this.next.data[e];
 		if (next === -1) {
 			const { scratch } = this;
-			scratch.set(this.slotsOf(c));
+			const n = this.tables.slotCount;
+			const slots = this.slots.data;
+			for (let i = 0; i < n; i++) scratch[i] = slots[c * n + i];
 			const t = this.tables.transitions[this.source.data[e]];
 			for (let i = 0; i < t.writeSlot.length; i++) scratch[t.writeSlot[i]] = t.writeValue[i];
 			next = this.intern(scratch);
