@@ -192,6 +192,27 @@ describe('checking as the person types', () => {
 		expect(view.marks).toEqual([]);
 	});
 
+	it('keeps what an answer did not change, so that its panels are not drawn again', async () => {
+		const { editor, type, settled } = await setup();
+		await editor.createBlank();
+		type(talks());
+		await settled();
+		const [check, results] = [editor.check!, editor.results!];
+
+		// A comment typed: an equal answer, the same objects.
+		type(`${talks()}# a note\n`);
+		await settled();
+		expect(editor.results).toBe(results);
+		expect(editor.check?.transitions).toBe(check.transitions);
+
+		// The title typed: new results, the transitions they share the same.
+		type(talks('Talks again'));
+		await settled();
+		expect(editor.results?.title).toBe('Talks again');
+		expect(editor.results?.transitions).toBe(results.transitions);
+		expect(editor.check?.transitions).toBe(check.transitions);
+	});
+
 	it('checks once typing pauses, not at each key', async () => {
 		const { editor, type, checker, settled } = await setup();
 		await editor.createBlank();

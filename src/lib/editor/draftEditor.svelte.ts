@@ -22,6 +22,7 @@ import { plural } from '../format/plural';
 import type { ReportLine } from '../scenario/format';
 import type { Stance } from '../scenario/stance';
 import { memoryMarks, type CheckMarks } from './checkMarks';
+import { keepSame } from './keepSame';
 import type { DraftChannel } from './draftChannel';
 import { fromDraftFile } from './draftFile';
 import { titleOf } from './draftName';
@@ -365,9 +366,13 @@ export class DraftEditor {
 			};
 	}
 
-	/** The answer of the check of `text` (still the open draft's text): shown and marked. */
+	/**
+	 * The answer of the check of `text` (still the open draft's text): shown and marked. What did
+	 * not change since the last answer is kept as it was (keepSame.ts), so that the panels showing
+	 * it are not drawn again (a title typed changes no chart).
+	 */
 	#answered(text: string, answer: DraftAnswer): void {
-		this.#check = answer;
+		this.#check = keepSame(this.#check, answer);
 		this.#checkedText = text;
 		const starts = lineStarts(text);
 		this.#view?.mark(
@@ -380,7 +385,7 @@ export class DraftEditor {
 				}))
 		);
 		if (answer.results) {
-			this.#results = answer.results;
+			this.#results = keepSame(this.#results, answer.results);
 			this.#resultsText = text;
 			this.#resultsError = '';
 		} else if (answer.resultsError !== undefined) this.#resultsError = answer.resultsError;
