@@ -37,7 +37,12 @@ afterEach(() => {
  * fail (`failing`), or make the worker fail (`broken`). `cancels` counts the checks cancelled; with
  * `deaf`, a cancelled check answers anyway (as a worker's answer already on its way would).
  */
-async function setup({ failingStore = false, marks = memoryMarks(), checkBudget = 20_000 } = {}) {
+async function setup({
+	failingStore = false,
+	marks = memoryMarks(),
+	checkBudget = 20_000,
+	markAfter = 0
+} = {}) {
 	const factory = new IDBFactory();
 	let t = 0;
 	const emptied = vi.fn();
@@ -46,7 +51,8 @@ async function setup({ failingStore = false, marks = memoryMarks(), checkBudget 
 		checkDelay: 5,
 		onempty: emptied,
 		marks,
-		checkBudget
+		checkBudget,
+		markAfter
 	});
 	editors.push(editor);
 	const view = {
@@ -190,6 +196,27 @@ describe('checking as the person types', () => {
 		expect(editor.results?.title).toBe('Talks again');
 		expect(editor.stale).toBe(false);
 		expect(view.marks).toEqual([]);
+	});
+
+	it('keeps what an answer did not change, so that its panels are not drawn again', async () => {
+		const { editor, type, settled } = await setup();
+		await editor.createBlank();
+		type(talks());
+		await settled();
+		const [check, results] = [editor.check!, editor.results!];
+
+		// A comment typed: an equal answer, the same objects.
+		type(`${talks()}# a note\n`);
+		await settled();
+		expect(editor.results).toBe(results);
+		expect(editor.check?.transitions).toBe(check.transitions);
+
+		// The title typed: new results, the transitions they share the same.
+		type(talks('Talks again'));
+		await settled();
+		expect(editor.results?.title).toBe('Talks again');
+		expect(editor.results?.transitions).toBe(results.transitions);
+		expect(editor.check?.transitions).toBe(check.transitions);
 	});
 
 	it('checks once typing pauses, not at each key', async () => {
@@ -364,6 +391,32 @@ describe('checking in the worker', () => {
 		await settled();
 		expect(editor.results?.title).toBe('Typed while paused');
 		expect(marks.has(second)).toBe(false);
+	});
+
+	it('marks the draft only once its check has run a moment: a quick check writes no mark', async () => {
+		const written: string[] = [];
+		const counted = memoryMarks();
+		const marks = {
+			has: (id: string) => counted.has(id),
+			add: (id: string) => (written.push(`add ${id}`), counted.add(id)),
+			delete: (id: string) => (written.push(`delete ${id}`), counted.delete(id))
+		};
+		const { editor, type, checker, settled } = await setup({ marks, markAfter: 40 });
+		await editor.createBlank();
+		await settled();
+		type(talks('Quick'));
+		await settled();
+		expect(written).toEqual([]);
+
+		let release = () => {};
+		checker.held = new Promise((resolve) => (release = resolve));
+		editor.checkNow();
+		const id = editor.draft!.id;
+		await vi.waitFor(() => expect(marks.has(id)).toBe(true));
+		release();
+		checker.held = undefined;
+		await settled();
+		expect(written).toEqual([`add ${id}`, `delete ${id}`]);
 	});
 
 	it('a page left the ordinary way while a check runs unmarks its draft', async () => {

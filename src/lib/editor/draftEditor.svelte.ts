@@ -14,7 +14,9 @@
  * A check that never ends must not take the draft with it: the draft is marked (checkMarks.ts)
  * while its check runs, and a draft still marked when it is opened (the page went while its check
  * ran) opens with its check paused until the person asks for it; a check that runs past the
- * budget is stopped, and the draft paused with a line saying what to simplify.
+ * budget is stopped, and the draft paused with a line saying what to simplify. The mark is written
+ * once a check has run a moment (`markAfter`): the storage is written synchronously (its removal
+ * took 154 ms once on a busy machine), and a check that ends sooner took nothing down.
  */
 import type { DraftAnswer, DraftInput } from '../checking/draftAnswer';
 import type { DraftResults } from '../checking/draftResults';
@@ -22,6 +24,7 @@ import { plural } from '../format/plural';
 import type { ReportLine } from '../scenario/format';
 import type { Stance } from '../scenario/stance';
 import { memoryMarks, type CheckMarks } from './checkMarks';
+import { keepSame } from './keepSame';
 import type { DraftChannel } from './draftChannel';
 import { fromDraftFile } from './draftFile';
 import { titleOf } from './draftName';
@@ -78,6 +81,9 @@ export type CheckPause = 'reopened' | 'budget';
 /** How long a check may run before it is stopped, in ms. */
 export const checkBudget = 20_000;
 
+/** How long a check runs before its draft is marked as being checked, in ms. */
+export const markAfter = 1000;
+
 export interface DraftEditorOptions {
 	/** The channel to the other tabs (the page's BroadcastChannel). */
 	channel?: () => DraftChannel | undefined;
@@ -87,6 +93,8 @@ export interface DraftEditorOptions {
 	checkDelay?: number;
 	/** How long a check may run, in ms (`checkBudget` when left out). */
 	checkBudget?: number;
+	/** How long a check runs before its draft is marked, in ms (`markAfter`; 0: at once). */
+	markAfter?: number;
 	/** Where the drafts being checked are marked (the page's sessionStorage; memory when left out). */
 	marks?: CheckMarks;
 	/** No draft is left to show (the last one was deleted). */
@@ -329,14 +337,24 @@ export class DraftEditor {
 		const { id, name, format, scenario: text, sources } = this.draft;
 		const run = this.#run;
 		const budget = this.#options.checkBudget ?? checkBudget;
-		this.#marks.add(id);
+		let marked = false;
+		const mark = () => {
+			marked = true;
+			this.#marks.add(id);
+		};
+		const after = this.#options.markAfter ?? markAfter;
+		let marking: ReturnType<typeof setTimeout> | undefined;
+		if (after > 0) marking = setTimeout(mark, after);
+		else mark();
 		this.#checking = true;
 		this.#checkingId = id;
 		const end = (keepMark = false) => {
 			clearTimeout(timer);
+			clearTimeout(marking);
 			this.#stopCheck = undefined;
 			this.#checking = false;
-			if (!keepMark) this.#marks.delete(id);
+			if (keepMark && !marked) mark();
+			if (!keepMark && marked) this.#marks.delete(id);
 		};
 		const timer = setTimeout(() => {
 			if (run !== this.#run) return;
@@ -365,9 +383,13 @@ export class DraftEditor {
 			};
 	}
 
-	/** The answer of the check of `text` (still the open draft's text): shown and marked. */
+	/**
+	 * The answer of the check of `text` (still the open draft's text): shown and marked. What did
+	 * not change since the last answer is kept as it was (keepSame.ts), so that the panels showing
+	 * it are not drawn again (a title typed changes no chart).
+	 */
 	#answered(text: string, answer: DraftAnswer): void {
-		this.#check = answer;
+		this.#check = keepSame(this.#check, answer);
 		this.#checkedText = text;
 		const starts = lineStarts(text);
 		this.#view?.mark(
@@ -380,7 +402,7 @@ export class DraftEditor {
 				}))
 		);
 		if (answer.results) {
-			this.#results = answer.results;
+			this.#results = keepSame(this.#results, answer.results);
 			this.#resultsText = text;
 			this.#resultsError = '';
 		} else if (answer.resultsError !== undefined) this.#resultsError = answer.resultsError;

@@ -1,6 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import schemaJson from '../../../scenarios/scenario.schema.json';
-import { hintsAt, hoverAt, placeAt, schemaAt, type JsonSchema } from './schemaHints';
+import {
+	hintsAt,
+	hoverAt,
+	localFrom,
+	localProbe,
+	placeAt,
+	schemaAt,
+	type JsonSchema
+} from './schemaHints';
 import { blankScenario } from './template';
 
 const schema = schemaJson as JsonSchema;
@@ -150,13 +159,16 @@ describe('placeAt', () => {
 	];
 	test.each(cases)('$name', ({ marked, format, expected }) => {
 		const { text, at } = cursor(marked);
-		const place = placeAt(text, format ?? 'yaml', at);
-		expect(place).not.toBeNull();
-		expect({
-			kind: place!.kind,
-			path: place!.path,
-			typed: text.slice(place!.from, at)
-		}).toEqual(expected);
+		// Read whole (a short text) and by the lines around the cursor (as a long one is).
+		for (const local of [false, true]) {
+			const place = placeAt(text, format ?? 'yaml', at, { local });
+			expect(place).not.toBeNull();
+			expect({
+				kind: place!.kind,
+				path: place!.path,
+				typed: text.slice(place!.from, at)
+			}).toEqual(expected);
+		}
 	});
 
 	test('lists the keys already present in the map', () => {
@@ -363,6 +375,10 @@ describe('hintsAt', () => {
 		}
 	])('from the document: $name', ({ marked, expected }) => {
 		expect(inserts(marked)).toEqual(expected);
+		// The same from the document's sections, as a long text is read.
+		const { text, at } = cursor(marked);
+		const local = hintsAt(schema, text, 'yaml', at, { local: true });
+		expect(local?.options.map((o) => o.insert)).toEqual(expected);
 	});
 
 	test.each([
@@ -466,5 +482,99 @@ describe('hoverAt', () => {
 		{ name: 'an unknown key', marked: blank('likelihood: 0.3', 'likeli|hoot: 0.3') }
 	])('no note on $name', ({ marked }) => {
 		expect(hover(marked)).toBeNull();
+	});
+});
+
+describe('a long document: the lines around the cursor', () => {
+	const shipped = readdirSync('scenarios')
+		.filter((f) => f.endsWith('.yaml'))
+		.map((f) => ({ file: f, text: readFileSync(`scenarios/${f}`, 'utf8') }));
+	const regional = shipped.find((s) => s.file === 'regional-escalation.yaml')!.text;
+
+	/** Offsets on every `stride`-th line: its end, just after its first `: `, inside its first word. */
+	function offsets(text: string, stride: number): number[] {
+		const found: number[] = [];
+		let start = 0;
+		for (const [i, line] of text.split('\n').entries()) {
+			if (i % stride === 0) {
+				const colon = line.indexOf(': ');
+				const word = line.search(/\w/);
+				found.push(start + line.length);
+				if (colon >= 0) found.push(start + colon + 2);
+				if (word >= 0) found.push(start + word + 1);
+			}
+			start += line.length + 1;
+		}
+		return found;
+	}
+	const withoutData = (place: ReturnType<typeof placeAt>) => place && { ...place, data: 0 };
+
+	test.each(shipped.map((s) => [s.file, s.text]))(
+		'%s: the place and the offers the whole text gives',
+		(_, text) => {
+			const stride = Math.max(1, Math.round(text.split('\n').length / 25));
+			for (const at of offsets(text, stride)) {
+				const local = placeAt(text, 'yaml', at, { local: true });
+				const whole = placeAt(text, 'yaml', at, { local: false });
+				expect(withoutData(local), `offset ${at}`).toEqual(withoutData(whole));
+				if (local?.kind === 'value')
+					expect(hintsAt(schema, text, 'yaml', at, { local: true }), `offset ${at}`).toEqual(
+						hintsAt(schema, text, 'yaml', at, { local: false })
+					);
+			}
+		}
+	);
+
+	test('the same document data, read by sections', () => {
+		const at = regional.indexOf('target: israeliOffensive') + 'target: '.length;
+		const local = placeAt(regional, 'yaml', at, { local: true })!;
+		const whole = placeAt(regional, 'yaml', at, { local: false })!;
+		expect(local.data()).toEqual(whole.data());
+	});
+
+	test('reads a small part of the text deep in the statechart', () => {
+		const at = regional.indexOf('stance: context') + 'stance: con'.length;
+		const lineStart = regional.lastIndexOf('\n', at) + 1;
+		const probe = localProbe(regional, lineStart);
+		expect(probe).not.toBeNull();
+		expect(probe!.text.length).toBeLessThan(regional.length / 5);
+		// By default, a text this long is read by its lines around the cursor.
+		expect(regional.length).toBeGreaterThanOrEqual(localFrom);
+	});
+
+	test.each([
+		{
+			name: 'a target deep in the statechart offers its states',
+			find: 'target: israeliOffensive',
+			typed: 'target: isr',
+			expected: ['israeliOffensive']
+		},
+		{
+			name: 'a `by:` offers the actors',
+			find: '                  by: israel\n                  when: { choice: israel.north, is: contain }',
+			typed: '                  by: ',
+			expected: ['israel', 'iran', 'chance']
+		}
+	])('$name', ({ find, typed, expected }) => {
+		const at = regional.indexOf(find);
+		expect(at).toBeGreaterThan(0);
+		const hints = hintsAt(schema, regional, 'yaml', at + typed.length);
+		expect(hints?.kind).toBe('value');
+		const labels = hints!.options.map((o) => o.label);
+		for (const label of expected) expect(labels).toContain(label);
+	});
+
+	test('an empty line in an evidence entry: its keys, the ones present left out', () => {
+		const find =
+			'                    - quote: Iran launched its first direct assault on Israel\n                      stance: context\n';
+		const at = regional.indexOf(find) + find.length;
+		const text = regional.slice(0, at) + '                      \n' + regional.slice(at);
+		const place = placeAt(text, 'yaml', at + 22)!;
+		expect(place.kind).toBe('key');
+		expect(place.path.slice(-2)).toEqual(['evidence', 0]);
+		expect(place.present).toEqual(['quote', 'stance']);
+		const labels = hintsAt(schema, text, 'yaml', at + 22, {})!.options.map((o) => o.label);
+		expect(labels).not.toContain('quote');
+		expect(labels).toContain('prefix');
 	});
 });

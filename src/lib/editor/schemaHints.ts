@@ -9,6 +9,12 @@
  * (a JSON text is flow YAML). The sentinel's place in the tree is the path, and whether it is a
  * key or a value says what to offer.
  *
+ * A long YAML document is not read whole at each keystroke (a 49 KB scenario takes 80–700 ms to
+ * parse): the probe keeps the lines that decide the cursor's place (localProbe: the cursor's line
+ * and what is nested under it, its ancestors, and the first line of each of their entries), and
+ * the document's own ids are read only when an offer needs them, each top-level section parsed
+ * once per text (documentOf). A test checks that both give the place the whole text gives.
+ *
  * Longer than the house's ~150 lines: the cursor, the schema walk and the document's own ids are
  * one feature and share their types; splitting them would only move the imports around.
  */
@@ -55,8 +61,11 @@ export interface Place {
 	tight: boolean;
 	/** The other keys of the map, for a key. */
 	present: string[];
-	/** The whole document as plain data, as far as it could be read. */
-	data: unknown;
+	/**
+	 * The whole document as plain data, as far as it could be read, or the value of its top-level
+	 * `key`; read when asked (in a long document, only the sections asked for are parsed).
+	 */
+	data: (key?: string) => unknown;
 }
 
 export interface Hint {
@@ -86,11 +95,38 @@ export interface HoverNote {
 
 const SENTINEL = 'zzbrinkcursorzz';
 
+/** How a place is found: from the lines around the cursor (`local`) or the whole text. */
+export interface PlaceOptions {
+	/** Read only the lines around the cursor; by default, for YAML texts of `localFrom` characters or more. */
+	local?: boolean;
+}
+
+/** Shorter YAML texts are read whole: it takes a few ms. */
+export const localFrom = 4096;
+
+type Parsed = ReturnType<typeof parseDocument>;
+// Errors are expected here (the text is being typed): read what can be read, quietly.
+const parse = (text: string): Parsed =>
+	parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
+
+function toData(doc: Parsed): unknown {
+	try {
+		return doc.toJS({ maxAliasCount: 100 });
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * The place of the cursor at `offset`, or null in a comment or where nothing can be completed.
  * Example: in `a:\n  st` with the cursor at the end, `{ kind: 'key', path: ['a'], from: 5, … }`.
  */
-export function placeAt(text: string, format: Format, offset: number): Place | null {
+export function placeAt(
+	text: string,
+	format: Format,
+	offset: number,
+	options: PlaceOptions = {}
+): Place | null {
 	const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
 	let lineEnd = text.indexOf('\n', offset);
 	if (lineEnd < 0) lineEnd = text.length;
@@ -109,16 +145,19 @@ export function placeAt(text: string, format: Format, offset: number): Place | n
 	const stand = (tight ? ' ' : '') + SENTINEL + (bare && rest ? ': ' : '');
 	const probe = text.slice(0, lineStart + from) + stand + text.slice(lineStart + to);
 
-	// Errors are expected here (the text is being typed): read what can be read, quietly.
-	const doc = parseDocument(probe, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
+	const local =
+		format === 'yaml' && (options.local ?? text.length >= localFrom)
+			? localProbe(probe, lineStart)
+			: null;
+	const doc = parse(local?.text ?? probe);
 	const found = locate(doc.contents, []);
 	if (!found) return null;
-	let data: unknown;
-	try {
-		data = doc.toJS({ maxAliasCount: 100 });
-	} catch {
-		data = undefined;
-	}
+	let whole: { value: unknown } | undefined;
+	const read = (key?: string) => {
+		if (local) return documentOf(local.sections, probe, key);
+		whole ??= { value: toData(doc) };
+		return key === undefined ? whole.value : asData(whole.value)[key];
+	};
 	from += lineStart;
 	to += lineStart;
 	const present =
@@ -137,8 +176,140 @@ export function placeAt(text: string, format: Format, offset: number): Place | n
 		colon,
 		tight,
 		present,
-		data
+		data: read
 	};
+}
+
+// ——— The lines around the cursor (YAML) ———
+
+interface Line {
+	/** Offset of its first character. */
+	start: number;
+	text: string;
+	/** Spaces before its first character; -1 for a blank or comment line. */
+	indent: number;
+	/** A list item (`- …`). */
+	item: boolean;
+}
+
+/** What localProbe read: the probe's lines that decide the place, and the top-level sections. */
+interface LocalProbe {
+	text: string;
+	/** Each top-level entry's text (the cursor's with the sentinel), in document order. */
+	sections: string[];
+}
+
+/**
+ * The lines of `probe` (the text with the sentinel at the cursor, whose line starts at
+ * `cursorStart`) that decide the sentinel's place: its own line with everything nested under it,
+ * each ancestor's line, and the first line of every entry of those ancestors (an entry whose first
+ * line may go on over the next lines — a bracket, a quote, an anchor or alias — whole). The
+ * sentinel has the same path there as in the whole text (list items keep their positions), and
+ * its map the same keys. Null where the lines' indentation may not tell the structure: tabs, more
+ * than one document, a flow collection or a list at the top, or a quote left open on one of the
+ * lines kept.
+ */
+export function localProbe(probe: string, cursorStart: number): LocalProbe | null {
+	const lines: Line[] = [];
+	for (let start = 0; start <= probe.length;) {
+		let end = probe.indexOf('\n', start);
+		if (end < 0) end = probe.length;
+		const text = probe.slice(start, end);
+		const indent = /^\s*(?:#.*)?$/.test(text) ? -1 : text.search(/\S/);
+		if (indent >= 0 && /^ *\t/.test(text)) return null;
+		lines.push({ start, text, indent, item: indent >= 0 && /^ *-(?:\s|$)/.test(text) });
+		start = end + 1;
+	}
+	// The parent of each line, by indentation (-1: the top); a list may sit at its key's indent.
+	const parent = new Int32Array(lines.length).fill(-1);
+	const stack: number[] = [];
+	let cursor = -1;
+	for (const [i, line] of lines.entries()) {
+		if (line.start === cursorStart) cursor = i;
+		if (line.indent < 0) continue;
+		if (line.indent === 0 && (/^(?:---|\.\.\.|%)/.test(line.text) || line.item)) return null;
+		if (line.indent === 0 && /^[[{]/.test(line.text)) return null;
+		while (stack.length) {
+			const top = lines[stack[stack.length - 1]];
+			if (top.indent < line.indent || (top.indent === line.indent && line.item && !top.item)) break;
+			stack.pop();
+		}
+		parent[i] = stack.length ? stack[stack.length - 1] : -1;
+		stack.push(i);
+	}
+	if (cursor < 0 || lines[cursor].indent < 0) return null;
+
+	// The end (exclusive) of each line's nested lines.
+	const ends = new Int32Array(lines.length).fill(lines.length);
+	const open: number[] = [];
+	for (const [i, line] of lines.entries()) {
+		if (line.indent < 0) continue;
+		while (open.length && !isUnder(parent, i, open[open.length - 1])) ends[open.pop()!] = i;
+		open.push(i);
+	}
+	const keep = new Uint8Array(lines.length);
+	const whole = (i: number) => keep.fill(1, i, ends[i]);
+	const chain = new Set<number>([-1]);
+	for (let i = cursor; i >= 0; i = parent[i]) chain.add(i);
+	whole(cursor);
+	for (const [i, line] of lines.entries()) {
+		if (line.indent < 0 || !chain.has(parent[i])) continue;
+		// A first line that may go on over the next lines is kept with them (an ancestor too).
+		if (!/["'[\]{}&*]/.test(line.text)) keep[i] = 1;
+		// A quote left open runs on past the nested lines, as far as the next quote: read it all.
+		else if (wordAt(line.text, line.text.length, 'yaml')?.quoted) return null;
+		else whole(i);
+	}
+	const kept: string[] = [];
+	for (const [i, line] of lines.entries()) if (keep[i]) kept.push(line.text);
+
+	const sections: string[] = [];
+	let section = -1;
+	for (const [i, line] of lines.entries()) {
+		if (line.indent !== 0) continue;
+		if (section >= 0) sections.push(probe.slice(lines[section].start, line.start));
+		section = i;
+	}
+	if (section >= 0) sections.push(probe.slice(lines[section].start));
+	return { text: kept.join('\n'), sections };
+}
+
+/** Line `i` is nested under line `at`. */
+function isUnder(parent: Int32Array, i: number, at: number): boolean {
+	for (let p = parent[i]; p >= 0; p = parent[p]) if (p === at) return true;
+	return false;
+}
+
+/** Each top-level section's plain data, by its text (a section not being typed in is read once). */
+const sectionData = new Map<string, unknown>();
+
+/**
+ * The document as plain data (or its top-level `key`'s value), from its top-level sections, each
+ * read on its own; from the whole `probe` when a section cannot be read alone (an alias of an
+ * anchor in another section).
+ */
+function documentOf(sections: string[], probe: string, key?: string): unknown {
+	const data: Record<string, unknown> = {};
+	for (const section of sections) {
+		// Another plain key's section is not read.
+		const first = /^([\w.-]+)\s*:(?:\s|$)/.exec(section);
+		if (key !== undefined && first && first[1] !== key) continue;
+		let value = sectionData.get(section);
+		if (value === undefined) {
+			value = toData(parse(section)) ?? null;
+			if (value === null) {
+				const all = toData(parse(probe));
+				return key === undefined ? all : asData(all)[key];
+			}
+			if (!section.includes(SENTINEL)) {
+				// Keep the sections of the last few texts only.
+				if (sectionData.size >= 64) sectionData.clear();
+				sectionData.set(section, value);
+			}
+		}
+		if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(data, value);
+	}
+	return key === undefined ? data : data[key];
 }
 
 interface Word {
@@ -269,9 +440,10 @@ export function hintsAt(
 	root: JsonSchema,
 	text: string,
 	format: Format,
-	offset: number
+	offset: number,
+	how: PlaceOptions = {}
 ): Hints | null {
-	const place = placeAt(text, format, offset);
+	const place = placeAt(text, format, offset, how);
 	if (!place) return null;
 	let alternatives = schemaAt(root, place.path);
 	// A bare word on a `- ` line of a list of strings is a value, not a key.
@@ -381,9 +553,10 @@ export function hoverAt(
 	root: JsonSchema,
 	text: string,
 	format: Format,
-	offset: number
+	offset: number,
+	how: PlaceOptions = {}
 ): HoverNote | null {
-	const place = placeAt(text, format, offset);
+	const place = placeAt(text, format, offset, how);
 	if (!place || place.kind !== 'key' || !place.colon || place.from === place.to) return null;
 	const key = text.slice(place.from, place.to);
 	const note = noteOf(root, place.path, key);
@@ -436,43 +609,49 @@ function statePaths(node: unknown, prefix = ''): string[] {
 	});
 }
 
+/** Ids the document declares that fit the value at the place (its data read only for these). */
 function documentValues(place: Place): string[] {
-	const { path, data } = place;
-	const root = asData(data);
+	const { path } = place;
+	const at = (to: number) => {
+		const [first, ...rest] = path.slice(0, to);
+		return first === undefined ? place.data() : dataAt(place.data(String(first)), rest);
+	};
 	const key = [...path].reverse().find((step) => typeof step === 'string');
 	const inWhen = path.includes('when');
 	const transition = path.length >= 3 && path[path.length - 3] === 'on';
-	if (transition && key === 'by') return [...keysOf(root.actors), 'chance'];
-	if (transition && key === 'target') {
-		const siblings = keysOf(dataAt(data, path.slice(0, -4)));
-		return [...siblings, ...statePaths(root.statechart)];
-	}
+	if (transition && key === 'by') return [...keysOf(place.data('actors')), 'chance'];
+	if (transition && key === 'target')
+		return [...keysOf(at(-4)), ...statePaths(place.data('statechart'))];
 	if (key === 'source' && path.includes('evidence'))
-		return [root.sources].flat().filter((s): s is string => typeof s === 'string');
-	if (inWhen && key === 'choice')
-		return keysOf(root.actors).flatMap((actor) =>
-			keysOf(asData(asData(root.actors)[actor]).choices).map((choice) => `${actor}.${choice}`)
+		return [place.data('sources')].flat().filter((s): s is string => typeof s === 'string');
+	if (inWhen && key === 'choice') {
+		const actors = asData(place.data('actors'));
+		return keysOf(actors).flatMap((actor) =>
+			keysOf(asData(actors[actor]).choices).map((choice) => `${actor}.${choice}`)
 		);
-	if (inWhen && (key === 'in' || key === 'notIn')) return statePaths(root.statechart);
-	if (inWhen && key === 'indicator') return keysOf(root.indicators);
-	if (inWhen && (key === 'is' || key === 'isNot')) {
-		const condition = asData(dataAt(data, path.slice(0, path.lastIndexOf(key))));
-		const [actor, choice] = String(condition.choice ?? '').split('.');
-		return keysOf(asData(asData(asData(asData(root.actors)[actor]).choices)[choice]).options);
 	}
-	const parent = asData(dataAt(data, path.slice(0, -1)));
-	if (key === 'initial' && path[path.length - 1] === 'initial' && parent.states)
-		return keysOf(parent.states);
+	if (inWhen && (key === 'in' || key === 'notIn')) return statePaths(place.data('statechart'));
+	if (inWhen && key === 'indicator') return keysOf(place.data('indicators'));
+	if (inWhen && (key === 'is' || key === 'isNot')) {
+		const condition = asData(at(path.lastIndexOf(key)));
+		const [actor, choice] = String(condition.choice ?? '').split('.');
+		return keysOf(
+			asData(asData(asData(asData(place.data('actors'))[actor]).choices)[choice]).options
+		);
+	}
+	if (key === 'initial' && path[path.length - 1] === 'initial') {
+		const parent = asData(at(-1));
+		if (parent.states) return keysOf(parent.states);
+	}
 	if (key === 'default' && path[0] === 'actors' && path[2] === 'choices')
-		return keysOf(parent.options);
+		return keysOf(asData(at(-1)).options);
 	return [];
 }
 
 function documentKeys(place: Place): string[] {
-	const root = asData(place.data);
 	const last = place.path[place.path.length - 1];
 	if ((last === 'effects' || last === 'set') && place.path.includes('on'))
-		return keysOf(root.indicators);
-	if (last === 'scores') return keysOf(root.dimensions);
+		return keysOf(place.data('indicators'));
+	if (last === 'scores') return keysOf(place.data('dimensions'));
 	return [];
 }

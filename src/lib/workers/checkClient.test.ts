@@ -70,6 +70,19 @@ describe('the check worker', () => {
 		expect(ended).not.toHaveBeenCalled();
 	});
 
+	it('starts the next worker as soon as a running check is cancelled, and checks with it', async () => {
+		const { worker, started } = client();
+		const cancel = worker.check(draft('Older'), { done: vi.fn(), failed: vi.fn() });
+		cancel();
+		expect(started).toHaveLength(2);
+		expect(started[1].terminated).toBe(false);
+		expect(await answer(worker, draft('Newer'))).toMatchObject({ results: { title: 'Newer' } });
+		expect(started).toHaveLength(2);
+		// Cancelling an answered check changes nothing.
+		cancel();
+		expect(started).toHaveLength(2);
+	});
+
 	it('a new check while one runs stops the one running', async () => {
 		const { worker, started } = client();
 		const ended = vi.fn();

@@ -1,8 +1,9 @@
 /**
  * The page's side of the editor's check worker (check.worker.ts): one check at a time. A check
  * is one call into the loader that cannot stop half-way, so a check cancelled while it runs
- * terminates its worker (its answer can never arrive) and the next check starts a new one; an
- * idle worker is kept for the next check. A worker that fails (its script missing, blocked or
+ * terminates its worker (its answer can never arrive) and starts the next one at once, so that it
+ * loads while the person types and the next check does not wait for it; an idle worker is kept
+ * for the next check. A worker that fails (its script missing, blocked or
  * throwing) fails its check, and the next check starts a new one.
  */
 import type { DraftAnswer, DraftInput } from '$lib/checking/draftAnswer';
@@ -38,7 +39,10 @@ export class CheckWorker {
 		this.#current = { id, handlers };
 		worker.postMessage({ type: 'check', id, draft });
 		return () => {
-			if (this.#current?.id === id) this.#stop();
+			if (this.#current?.id !== id) return;
+			this.#stop();
+			// Warm for the next check (a worker that cannot be made says so at that check).
+			this.#start();
 		};
 	}
 
