@@ -86,7 +86,8 @@ export class WorkerRun<Request extends AnalysisRequest> {
 		this.#begin();
 		// The payload is plain data already, and large: it goes to the worker once, by hash.
 		const { payload, ...request } = job;
-		const cancel = this.#worker().run(payload, forWorker(request) as Request, {
+		// A job less its payload is the request.
+		const cancel = this.#worker().run(payload, forWorker(request) as unknown as Request, {
 			progress: (done, total) => (this.progress = done / total),
 			done: (result) => {
 				this.#stop = undefined;
