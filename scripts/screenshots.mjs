@@ -45,9 +45,6 @@ async function capture(browser, name, options) {
 	await page.locator('button.option').first().focus();
 	const phone = name.includes('phone');
 	if (phone) await page.getByRole('heading', { name: 'Step through' }).scrollIntoViewIfNeeded();
-	// The sections below the workspace are painted only near the viewport (content-visibility):
-	// a whole-page picture paints them all.
-	else await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
 	await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: !phone });
 	console.log(`docs/screenshots/${name}.png`);
 	await page.close();
