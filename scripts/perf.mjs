@@ -28,8 +28,8 @@ const { values: flags } = parseArgs({
 		'lighthouse-runs': { type: 'string', default: '3' },
 		// Not 4190: browsers and fetch() refuse it (the Fetch standard's "bad ports").
 		port: { type: 'string', default: '4180' },
-		// Only these parts, comma-separated (engine, firstLoad, choices, choices4x, monteCarlo,
-		// editor, editor4x, lighthouse); all by default.
+		// Only these parts, comma-separated (engine, firstLoad, choices, choices4x, choicesOutcomes,
+		// choicesOutcomes4x, monteCarlo, editor, editor4x, lighthouse); all by default.
 		only: { type: 'string' }
 	},
 	allowNegative: true
@@ -148,6 +148,12 @@ async function main() {
 			await attempt('firstLoad', () => measureFirstLoad(browser, server.base, 'build'));
 			await attempt('choices', () => measureChoices(browser, server.base));
 			await attempt('choices4x', () => measureChoices(browser, server.base, 20, 4));
+			await attempt('choicesOutcomes', () =>
+				measureChoices(browser, server.base, 20, 1, 'outcomes')
+			);
+			await attempt('choicesOutcomes4x', () =>
+				measureChoices(browser, server.base, 20, 4, 'outcomes')
+			);
 			await attempt('monteCarlo', () => measureMonteCarlo(browser, server.base));
 			await attempt('editor', () => measureEditor(browser, server.base, 1));
 			await attempt('editor4x', () => measureEditor(browser, server.base, 4));

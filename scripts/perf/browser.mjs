@@ -47,10 +47,14 @@ async function openScenario(browser, base) {
 /**
  * Change choices one at a time (`changes` of them after two warm-ups), cycling through every
  * select's options, and read the page's marks: see docs/performance.md for what each span covers.
+ * `view`: 'top' leaves the page scrolled to its top (the choices and the workspace on screen);
+ * 'outcomes' scrolls the outcome charts into view first.
  */
-export async function measureChoices(browser, base, changes = 20, rate = 1) {
+export async function measureChoices(browser, base, changes = 20, rate = 1, view = 'top') {
 	const { context, page } = await openScenario(browser, base);
 	try {
+		if (view === 'outcomes')
+			await page.evaluate(() => document.querySelector('.outcomes')?.scrollIntoView());
 		await throttle(context, page, rate);
 		const selects = await page.$$eval('select[data-choice]', (all) =>
 			all.map((s) => ({
@@ -80,6 +84,7 @@ export async function measureChoices(browser, base, changes = 20, rate = 1) {
 		const of = (name) => summary(spans.map((s) => s[name]));
 		return {
 			rate,
+			view,
 			choices: selects.length,
 			changes: spans.length,
 			load,
@@ -89,25 +94,40 @@ export async function measureChoices(browser, base, changes = 20, rate = 1) {
 			afterSensitivity: of('afterSensitivity'),
 			exactCharts: of('exactCharts'),
 			total: of('total'),
-			frame: of('frame')
+			frame: of('frame'),
+			settled: of('settled')
 		};
 	} finally {
 		await context.close();
 	}
 }
 
-/** In the page: change one select as a person would, wait for the DOM and the next frame. */
+/**
+ * In the page: change one select as a person would, wait for the DOM and the frame painted after
+ * it (`frame`), then one frame more (`settled`: what the change queued after its paint, such as
+ * the worker runs' start and the address, ran before it).
+ */
 async function changeOnce({ key, value }) {
 	performance.clearMarks();
 	const select = document.querySelector(`select[data-choice="${key}"]`);
 	select.value = value;
 	const start = performance.now();
 	select.dispatchEvent(new Event('change', { bubbles: true }));
-	const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-	for (let i = 0; i < 500 && performance.getEntriesByName('brink:dom').length === 0; i++)
-		await frame();
-	await frame();
+	const inDom = () => performance.getEntriesByName('brink:dom').length > 0;
+	// A frame's requestAnimationFrame callbacks run before its style, layout and paint; a task
+	// queued there runs after them. Resolves with whether the DOM had been updated by that frame.
+	const frame = () =>
+		new Promise((done) =>
+			requestAnimationFrame(() => {
+				const updated = inDom();
+				setTimeout(() => done(updated), 0);
+			})
+		);
+	let painted = false;
+	for (let i = 0; i < 500 && !painted; i++) painted = await frame();
 	const end = performance.now();
+	await frame();
+	const settled = performance.now();
 	const at = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
 	const choice = at('brink:choice');
 	const before = at('brink:before-sensitivity');
@@ -120,7 +140,8 @@ async function changeOnce({ key, value }) {
 		afterSensitivity: dom - after,
 		exactCharts: before - choice + (dom - after),
 		total: dom - choice,
-		frame: end - start
+		frame: end - start,
+		settled: settled - start
 	};
 }
 
