@@ -720,3 +720,26 @@ describe('paces', () => {
 		expect(check(parallel(pace)).ok).toBe(true);
 	});
 });
+
+describe('a name that is not an id points at the character', () => {
+	const errorsOf = (text: string) => {
+		const r = validate(text);
+		return r.ok ? [] : r.diagnostics;
+	};
+
+	it('a right-to-left mark in an option name: its code point, name and column, on the key', () => {
+		const [d] = errorsOf(variant('press: Press for talks', 'pre\u200fss: Press for talks'));
+		expect(d.message).toBe('name "pre\\u200fss" has U+200F RIGHT-TO-LEFT MARK at column 14');
+		expect([d.line, d.column]).toEqual([lineOf(ladder, 'press: Press'), 14]);
+		expect(d.hint).toMatch(/^delete it \(the name then reads "press"\)/);
+	});
+
+	it('an accented letter and a Greek letter are named as letters to retype', () => {
+		expect(errorsOf(variant('    settled:', '    séttled:'))[0].message).toBe(
+			'name "séttled" has U+00E9, the accented Latin letter "é" at column 6'
+		);
+		expect(errorsOf(variant('    war:', '    wαr:'))[0].message).toBe(
+			'name "wαr" has U+03B1, the Greek letter "α" at column 6'
+		);
+	});
+});
