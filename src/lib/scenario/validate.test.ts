@@ -213,7 +213,8 @@ const broken: BrokenCase[] = [
 		text: variant('              suffix: If they fail\n', ''),
 		expected: {
 			path: 'statechart.states.talks.on.0.evidence.0.quote',
-			message: 'quote matches 2 places in the source (source "memo")',
+			message:
+				'quote matches 2 places in the source (source "memo"): p1.s1 (line 1) and p3.s1 (line 3)',
 			hint: /prefix or suffix/
 		},
 		line: 'quote: Talks may fail.'

@@ -4,7 +4,7 @@
  * valid document may carry warnings (one wording given two bands: wordingBands.ts).
  */
 import type { z } from 'zod';
-import { AnchorBudget, anchorQuote, overBudget } from './anchor';
+import { AnchorBudget, anchorQuote, overBudget, quoteProblem } from './anchor';
 import { checkClaims, type ClaimQuote } from './claims';
 import { overrideProblem, scenarioConfidence } from './confidence';
 import { suggestion, type Diagnostic, type Path } from './diagnostics';
@@ -558,12 +558,10 @@ export function validateDocument(
 					start: result.start,
 					end: result.end
 				});
-			else
-				report(
-					[...t.docPath, 'evidence', i, 'quote'],
-					`${result.message} (source "${sourceId}")`,
-					result.hint
-				);
+			else {
+				const problem = quoteProblem(result, sourceId, source.text);
+				report([...t.docPath, 'evidence', i, 'quote'], problem.message, problem.hint);
+			}
 		});
 	}
 	const claimQuotes = checkClaims(
