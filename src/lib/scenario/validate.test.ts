@@ -744,3 +744,25 @@ describe('a name that is not an id points at the character', () => {
 		);
 	});
 });
+
+describe('a basis that quotes the source is checked against it', () => {
+	const withBasis = (basis: string) =>
+		validate(variant('likelihood: 0.75', `likelihood: { value: 0.75, basis: '${basis}' }`));
+
+	it('accepts words in quotation marks (straight or curly) that the source has, and a basis without any', () => {
+		expect(withBasis('the memo: "will probably fight"').ok).toBe(true);
+		expect(withBasis('the memo: \u201cwill probably fight\u201d').ok).toBe(true);
+		expect(withBasis('surely fight, in other words').ok).toBe(true);
+	});
+
+	it('refuses words in quotation marks that the source does not have, at the basis', () => {
+		const result = withBasis('the memo: \u201cwill surely fight\u201d');
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.diagnostics).toHaveLength(1);
+		expect(result.diagnostics[0]).toMatchObject({
+			path: 'statechart.states.crisis.on.1.likelihood.basis',
+			message: 'basis quotes "will surely fight", which is not in the source "memo"'
+		});
+	});
+});

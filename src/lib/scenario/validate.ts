@@ -564,6 +564,7 @@ export function validateDocument(
 			}
 		});
 	}
+	if (!budget.spent) checkBasisQuotes(model, scenario, sources, budget, report);
 	const claimQuotes = checkClaims(
 		document,
 		model,
@@ -587,6 +588,53 @@ export function validateDocument(
 	}
 	const warnings = wordingWarnings(document, model);
 	return { ok: true, value: { scenario, model, sources, quotes, claimQuotes }, warnings };
+}
+
+/**
+ * Text in quotation marks inside a likelihood's `basis` claims to be the source's words: each such
+ * passage is looked up as a quote is, in the sources the transition's evidence cites (or in every
+ * listed source when it cites none), and reported where it is found in none of them.
+ * `basis: the memo calls it "likely"` is checked; `basis: probably` is a paraphrase and is not.
+ */
+function checkBasisQuotes(
+	model: Model,
+	scenario: Scenario,
+	sources: Map<string, SourceText>,
+	budget: AnchorBudget,
+	report: (path: Path, message: string, hint?: string) => void
+): void {
+	for (const t of model.transitions) {
+		const basis = t.likelihood.basis;
+		if (basis === undefined) continue;
+		const cited = t.evidence.map(
+			(e) => e.source ?? (scenario.sources.length === 1 ? scenario.sources[0] : undefined)
+		);
+		const ids = [...new Set(cited.filter((id) => id !== undefined))];
+		const candidates = (ids.length > 0 ? ids : scenario.sources).filter((id) => sources.has(id));
+		if (candidates.length === 0) continue;
+		for (const [, quoted] of basis.matchAll(/["\u201c]([^"\u201c\u201d]+)["\u201d]/g)) {
+			let first: { id: string; hint?: string } | undefined;
+			const found = candidates.some((id) => {
+				const source = sources.get(id)!;
+				if (!budget.spend(source.normalized.text.length)) return true; // unchecked past the budget
+				const result = anchorQuote(source.normalized, { quote: quoted });
+				if (result.ok || result.reason === 'ambiguous') return true;
+				first ??= { id, hint: result.hint };
+				return false;
+			});
+			if (found || !first) continue;
+			const shown = quoted.length > 60 ? `${quoted.slice(0, 57)}…` : quoted;
+			const where =
+				candidates.length === 1
+					? `source "${first.id}"`
+					: `sources ${candidates.map((id) => `"${id}"`).join(', ')}`;
+			report(
+				[...t.docPath, 'likelihood', 'basis'],
+				`basis quotes "${shown}", which is not in the ${where}`,
+				`${first.hint ?? 'copy the words exactly from the source text'}; or, if these are not the source's words, write them without quotation marks`
+			);
+		}
+	}
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
