@@ -211,6 +211,14 @@ describe('simulate', () => {
 			args: ['russia-arms-to-iran', '--set', 'rusia.response=full'],
 			expected: /unknown choice "rusia\.response" \(did you mean "russia\.response"\?\)/
 		},
+		{
+			args: ['russia-arms-to-iran', '--set', '__proto__=x'],
+			expected: /unknown choice "__proto__" \(known: "russia\.response", /
+		},
+		{
+			args: ['russia-arms-to-iran', '--likelihood', '__proto__=0.5'],
+			expected: /unknown transition "__proto__" \(known: "favours:iran\.request", /
+		},
 		{ args: ['russia-arms-to-iran', '--runs', '0'], expected: /--runs takes a whole number/ },
 		{ args: ['russia-arms-to-iran', '--bogus'], expected: /Unknown option '--bogus'/ },
 		{ args: [], expected: /give one scenario id or file/ }

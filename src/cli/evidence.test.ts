@@ -90,11 +90,23 @@ describe('evidence as text', () => {
 			/^warning: chance transitions whose likelihood has no basis: talks:talks\.fail, crisis:crisis\.fight$/m
 		);
 		expect(result.stdout).toMatch(
-			/^crisis:west\.press +supports +p2\.s1 +A "ceasefire" is likely/m
+			/^crisis:west\.press +memo +supports +p2\.s1 +A "ceasefire" is likely/m
 		);
 		expect(result.stdout).toMatch(
 			/^sentences of memo no transition cites \(1 of 4\)\np3\.s1 +Talks may fail\.$/m
 		);
+	});
+
+	it('names the source of each quote, so sentence ids from two sources are told apart', () => {
+		const result = evidence('tests/fixtures/valid/two-sources.yaml');
+		expect(result.code).toBe(0);
+		const lines = result.stdout.split('\n');
+		const head = lines.findIndex((l) => /^transition +source +stance +sentences +quote$/.test(l));
+		expect(head).toBeGreaterThan(0);
+		const rows = lines.slice(head + 2, lines.indexOf('', head));
+		expect(rows).toHaveLength(3);
+		const sources = rows.map((row) => row.split(/ {2,}/)[1]);
+		expect(new Set(sources).size).toBe(2);
 	});
 
 	it('trims long sentences to about 100 characters', () => {

@@ -77,8 +77,14 @@ function toText(title: string, file: string, r: EvidenceReport): string {
 		out.push('', 'quotes');
 		out.push(
 			table(
-				['transition', 'stance', 'sentences', 'quote'],
-				r.quotes.map((q) => [q.transition, q.stance, q.sentences.join(' '), trim(q.quote, 70)])
+				['transition', 'source', 'stance', 'sentences', 'quote'],
+				r.quotes.map((q) => [
+					q.transition,
+					q.source,
+					q.stance,
+					q.sentences.join(' '),
+					trim(q.quote, 70)
+				])
 			)
 		);
 	}

@@ -1,5 +1,5 @@
 /** Reading scenario files from disk for the command line. */
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { loadScenario, type LoadResult } from '../lib/engine/load';
 import { fileDiagnostic } from '../lib/scenario/diagnostics';
@@ -31,7 +31,11 @@ export function findEventLogs(folder: string): string[] {
  * reached twice through links (a loop) is searched once; an entry that cannot be looked at is
  * kept, to be reported when read.
  */
-export function findScenarioFiles(args: string[], seen = new Set<string>()): string[] {
+export function findScenarioFiles(
+	args: string[],
+	seen = new Set<string>(),
+	notes: SkipNote[] = []
+): string[] {
 	const found: string[] = [];
 	for (const arg of args) {
 		if (!isFolder(arg)) {
@@ -39,16 +43,43 @@ export function findScenarioFiles(args: string[], seen = new Set<string>()): str
 			continue;
 		}
 		const real = realPath(arg);
-		if (seen.has(real)) continue;
+		if (seen.has(real)) {
+			notes.push({
+				path: displayPath(arg),
+				message: `leads to the folder ${displayPath(real) || '.'}, searched already: skipped (a loop of folder links, or a second link to one folder)`
+			});
+			continue;
+		}
 		seen.add(real);
 		for (const entry of readdirSync(arg).sort()) {
 			const path = join(arg, entry);
 			if (entry === 'sources' || entry === 'events' || entry === 'node_modules') continue;
-			if (isFolder(path)) found.push(...findScenarioFiles([path], seen));
+			if (isFolder(path)) found.push(...findScenarioFiles([path], seen, notes));
 			else if (scenarioExtensions.test(entry) && !entry.endsWith('.schema.json')) found.push(path);
+			else if (linkLoop(path))
+				notes.push({
+					path: displayPath(path),
+					message: 'a link that leads back to itself (a loop of links): skipped'
+				});
 		}
 	}
 	return found;
+}
+
+/** A folder or link `findScenarioFiles` passed over, and why: printed as a note, not an error. */
+export interface SkipNote {
+	path: string;
+	message: string;
+}
+
+/** Whether `path` is a link whose chain of links never ends (ELOOP). */
+function linkLoop(path: string): boolean {
+	try {
+		statSync(path);
+		return false;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'ELOOP';
+	}
 }
 
 const isFolder = (path: string) => {
@@ -56,6 +87,14 @@ const isFolder = (path: string) => {
 		return statSync(path).isDirectory();
 	} catch {
 		return false; // missing, a broken link or a link loop: reported when read
+	}
+};
+
+const isLink = (path: string) => {
+	try {
+		return lstatSync(path).isSymbolicLink();
+	} catch {
+		return false;
 	}
 };
 
@@ -90,14 +129,24 @@ export function displayPath(path: string): string {
 export function loadScenarioFile(path: string): LoadResult {
 	const file = displayPath(path);
 	if (!existsSync(path)) {
+		const loop = linkLoop(path);
+		const link = loop || isLink(path);
 		return {
 			ok: false,
 			diagnostics: [
-				fileDiagnostic(
-					file,
-					'file not found',
-					`give a scenario file, or an id from ${displayPath(scenariosDir)}/`
-				)
+				link
+					? fileDiagnostic(
+							file,
+							loop
+								? 'file is a link that leads back to itself (a loop of links)'
+								: 'file is a link to a file that does not exist',
+							'point the link at a scenario file, or remove it'
+						)
+					: fileDiagnostic(
+							file,
+							'file not found',
+							`give a scenario file, or an id from ${displayPath(scenariosDir)}/`
+						)
 			]
 		};
 	}

@@ -47,6 +47,8 @@ const json: Flag = { name: 'json', text: 'print JSON, with ids, instead of the t
 const settingsUsage = '[--set …]… [--likelihood …]… [--reading id]';
 const badArguments: [number, string] = [2, 'bad arguments or settings (one line, no stack trace)'];
 const notLoaded = 'the scenario does not load (file:line:column: problem, per problem)';
+/** A limit the analysis meets while it runs: a problem with the scenario, not with the arguments. */
+const limitMet = 'the analysis meets one of its limits (error: and a hint: line)';
 
 export const commands = {
 	validate: {
@@ -103,7 +105,7 @@ export const commands = {
 		],
 		exits: [
 			[0, 'results printed'],
-			[1, `${notLoaded}, or --events finds no valid event log`],
+			[1, `${notLoaded}, --events finds no valid event log, or ${limitMet}`],
 			badArguments
 		]
 	},
@@ -123,7 +125,10 @@ export const commands = {
 		],
 		exits: [
 			[0, 'answered'],
-			[1, `${notLoaded}, or the question cannot be read or answered (its column is shown)`],
+			[
+				1,
+				`${notLoaded}, the question cannot be read or answered (its column is shown), or ${limitMet}`
+			],
 			badArguments
 		]
 	},
@@ -138,7 +143,7 @@ export const commands = {
 		examples: ['brink claims russia-arms-to-iran --set russia.response=full'],
 		exits: [
 			[0, 'claims tested (a failing claim is a result, not an error)'],
-			[1, notLoaded],
+			[1, `${notLoaded}, or ${limitMet}`],
 			badArguments
 		]
 	},

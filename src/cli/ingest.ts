@@ -121,7 +121,11 @@ export async function main(argv: string[]): Promise<number> {
 	if (!checked.success) throw new Error(`metadata refused: ${checked.error.issues[0].message}`);
 
 	for (const line of describeDropped(result.dropped)) out(`${line}\n`);
-	const droppedCount = result.dropped.reduce((n, d) => n + d.to - d.from + 1, 0);
+	// A part of a line is not a dropped line: its line is kept, shortened.
+	const droppedCount = result.dropped.reduce(
+		(n, d) => n + (d.column === undefined ? d.to - d.from + 1 : 0),
+		0
+	);
 	out(
 		`${displayPath(rawPath)}: ${result.lines} lines, ${droppedCount} dropped, ${result.lines - droppedCount} kept\n`
 	);

@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ExploreError } from '../lib/engine/chain';
+import { LoopError } from '../lib/engine/solve';
 import { escapeControls } from '../lib/scenario/diagnostics';
 
 /**
@@ -45,11 +47,38 @@ export function run(main: () => number | Promise<number>): void {
 			},
 			(error: unknown) => {
 				const message = error instanceof Error ? error.message : String(error);
-				err(`error: ${message}\n`);
+				const limit = runtimeLimit(error);
+				err(`error: ${message}\n${limit ? `  hint: ${limit.hint}\n` : ''}`);
 				if (process.env.BRINK_DEBUG && error instanceof Error) err(`${error.stack}\n`);
-				process.exitCode = 2;
+				// A limit met while analysing is a problem with the scenario, as an invalid file is (1);
+				// 2 stays for wrong arguments.
+				process.exitCode = limit ? 1 : 2;
 			}
 		);
+}
+
+/**
+ * What to change when the analysis stops at one of its limits while it runs (the checks of
+ * `validate` catch these before, but a setting can still lead there): undefined for any other
+ * error.
+ */
+export function runtimeLimit(error: unknown): { hint: string } | undefined {
+	if (error instanceof ExploreError)
+		return {
+			hint: error.problem.kind === 'branches' ? error.problem.problem.hint : error.problem.hint
+		};
+	if (error instanceof LoopError)
+		return {
+			hint: 'give a way out of the loop a likelihood above 0 (with --likelihood, or in the file), or add another way out'
+		};
+	if (
+		error instanceof RangeError &&
+		/^a loop of [\d,]+ states, over the limit of/.test(error.message)
+	)
+		return {
+			hint: 'bound the indicators that change inside the loop with min and max, or split the loop into fewer states'
+		};
+	return undefined;
 }
 
 /** A command's entry: its arguments (after the command's name) in, its exit code out. */
@@ -73,7 +102,14 @@ export function toPairs(values: string[] | undefined, flag: string): Record<stri
 		const at = value.indexOf('=');
 		if (at <= 0 || at === value.length - 1)
 			throw new UsageError(`${flag} takes name=value, got "${value}"`);
-		pairs[value.slice(0, at)] = value.slice(at + 1);
+		// Defined, not assigned: `pairs['__proto__'] = v` would set the prototype and drop the pair,
+		// where the name must reach the check that refuses it with the known names.
+		Object.defineProperty(pairs, value.slice(0, at), {
+			value: value.slice(at + 1),
+			enumerable: true,
+			writable: true,
+			configurable: true
+		});
 	}
 	return pairs;
 }

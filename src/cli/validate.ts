@@ -14,7 +14,8 @@ import {
 	isEventLogFile,
 	loadEventLogFile,
 	loadScenarioFile,
-	scenariosDir
+	scenariosDir,
+	type SkipNote
 } from './files';
 import { parse, runAsScript, out, err } from './run';
 
@@ -25,7 +26,10 @@ export const options = { quiet: { type: 'boolean', short: 'q' } } as const;
 export function main(argv: string[]): number {
 	const { positionals, values } = parse(usage, options, argv);
 	const args = positionals.length > 0 ? positionals : [scenariosDir];
-	const found = findScenarioFiles(args);
+	const notes: SkipNote[] = [];
+	const found = findScenarioFiles(args, new Set(), notes);
+	// A loop of folder links is passed over with a note; the files around it are still checked.
+	for (const note of notes) err(`${note.path}: note: ${note.message}\n`);
 	const logs = [
 		...found.filter(isEventLogFile),
 		...args.filter((a) => isFolderArg(a)).flatMap(findEventLogs)

@@ -137,6 +137,8 @@ describe('npm run validate', () => {
 			new RegExp(`^${invalid} of ${list.length} file\\(s\\) invalid$`, 'm')
 		);
 		expect(output).not.toMatch(/\n\s+at /);
+		// Nothing but Brink's own lines: no warning from Node or a library (complex-key.yaml).
+		expect(result.stderr).not.toMatch(/\(node:\d+\)|Warning:/);
 		expect(output).not.toMatch(
 			/\b(TypeError|ReferenceError|RangeError|undefined)\b|\[object Object\]/
 		);

@@ -7,6 +7,7 @@ const summary = (id: string, updatedAt: number): DraftSummary => ({
 	name: id.toUpperCase(),
 	format: 'yaml',
 	createdAt: 0,
+	size: 0,
 	updatedAt
 });
 

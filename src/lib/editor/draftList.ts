@@ -2,20 +2,12 @@
  * The editor's list of drafts: the stored ones, and those whose text is only in this tab (made
  * while the storage failed), each marked when it holds text that is not stored.
  */
-import type { Draft, DraftSummary } from './drafts';
+import { toSummary, type Draft, type DraftSummary } from './drafts';
 
 export interface DraftListItem extends DraftSummary {
 	/** The draft holds text typed here that is not stored yet. */
 	unsaved: boolean;
 }
-
-const toSummary = ({ id, name, format, createdAt, updatedAt }: Draft): DraftSummary => ({
-	id,
-	name,
-	format,
-	createdAt,
-	updatedAt
-});
 
 /**
  * The drafts not stored yet first, then the stored ones in their order (most recently changed

@@ -57,6 +57,7 @@ describe('the draft store', () => {
 			'format',
 			'id',
 			'name',
+			'size',
 			'updatedAt'
 		]);
 	});
@@ -86,12 +87,16 @@ describe('the draft store', () => {
 		expect((await store.get('a'))?.scenario).toBe('before');
 	});
 
-	it('an old draft stored without a revision counts as revision 0, and is saved as 1', async () => {
+	it('an old draft (a database of version 1, no revision, no index) is listed, counts as revision 0, and is saved as 1', async () => {
 		const { factory, now } = setup();
-		const store = await openDraftStore(factory, { now });
 		const { revision: _, ...old } = newDraft({ name: 'Old', scenario: 'old' }, 0, 'o');
+		// The database as version 1 left it: the drafts alone.
 		await new Promise<void>((resolve, reject) => {
 			const request = factory.open('brink', 1);
+			request.onupgradeneeded = () =>
+				request.result
+					.createObjectStore('drafts', { keyPath: 'id' })
+					.createIndex('updatedAt', 'updatedAt');
 			request.onsuccess = () => {
 				const tx = request.result.transaction('drafts', 'readwrite');
 				tx.objectStore('drafts').put(old);
@@ -99,6 +104,10 @@ describe('the draft store', () => {
 				tx.onerror = () => reject(tx.error);
 			};
 		});
+		const store = await openDraftStore(factory, { now });
+		expect(await store.list()).toEqual([
+			{ id: 'o', name: 'Old', format: 'yaml', createdAt: 0, updatedAt: 0, size: 3 }
+		]);
 		const loaded = await store.get('o');
 		expect(loaded?.revision).toBe(0);
 		expect((await store.put({ ...loaded!, scenario: 'new' })).revision).toBe(1);
@@ -120,6 +129,49 @@ describe('the draft store', () => {
 		}
 		expect(await store.get('a')).toEqual(saved);
 	});
+});
+
+describe('a thousand large drafts: the list reads the index, a save its one draft', () => {
+	/** The records read from each object store, by store name, while `work` runs. */
+	async function reads(work: () => Promise<unknown>): Promise<Record<string, number>> {
+		const counts: Record<string, number> = {};
+		const count = (store: IDBObjectStore, n: number) =>
+			(counts[store.name] = (counts[store.name] ?? 0) + n);
+		const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+		const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+		const cursor = vi.spyOn(IDBObjectStore.prototype, 'openCursor');
+		try {
+			await work();
+			for (const call of get.mock.contexts) count(call as IDBObjectStore, 1);
+			getAll.mock.contexts.forEach((store, i) => {
+				const request = getAll.mock.results[i].value as IDBRequest<unknown[]>;
+				count(store as IDBObjectStore, request.result.length);
+			});
+			for (const call of cursor.mock.contexts) count(call as IDBObjectStore, Infinity);
+		} finally {
+			for (const spy of [get, getAll, cursor]) spy.mockRestore();
+		}
+		return counts;
+	}
+
+	it('lists 1,000 drafts from their summaries, and saves one reading only that one', async () => {
+		const { factory, now } = setup();
+		const store = await openDraftStore(factory, { now });
+		const text = 'x'.repeat(50_000);
+		for (let i = 0; i < 1_000; i++)
+			await store.put(newDraft({ name: `Draft ${i}`, scenario: text }, 0, `d${i}`));
+		let listed: Awaited<ReturnType<typeof store.list>> = [];
+		expect(await reads(async () => (listed = await store.list()))).toEqual({ summaries: 1_000 });
+		expect(listed).toHaveLength(1_000);
+		expect(listed[0]).toMatchObject({ id: 'd999', name: 'Draft 999', size: 50_000 });
+		const draft = (await store.get('d500'))!;
+		expect(await reads(() => store.put({ ...draft, scenario: `${text}!` }))).toEqual({ drafts: 1 });
+		expect((await store.list())[0]).toMatchObject({ id: 'd500', size: 50_001 });
+		expect(await reads(() => store.rename('d500', 'Renamed'))).toEqual({ drafts: 1 });
+		await store.delete('d1');
+		expect((await store.list()).map((d) => d.id)).not.toContain('d1');
+		expect((await store.list()).find((d) => d.id === 'd500')?.name).toBe('Renamed');
+	}, 60_000);
 });
 
 describe('two tabs on one draft (two handles on one database)', () => {

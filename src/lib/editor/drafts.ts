@@ -12,6 +12,11 @@
  * that still follows the scenario's title (`followsTitle`, draftName.ts) is written with the text
  * it was taken from.
  *
+ * Beside the drafts, the store keeps a small index: one summary per draft (name, format, size and
+ * dates), written in the same transaction as the draft. Listing reads only the summaries, and a
+ * save reads and writes only its own draft and summary, so a thousand large drafts cost nothing
+ * to list, and nothing to save beside the one that changed.
+ *
  * The store takes the IndexedDB factory as a parameter: the page passes `indexedDB`, the unit
  * tests an in-memory implementation (fake-indexeddb).
  */
@@ -46,7 +51,10 @@ export interface Draft {
 	followsTitle?: boolean;
 }
 
-export type DraftSummary = Pick<Draft, 'id' | 'name' | 'format' | 'createdAt' | 'updatedAt'>;
+export type DraftSummary = Pick<Draft, 'id' | 'name' | 'format' | 'createdAt' | 'updatedAt'> & {
+	/** Characters of the scenario and its sources' texts and metadata. */
+	size: number;
+};
 
 export interface DraftStore {
 	/** Every draft, most recently changed first. */
@@ -68,6 +76,18 @@ export interface DraftStore {
 }
 
 const storeName = 'drafts';
+/** One DraftSummary per draft, kept with it: what the list reads. */
+const summaryStore = 'summaries';
+
+/** A draft's entry in the index. */
+export function toSummary(draft: Draft): DraftSummary {
+	const { id, name, format, createdAt, updatedAt } = draft;
+	const size = Object.values(draft.sources).reduce(
+		(n, source) => n + source.meta.length + source.text.length,
+		draft.scenario.length
+	);
+	return { id, name, format, createdAt, updatedAt, size };
+}
 
 /** A write refused because the stored draft is not the one the writer loaded. */
 export class DraftConflictError extends Error {
@@ -104,10 +124,23 @@ export async function openDraftStore(
 	{ name = 'brink', now = Date.now }: { name?: string; now?: () => number } = {}
 ): Promise<DraftStore> {
 	const db = await new Promise<IDBDatabase>((resolve, reject) => {
-		const request = factory.open(name, 1);
-		request.onupgradeneeded = () => {
-			const store = request.result.createObjectStore(storeName, { keyPath: 'id' });
-			store.createIndex('updatedAt', 'updatedAt');
+		const request = factory.open(name, 2);
+		request.onupgradeneeded = (event) => {
+			const db = request.result;
+			if (event.oldVersion < 1) {
+				const store = db.createObjectStore(storeName, { keyPath: 'id' });
+				store.createIndex('updatedAt', 'updatedAt');
+			}
+			if (event.oldVersion < 2) {
+				// Drafts stored before the index: summarised once, one at a time, as it is made.
+				const summaries = db.createObjectStore(summaryStore, { keyPath: 'id' });
+				const cursor = request.transaction!.objectStore(storeName).openCursor();
+				cursor.onsuccess = () => {
+					if (!cursor.result) return;
+					summaries.put(toSummary(toDraft(cursor.result.value)!));
+					cursor.result.continue();
+				};
+			}
 		};
 		request.onsuccess = () => resolve(request.result);
 		request.onerror = () =>
@@ -130,7 +163,8 @@ export async function openDraftStore(
 		work: (
 			store: IDBObjectStore,
 			done: (value: T) => void,
-			step: (run: () => void) => () => void
+			step: (run: () => void) => () => void,
+			summaries: IDBObjectStore
 		) => void
 	): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
@@ -153,7 +187,7 @@ export async function openDraftStore(
 				}
 			};
 			try {
-				tx = db.transaction(storeName, mode, { durability: 'strict' });
+				tx = db.transaction([storeName, summaryStore], mode, { durability: 'strict' });
 			} catch (error) {
 				reject(toStorageError(error));
 				return;
@@ -165,7 +199,14 @@ export async function openDraftStore(
 			tx.oncomplete = () => resolve(result);
 			tx.onerror = refused('the drafts database refused the change');
 			tx.onabort = refused('the change to the drafts was cancelled');
-			step(() => work(tx.objectStore(storeName), (value) => (result = value), step))();
+			step(() =>
+				work(
+					tx.objectStore(storeName),
+					(value) => (result = value),
+					step,
+					tx.objectStore(summaryStore)
+				)
+			)();
 		});
 	}
 
@@ -176,7 +217,7 @@ export async function openDraftStore(
 		});
 
 	const put = (draft: Draft, touch = true) =>
-		transact<Draft>('readwrite', (store, done, step) => {
+		transact<Draft>('readwrite', (store, done, step, summaries) => {
 			const request = store.get(draft.id);
 			request.onsuccess = step(() => {
 				const stored = toDraft(request.result);
@@ -193,25 +234,20 @@ export async function openDraftStore(
 					revision: draft.revision + 1
 				});
 				store.put(saved);
+				summaries.put(toSummary(saved));
 				done(saved);
 			});
 		});
 
 	return {
 		list: () =>
-			transact<DraftSummary[]>('readonly', (store, done) => {
-				const request = store.getAll();
+			transact<DraftSummary[]>('readonly', (_, done, _step, summaries) => {
+				const request = summaries.getAll();
 				request.onsuccess = () =>
 					done(
-						(request.result as Draft[])
-							.map(({ id, name, format, createdAt, updatedAt }) => ({
-								id,
-								name,
-								format,
-								createdAt,
-								updatedAt
-							}))
-							.sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name))
+						(request.result as DraftSummary[]).sort(
+							(a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name)
+						)
 					);
 			}),
 		get,
@@ -219,7 +255,7 @@ export async function openDraftStore(
 		async rename(id, name) {
 			const trimmed = name.trim();
 			if (trimmed === '') throw new Error('a draft needs a name');
-			return transact<Draft>('readwrite', (store, done, step) => {
+			return transact<Draft>('readwrite', (store, done, step, summaries) => {
 				const request = store.get(id);
 				request.onsuccess = step(() => {
 					const stored = toDraft(request.result);
@@ -229,13 +265,15 @@ export async function openDraftStore(
 						);
 					const saved = { ...stored, name: trimmed, followsTitle: false, updatedAt: now() };
 					store.put(saved);
+					summaries.put(toSummary(saved));
 					done(saved);
 				});
 			});
 		},
 		delete: (id) =>
-			transact<void>('readwrite', (store, done) => {
+			transact<void>('readwrite', (store, done, _step, summaries) => {
 				store.delete(id);
+				summaries.delete(id);
 				done();
 			}),
 		close: () => db.close()

@@ -93,7 +93,7 @@ export function setProblem(set: TransitionInfo[]): BranchProblem | undefined {
 	if (Math.abs(high - 1) > tolerance) {
 		return {
 			transitions: blamed,
-			message: `the likelihoods of the transitions enabled together add up to ${round(high)}, not 1 (${names})`,
+			message: `the likelihoods of the transitions enabled together add up to ${sumText(high)}, not 1 (${names})`,
 			hint:
 				certain.length > 1
 					? 'several transitions without a likelihood are enabled at once: make their guards exclusive'
@@ -111,6 +111,19 @@ function describe(t: TransitionInfo): string {
 	if (l.kind === 'rest') return `${t.event} (rest)`;
 	if (l.kind === 'fixed') return `${t.event} ${l.value}`;
 	return `${t.event} [${l.low}, ${l.high}]`;
+}
+
+/**
+ * A sum that is not 1, never shown as 1: `sumText(1.1) === '1.1'`,
+ * `sumText(1.0000001) === '1.0000001 (0.0000001 over)'`.
+ */
+function sumText(x: number): string {
+	if (round(x) !== 1) return String(round(x));
+	const by = Number(Math.abs(x - 1).toPrecision(2));
+	const byText = by
+		.toFixed(Math.min(20, Math.max(0, -Math.floor(Math.log10(by)) + 1)))
+		.replace(/0+$/, '');
+	return `${Number(x.toPrecision(12))} (${byText} ${x > 1 ? 'over' : 'short'})`;
 }
 
 function round(x: number): number {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { anchorQuote, normalizeQuote, normalizeText, type QuoteSelector } from './anchor';
+import {
+	anchorQuote,
+	normalizeQuote,
+	normalizeText,
+	placesText,
+	type QuoteSelector
+} from './anchor';
 
 /** Anchor a selector in `original`; on success, also the original text between the offsets. */
 function anchorIn(original: string, selector: QuoteSelector) {
@@ -230,5 +236,26 @@ describe('anchorQuote: errors', () => {
 			ok: false,
 			message: `quote "${'z'.repeat(57)}\u2026" is not in the source`
 		});
+	});
+});
+
+describe('placesText: where a quote found several times stands', () => {
+	it('names each place by sentence id and line, in the original text', () => {
+		const text = 'Talks may fail.\n\nThey will.\n\nTalks may fail. Talks may fail.';
+		const result = anchorQuote(normalizeText(text), { quote: 'Talks  may fail' });
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.places).toEqual([0, 29, 45]);
+		expect(placesText(text, result.places ?? [])).toBe(
+			'p1.s1 (line 1), p3.s1 (line 5) and p3.s2 (line 5)'
+		);
+	});
+
+	it('shows five places, then how many more', () => {
+		const text = 'Go. '.repeat(8);
+		const places = [0, 4, 8, 12, 16, 20, 24, 28];
+		expect(placesText(text, places)).toBe(
+			'p1.s1 (line 1), p1.s2 (line 1), p1.s3 (line 1), p1.s4 (line 1), p1.s5 (line 1) and 3 more'
+		);
 	});
 });

@@ -23,6 +23,7 @@ const typography: Record<string, string> = {
 };
 
 import { limits } from './limits';
+import { sentenceAt, toSentences } from './sentences';
 
 export interface NormalizedText {
 	text: string;
@@ -75,7 +76,14 @@ export interface QuoteSelector {
 
 export type AnchorResult =
 	| { ok: true; start: number; end: number }
-	| { ok: false; reason: 'empty' | 'not-found' | 'ambiguous'; message: string; hint?: string };
+	| {
+			ok: false;
+			reason: 'empty' | 'not-found' | 'ambiguous';
+			message: string;
+			hint?: string;
+			/** For a quote found in several places: where each starts, as offsets in the original. */
+			places?: number[];
+	  };
 
 /** Where `needle` occurs in `haystack`, stopping past `most` (the list then holds most + 1). */
 function allIndexes(haystack: string, needle: string, most: number): number[] {
@@ -151,7 +159,8 @@ export function anchorQuote(source: NormalizedText, selector: QuoteSelector): An
 			ok: false,
 			reason: 'ambiguous',
 			message: `quote matches ${matches.length} places in the source`,
-			hint: 'add a prefix or suffix (the words just before or after it), or quote a longer passage'
+			hint: 'add a prefix or suffix (the words just before or after it), or quote a longer passage',
+			places: matches.map((m) => source.offsets[m])
 		};
 	}
 	const at = matches.reduce((best, m) =>
@@ -189,4 +198,29 @@ function notFound(text: string, quote: string): AnchorResult {
 		message: `quote "${shown}" is not in the source`,
 		hint: 'copy the words exactly from the source text'
 	};
+}
+
+/**
+ * Where a quote found in several places stands, by sentence id and line of the source text:
+ * `p1.s1 (line 1) and p3.s1 (line 3)`; the first five, then how many more.
+ */
+export function placesText(text: string, places: readonly number[]): string {
+	const sentences = toSentences(text);
+	const shown = places.slice(0, 5).map((at) => {
+		const line = text.slice(0, at).split('\n').length;
+		const id = sentenceAt(sentences, at)?.id;
+		return id ? `${id} (line ${line})` : `line ${line}`;
+	});
+	if (places.length > shown.length) shown.push(`${places.length - shown.length} more`);
+	return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join('');
+}
+
+/** A quote's failure as a message naming its source, and where a quote found twice stands. */
+export function quoteProblem(
+	result: AnchorResult & { ok: false },
+	sourceId: string,
+	text: string
+): { message: string; hint?: string } {
+	const where = result.places ? `: ${placesText(text, result.places)}` : '';
+	return { message: `${result.message} (source "${sourceId}")${where}`, hint: result.hint };
 }

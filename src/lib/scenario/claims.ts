@@ -7,7 +7,7 @@
 import { checkNames } from '../query/names';
 import { parseExpression } from '../query/parse';
 import type { QueryError } from '../query/errors';
-import { anchorQuote, overBudget, type AnchorBudget } from './anchor';
+import { anchorQuote, overBudget, quoteProblem, type AnchorBudget } from './anchor';
 import { didYouMean, type Path } from './diagnostics';
 import { checkQuoteSource, type Model, type Report } from './model';
 import type { ParsedDocument } from './parse';
@@ -55,7 +55,10 @@ export function checkClaims(
 				const result = anchorQuote(source.normalized, { quote, prefix, suffix, start });
 				if (result.ok)
 					quotes.push({ claim: id, source: sourceId, start: result.start, end: result.end });
-				else report([...path, 'quote'], `${result.message} (source "${sourceId}")`, result.hint);
+				else {
+					const problem = quoteProblem(result, sourceId, source.text);
+					report([...path, 'quote'], problem.message, problem.hint);
+				}
 			} else {
 				const { message, hint } = overBudget(claims.length - n - 1);
 				report([...path, 'quote'], message, hint);

@@ -99,7 +99,8 @@ export function suggestion(name: string, known: readonly string[]): string | und
 }
 
 /** A hint naming the closest known name, or listing the known names when there are few. */
-export function didYouMean(name: string, known: readonly string[]): string | undefined {
+export function didYouMean(name: string, names: readonly string[]): string | undefined {
+	const known = [...new Set(names)];
 	const near = suggestion(name, known);
 	if (near) return near;
 	if (known.length === 0) return undefined;

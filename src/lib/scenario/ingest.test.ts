@@ -181,6 +181,98 @@ describe('ingest', () => {
 	});
 });
 
+describe('ingest: link text', () => {
+	const article = [
+		'Home',
+		'World',
+		'',
+		'Middle East',
+		'Talks may fail in the spring. If they fail, the sides will probably fight.',
+		'Read more: Iran vows revenge after strike',
+		'A \u201cceasefire\u201d is likely. Sponsored content',
+		'It would hold for a year. Sponsored content',
+		'Share this article',
+		'Invading Ukraine was a blunder. Backing Iran could be an even bigger miscalculation',
+		'Mr. Smith said no.'
+	];
+
+	it('drops a run of short lines with no sentence, and lines that read as links; keeps the sentences', () => {
+		const result = ingested(article.join('\n'));
+		expect(result.text).toBe(
+			[
+				'',
+				'Talks may fail in the spring. If they fail, the sides will probably fight.',
+				'A \u201cceasefire\u201d is likely.',
+				'It would hold for a year.',
+				'Invading Ukraine was a blunder. Backing Iran could be an even bigger miscalculation',
+				'Mr. Smith said no.',
+				''
+			].join('\n')
+		);
+		expect(result.dropped).toEqual([
+			{
+				from: 1,
+				to: 2,
+				text: 'Home\nWorld',
+				reason:
+					'link text: 3 short lines in a row with no sentence in them (a menu or a list of links)'
+			},
+			{
+				from: 4,
+				to: 4,
+				text: 'Middle East',
+				reason:
+					'link text: 3 short lines in a row with no sentence in them (a menu or a list of links)'
+			},
+			{
+				from: 6,
+				to: 6,
+				text: 'Read more: Iran vows revenge after strike',
+				reason: 'link text: "Read more: Iran…"'
+			},
+			{
+				from: 7,
+				to: 7,
+				column: 25,
+				text: ' Sponsored content',
+				reason: 'page furniture inside the text: the same words stand in 1 other line (8)'
+			},
+			{
+				from: 8,
+				to: 8,
+				column: 26,
+				text: ' Sponsored content',
+				reason: 'page furniture inside the text: the same words stand in 1 other line (7)'
+			},
+			{ from: 9, to: 9, text: 'Share this article', reason: 'link text: "Share this article…"' }
+		]);
+	});
+
+	it('cuts link text inside a line of article text, with its column, and the raw line can be rebuilt', () => {
+		const raw = 'The sides will probably fight. Read more: Iran vows revenge';
+		const result = ingested(`${raw}\n`);
+		expect(result.text).toBe('The sides will probably fight.\n');
+		const [cut] = result.dropped;
+		expect(cut).toMatchObject({
+			from: 1,
+			to: 1,
+			column: 31,
+			text: ' Read more: Iran vows revenge'
+		});
+		const kept = result.text.trimEnd();
+		expect(kept.slice(0, cut.column! - 1) + cut.text + kept.slice(cut.column! - 1)).toBe(raw);
+		expect(describeDropped(result.dropped)).toEqual([
+			'dropped part of line 1, from column 31 (link text inside the line: "Read more: Iran…"):',
+			'     1  Read more: Iran vows revenge'
+		]);
+	});
+
+	it('keeps a lone short line (a heading) and a repeated real sentence', () => {
+		const raw = 'Background\nHe said no. Talks went on.\nShe asked again. He said no.\n';
+		expect(ingested(raw)).toEqual({ text: raw, lines: 3, dropped: [] });
+	});
+});
+
 describe('the shipped article and its ingestion record', () => {
 	const dir = resolve(import.meta.dirname, '../../../scenarios/sources');
 	const meta = sourceMetaSchema.parse(

@@ -1,9 +1,12 @@
 /**
- * Ingestion of a scraped text: drop page boilerplate (blocks of lines the scrape repeats) and the
- * lines named by hand, keep every other line exactly as it was, and say what was dropped and why.
- * Only line endings change (to \n), and the text ends with one \n.
+ * Ingestion of a scraped text: drop page boilerplate (blocks of lines the scrape repeats), link
+ * text (runs of short lines with no sentence in them, lines such as "Read more: …", and such
+ * fragments inside a line of article text) and the lines named by hand; keep every other line
+ * exactly as it was, and say what was dropped and why. Only line endings change (to \n), and
+ * the text ends with one \n.
  */
 import { plural } from '../format/plural';
+import { toSentences } from './sentences';
 
 /** Lines `from` to `to` of the raw file, counted from 1, both included. */
 export interface LineRange {
@@ -12,9 +15,14 @@ export interface LineRange {
 }
 
 export interface DroppedLines extends LineRange {
-	/** The dropped lines, joined by \n. */
+	/** The dropped lines, joined by \n; for part of a line, the part. */
 	text: string;
 	reason: string;
+	/**
+	 * For part of a line (`from` = `to`): the column, counted from 1 in the raw line, where the
+	 * dropped text stood; the rest of the line is kept.
+	 */
+	column?: number;
 }
 
 export interface Ingested {
@@ -54,6 +62,19 @@ export function toLineRanges(spec: string, lineCount: number): LineRange[] | str
 }
 
 const isBlank = (line: string) => line.trim() === '';
+
+/** Words a scraped page puts on its links and buttons, at the start of a line or a fragment. */
+const linkPhrase =
+	/^(read more|read also|also read|related( articles?| stories| content)?|see also|more on this|share( this( article| story)?| on \w+)?|tweet|subscribe|sign up|sign in|log in|follow us|advertisement|click here|comments?|newsletter|skip to (main )?content)\b/i;
+
+const words = (text: string) => text.trim().split(/\s+/).length;
+
+/** A short line with no sentence in it: a link's text, a menu item, a tag. */
+const isShortFragment = (line: string) =>
+	!isBlank(line) && words(line) <= 6 && !/[.!?;:,"\u201d)\]]\s*$/.test(line);
+
+/** Link text by its words: "Read more: …", "Share on X", "Advertisement". */
+const isLinkText = (text: string) => linkPhrase.test(text.trim()) && words(text) <= 15;
 
 /** A block of lines that occurs more than once: its length and where each copy starts (0-based). */
 interface Repeat {
@@ -124,6 +145,7 @@ export function ingest(raw: string, dropLines: readonly LineRange[] = []): Inges
 	}
 	for (const { from, to } of dropLines)
 		for (let k = from - 1; k < to && k < lines.length; k++) reasons[k] ??= handReason;
+	linkLines(lines, reasons);
 
 	const dropped: DroppedLines[] = [];
 	reasons.forEach((reason, k) => {
@@ -134,15 +156,121 @@ export function ingest(raw: string, dropLines: readonly LineRange[] = []): Inges
 			last.text += `\n${lines[k]}`;
 		} else dropped.push({ from: k + 1, to: k + 1, text: lines[k], reason });
 	});
-	const kept = lines.filter((_, k) => reasons[k] === undefined);
+	const fragments = linkFragments(lines, reasons);
+	dropped.push(...fragments.dropped);
+	dropped.sort((a, b) => a.from - b.from || (a.column ?? 0) - (b.column ?? 0));
+	const kept = lines
+		.map((line, k) => fragments.kept.get(k) ?? line)
+		.filter((_, k) => reasons[k] === undefined);
 	if (kept.every(isBlank)) return 'nothing is left once the dropped lines are taken out';
 	return { text: `${kept.join('\n').replace(/\n+$/, '')}\n`, lines: lines.length, dropped };
 }
 
+/**
+ * Lines of link text, among those not dropped yet: a run of two or more short lines with no
+ * sentence in them (blank lines may stand between: a menu, a list of tags or of other articles),
+ * and any line that reads as a link ("Read more: …", "Share this article").
+ */
+function linkLines(lines: readonly string[], reasons: (string | undefined)[]): void {
+	const open = lines.map((line, k) => reasons[k] === undefined && !isBlank(line));
+	let run: number[] = [];
+	const close = () => {
+		if (run.length >= 2) {
+			const reason = `link text: ${run.length} short lines in a row with no sentence in them (a menu or a list of links)`;
+			for (const k of run) reasons[k] = reason;
+		}
+		run = [];
+	};
+	lines.forEach((line, k) => {
+		if (!open[k]) {
+			if (!isBlank(line) || reasons[k] !== undefined) close();
+			return;
+		}
+		if (isShortFragment(line)) run.push(k);
+		else close();
+	});
+	close();
+	lines.forEach((line, k) => {
+		if (reasons[k] === undefined && !isBlank(line) && isLinkText(line))
+			reasons[k] = `link text: "${line.trim().split(/\s+/).slice(0, 3).join(' ')}…"`;
+	});
+}
+
+/**
+ * Link text inside a kept line of article text: a sentence-sized fragment that reads as a link
+ * ("Read more: …"), or a short one that stands in two or more lines (a repeated label such as
+ * "Advertisement"). Cut with the space that joined it; each cut recorded with its column.
+ */
+function linkFragments(
+	lines: readonly string[],
+	reasons: readonly (string | undefined)[]
+): { kept: Map<number, string>; dropped: DroppedLines[] } {
+	const parts = lines.map((line, k) =>
+		reasons[k] === undefined && !isBlank(line) ? toSentences(line) : []
+	);
+	const seen = new Map<string, Set<number>>();
+	parts.forEach((sentences, k) => {
+		for (const s of sentences) seen.set(s.text, (seen.get(s.text) ?? new Set()).add(k));
+	});
+	const kept = new Map<number, string>();
+	const dropped: DroppedLines[] = [];
+	parts.forEach((sentences, k) => {
+		if (sentences.length < 2) return;
+		const line = lines[k];
+		const cuts = sentences
+			.filter(
+				(s) =>
+					isLinkText(s.text) ||
+					// A label the page repeats (not a sentence: those end with a full stop).
+					(words(s.text) <= 8 &&
+						!/[.!?]["\u201d\u2019)]*$/.test(s.text) &&
+						(seen.get(s.text)?.size ?? 0) >= 2)
+			)
+			.filter((s, _, all) => all.length < sentences.length);
+		if (cuts.length === 0) return;
+		let rest = '';
+		let at = 0;
+		for (const s of cuts) {
+			let start = s.start;
+			let end = s.end;
+			if (line.slice(0, start).trim() === '')
+				while (end < line.length && /\s/.test(line[end])) end++;
+			else while (start > 0 && /\s/.test(line[start - 1])) start--;
+			rest += line.slice(at, start);
+			at = end;
+			const reason = isLinkText(s.text)
+				? `link text inside the line: "${s.text.split(/\s+/).slice(0, 3).join(' ')}…"`
+				: `page furniture inside the text: the same words stand in ${plural(
+						(seen.get(s.text)?.size ?? 1) - 1,
+						'other line'
+					)} (${[...seen.get(s.text)!]
+						.filter((j) => j !== k)
+						.map((j) => j + 1)
+						.join(', ')})`;
+			dropped.push({
+				from: k + 1,
+				to: k + 1,
+				column: start + 1,
+				text: line.slice(start, end),
+				reason
+			});
+		}
+		kept.set(k, rest + line.slice(at));
+	});
+	return { kept, dropped };
+}
+
 /** For the terminal: each dropped range with its reason, then its lines with their numbers. */
 export function describeDropped(dropped: readonly DroppedLines[]): string[] {
-	return dropped.flatMap((d) => [
-		`dropped line${d.from === d.to ? '' : 's'} ${span(d.from, d.to)} (${d.reason}):`,
-		...d.text.split('\n').map((line, k) => `${String(d.from + k).padStart(6)}  ${line}`)
-	]);
+	return dropped.flatMap((d) =>
+		d.column !== undefined
+			? [
+					`dropped part of line ${d.from}, from column ${d.column} (${d.reason}):`,
+					`${String(d.from).padStart(6)}  ${d.text.trim()}`
+				]
+			: [
+					`dropped line${d.from === d.to ? '' : 's'} ${span(d.from, d.to)} (${d.reason}):`,
+					...d.text.split('\n').map((line, k) => `${String(d.from + k).padStart(6)}  ${line}`)
+				]
+	);
 }

@@ -67,6 +67,13 @@ describe('parseText: accepted input', () => {
 		expect(fromYaml).toMatchObject({ id: 'ladder', statechart: { initial: 'talks' } });
 	});
 
+	it('reads a file that declares %YAML 1.1 as YAML 1.2 core: on: stays the key "on", yes stays text', () => {
+		const doc = parsed(`%YAML 1.1\n---\n${ladderText}`);
+		const value = doc.value as { statechart: { states: { talks: Record<string, unknown> } } };
+		expect(Object.keys(value.statechart.states.talks)).toEqual(['on']);
+		expect(parsed('%YAML 1.1\n---\na: yes\nb: off\n').value).toEqual({ a: 'yes', b: 'off' });
+	});
+
 	it('keeps non-ASCII text', () => {
 		expect(
 			parsed(

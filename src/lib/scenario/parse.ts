@@ -25,6 +25,8 @@ export interface ParsedDocument {
 	text?: string;
 	/** Line and column (1-based) of the node at `path`, or of its nearest existing ancestor. */
 	locate(path: Path): { line: number; column: number };
+	/** Where the key of the last step of `path` stands (a scalar value otherwise points past it). */
+	locateKey?(path: Path): { line: number; column: number };
 }
 
 export type ParseResult =
@@ -85,7 +87,15 @@ export function parseText(file: string, input: string | Uint8Array): ParseResult
 	const lineCounter = new LineCounter();
 	let doc: Document;
 	try {
-		doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+		// YAML 1.2's core schema whatever a `%YAML 1.1` line says, so `on:` stays the word "on" (1.1
+		// reads it as true); tags outside it (!!set, !!omap, !!timestamp …) are refused below.
+		doc = parseDocument(text, {
+			lineCounter,
+			uniqueKeys: true,
+			prettyErrors: false,
+			schema: 'core',
+			resolveKnownTags: false
+		});
 	} catch (error) {
 		if (!(error instanceof RangeError)) throw error;
 		return tooDeepProblem(file);
@@ -96,6 +106,8 @@ export function parseText(file: string, input: string | Uint8Array): ParseResult
 			diagnostics: syntaxDiagnostics({ file, text, doc, counter: lineCounter }, doc.errors)
 		};
 	}
+	const shape = shapeDiagnostics(file, doc, lineCounter);
+	if (shape.length > 0) return { ok: false, diagnostics: shape };
 	const value = toValue(file, doc, lineCounter);
 	if (!value.ok) return value;
 	return {
@@ -104,9 +116,50 @@ export function parseText(file: string, input: string | Uint8Array): ParseResult
 			file,
 			value: value.value,
 			text,
-			locate: (path) => locate(doc, lineCounter, path)
+			locate: (path) => locate(doc, lineCounter, path),
+			locateKey: (path) => locate(doc, lineCounter, path, true)
 		}
 	};
+}
+
+/**
+ * What YAML allows and a scenario cannot hold, refused before it becomes a value: a tag outside
+ * the core schema (!!set, !!omap: the library would build a Set or a Map), and a list or mapping
+ * as a key (the library would print a warning and turn it into text).
+ */
+function shapeDiagnostics(file: string, doc: Document, counter: LineCounter): Diagnostic[] {
+	const diagnostics: Diagnostic[] = [];
+	const at = (offset: number, message: string, hint: string) => {
+		const pos = counter.linePos(offset);
+		diagnostics.push({
+			...fileDiagnostic(file, message, hint),
+			line: pos.line,
+			column: pos.col,
+			path: '(syntax)'
+		});
+	};
+	for (const warning of doc.warnings) {
+		if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+		const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1] ?? 'this tag';
+		const short = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+		at(
+			warning.pos[0],
+			`the tag ${short} is not part of the scenario format`,
+			`remove ${short}: write a plain mapping (name: value lines) or list (- item lines)`
+		);
+	}
+	visit(doc, {
+		Pair(_, pair) {
+			const key = pair.key as Node | null;
+			if (key && !isScalar(key) && key.range)
+				at(
+					key.range[0],
+					`a ${isSeq(key) ? 'list' : 'mapping'} used as a key: keys are names`,
+					'write name: value, with a plain name before the colon (a line starting "? " makes a complex key)'
+				);
+		}
+	});
+	return diagnostics;
 }
 
 function tooDeepProblem(file: string, at?: { line: number; column: number }): ParseResult {
@@ -190,10 +243,15 @@ function tooDeepValue(value: unknown, max: number): boolean {
 	return Object.values(value).some((v) => tooDeepValue(v, max - 1));
 }
 
-function locate(doc: Document, counter: LineCounter, path: Path): { line: number; column: number } {
+function locate(
+	doc: Document,
+	counter: LineCounter,
+	path: Path,
+	atKey = false
+): { line: number; column: number } {
 	let node: Node | null | undefined = doc.contents;
 	let best = node?.range?.[0] ?? 0;
-	for (const key of path) {
+	for (const [i, key] of path.entries()) {
 		if (isMap(node)) {
 			const pair = node.items.find(
 				(item) => isScalar(item.key) && String(item.key.value) === String(key)
@@ -203,7 +261,7 @@ function locate(doc: Document, counter: LineCounter, path: Path): { line: number
 			best = keyNode.range?.[0] ?? best;
 			node = pair.value as Node | null;
 			// A scalar is pointed at where its value stands; a mapping or list at its key's line.
-			if (isScalar(node) && node.range) best = node.range[0];
+			if (isScalar(node) && node.range && !(atKey && i === path.length - 1)) best = node.range[0];
 		} else if (isSeq(node) && typeof key === 'number') {
 			node = node.items[key] as Node | undefined;
 			if (!node?.range) break;

@@ -332,8 +332,13 @@ export const ingestSchema = z.strictObject({
 			z.strictObject({
 				from: lineNumber.describe('First dropped line of the raw file, counted from 1.'),
 				to: lineNumber.describe('Last dropped line, included.'),
-				text: z.string().describe('The dropped lines.'),
-				reason: text.describe('Why the lines were left out.')
+				text: z.string().describe('The dropped lines (for part of a line, that part).'),
+				reason: text.describe('Why the lines were left out.'),
+				column: lineNumber
+					.optional()
+					.describe(
+						'For part of a line: the column (from 1) of the raw line where the dropped text stood; the rest of the line is kept.'
+					)
 			})
 		)
 		.describe('The lines of the raw file left out of the text, and why.')

@@ -213,7 +213,8 @@ const broken: BrokenCase[] = [
 		text: variant('              suffix: If they fail\n', ''),
 		expected: {
 			path: 'statechart.states.talks.on.0.evidence.0.quote',
-			message: 'quote matches 2 places in the source (source "memo")',
+			message:
+				'quote matches 2 places in the source (source "memo"): p1.s1 (line 1) and p3.s1 (line 3)',
 			hint: /prefix or suffix/
 		},
 		line: 'quote: Talks may fail.'
@@ -718,5 +719,50 @@ describe('paces', () => {
 
 	it.each(['0.001', '2', '1000'])('accepts pace %s', (pace) => {
 		expect(check(parallel(pace)).ok).toBe(true);
+	});
+});
+
+describe('a name that is not an id points at the character', () => {
+	const errorsOf = (text: string) => {
+		const r = validate(text);
+		return r.ok ? [] : r.diagnostics;
+	};
+
+	it('a right-to-left mark in an option name: its code point, name and column, on the key', () => {
+		const [d] = errorsOf(variant('press: Press for talks', 'pre\u200fss: Press for talks'));
+		expect(d.message).toBe('name "pre\\u200fss" has U+200F RIGHT-TO-LEFT MARK at column 14');
+		expect([d.line, d.column]).toEqual([lineOf(ladder, 'press: Press'), 14]);
+		expect(d.hint).toMatch(/^delete it \(the name then reads "press"\)/);
+	});
+
+	it('an accented letter and a Greek letter are named as letters to retype', () => {
+		expect(errorsOf(variant('    settled:', '    séttled:'))[0].message).toBe(
+			'name "séttled" has U+00E9, the accented Latin letter "é" at column 6'
+		);
+		expect(errorsOf(variant('    war:', '    wαr:'))[0].message).toBe(
+			'name "wαr" has U+03B1, the Greek letter "α" at column 6'
+		);
+	});
+});
+
+describe('a basis that quotes the source is checked against it', () => {
+	const withBasis = (basis: string) =>
+		validate(variant('likelihood: 0.75', `likelihood: { value: 0.75, basis: '${basis}' }`));
+
+	it('accepts words in quotation marks (straight or curly) that the source has, and a basis without any', () => {
+		expect(withBasis('the memo: "will probably fight"').ok).toBe(true);
+		expect(withBasis('the memo: \u201cwill probably fight\u201d').ok).toBe(true);
+		expect(withBasis('surely fight, in other words').ok).toBe(true);
+	});
+
+	it('refuses words in quotation marks that the source does not have, at the basis', () => {
+		const result = withBasis('the memo: \u201cwill surely fight\u201d');
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.diagnostics).toHaveLength(1);
+		expect(result.diagnostics[0]).toMatchObject({
+			path: 'statechart.states.crisis.on.1.likelihood.basis',
+			message: 'basis quotes "will surely fight", which is not in the source "memo"'
+		});
 	});
 });

@@ -4,7 +4,7 @@
  * valid document may carry warnings (one wording given two bands: wordingBands.ts).
  */
 import type { z } from 'zod';
-import { AnchorBudget, anchorQuote, overBudget } from './anchor';
+import { AnchorBudget, anchorQuote, overBudget, quoteProblem } from './anchor';
 import { checkClaims, type ClaimQuote } from './claims';
 import { overrideProblem, scenarioConfidence } from './confidence';
 import { suggestion, type Diagnostic, type Path } from './diagnostics';
@@ -148,6 +148,18 @@ const numberWords = [
 ];
 
 function unknownTerm(document: ParsedDocument, path: Path, value: string): Diagnostic {
+	const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value);
+	if (percent) {
+		const share = Number(percent[1]) / 100;
+		return diagnosticAt(
+			document,
+			path,
+			`"${value}" is a percent: likelihoods are written as numbers in [0, 1]`,
+			share <= 1
+				? `write ${Number(share.toPrecision(12))}`
+				: 'write a number in [0, 1]: a percent over 100 is not a likelihood'
+		);
+	}
 	return diagnosticAt(
 		document,
 		path,
@@ -212,6 +224,8 @@ function issueDiagnostics(
 			const value = valueAt(document.value, path);
 			if (path.at(-1) === 'likelihood' && typeof value === 'string')
 				return [unknownTerm(document, path, value)];
+			if (typeof value === 'number' && !Number.isFinite(value))
+				return [notFinite(document, path, value)];
 			return [diagnosticAt(document, path, 'does not match any allowed form', formHint(path))];
 		}
 		case 'unrecognized_keys': {
@@ -228,6 +242,8 @@ function issueDiagnostics(
 		case 'invalid_type': {
 			const got = valueAt(document.value, path);
 			if (got === undefined) return [missingField(document, path)];
+			if (typeof got === 'number' && !Number.isFinite(got) && issue.expected === 'number')
+				return [notFinite(document, path, got)];
 			return [
 				diagnosticAt(
 					document,
@@ -261,14 +277,7 @@ function issueDiagnostics(
 						'name whole-number levels, such as 0, 1 or -1'
 					)
 				];
-			return [
-				diagnosticAt(
-					document,
-					path,
-					`key ${issue.message.replace(/^Invalid input: /, '')}`,
-					'ids start with a letter and use letters, digits, _ and -'
-				)
-			];
+			return [badKey(document, path)];
 		default: {
 			const value = valueAt(document.value, path);
 			if (issue.code === 'invalid_format' && path.length === 1 && path[0] === 'id')
@@ -280,6 +289,8 @@ function issueDiagnostics(
 						`use lower-case letters, digits and hyphens: ${toSlug(String(value))}`
 					)
 				];
+			if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too /.test(issue.message))
+				return [outOfRange(document, path, issue)];
 			return [
 				diagnosticAt(
 					document,
@@ -290,6 +301,147 @@ function issueDiagnostics(
 			];
 		}
 	}
+}
+
+/** `.inf`, `-.inf` or `.nan` where a number belongs: YAML reads them, no analysis can use them. */
+function notFinite(document: ParsedDocument, path: Path, value: number): Diagnostic {
+	const key = path.at(-1);
+	const written = Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+	return diagnosticAt(
+		document,
+		path,
+		`${written} is not a finite number`,
+		formHint(path) ?? `write a finite number, such as ${typeof key === 'string' ? `${key}: ` : ''}3`
+	);
+}
+
+/** A number past a bound Zod states in its own words ("Too small: expected number to be >0"). */
+function outOfRange(
+	document: ParsedDocument,
+	path: Path,
+	issue: Issue & { code: 'too_small' | 'too_big' }
+): Diagnostic {
+	const small = issue.code === 'too_small';
+	const bound = Number(small ? issue.minimum : issue.maximum);
+	const relation = small
+		? issue.inclusive
+			? `at least ${bound}`
+			: `greater than ${bound}`
+		: issue.inclusive
+			? `at most ${bound}`
+			: `less than ${bound}`;
+	const key = path.at(-1);
+	const value = valueAt(document.value, path);
+	if (issue.origin !== 'number')
+		return diagnosticAt(document, path, `${describe(value)}: must have ${relation} items`);
+	const example = small
+		? issue.inclusive
+			? bound
+			: bound + 1
+		: issue.inclusive
+			? bound
+			: bound - 1;
+	return diagnosticAt(
+		document,
+		path,
+		`${describe(value)}: must be ${relation}`,
+		key === 'pace'
+			? `write a pace greater than 0, such as pace: 2 (twice the default, 1), or remove pace: for the default`
+			: (formHint(path) ??
+					`write a number ${relation}, such as ${typeof key === 'string' ? `${key}: ` : ''}${example}`)
+	);
+}
+
+/** Names of the characters an id most often picks up by accident, for messages. */
+const characterNames: Record<number, string> = {
+	0x00a0: 'NO-BREAK SPACE',
+	0x00ad: 'SOFT HYPHEN',
+	0x200b: 'ZERO WIDTH SPACE',
+	0x200c: 'ZERO WIDTH NON-JOINER',
+	0x200d: 'ZERO WIDTH JOINER',
+	0x200e: 'LEFT-TO-RIGHT MARK',
+	0x200f: 'RIGHT-TO-LEFT MARK',
+	0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+	0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+	0x202c: 'POP DIRECTIONAL FORMATTING',
+	0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+	0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+	0x2060: 'WORD JOINER',
+	0x2066: 'LEFT-TO-RIGHT ISOLATE',
+	0x2067: 'RIGHT-TO-LEFT ISOLATE',
+	0x2068: 'FIRST STRONG ISOLATE',
+	0x2069: 'POP DIRECTIONAL ISOLATE',
+	0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+	0x0020: 'SPACE',
+	0x002e: 'FULL STOP'
+};
+
+const scripts = ['Cyrillic', 'Greek', 'Armenian', 'Hebrew', 'Arabic', 'Latin', 'Han'] as const;
+
+/**
+ * The code point, its name where it is one we know, and what it looks like:
+ * `describeCharacter('\u200b') === 'U+200B ZERO WIDTH SPACE'`,
+ * `describeCharacter('і') === 'U+0456, the Cyrillic letter "і"'`.
+ */
+export function describeCharacter(c: string): string {
+	const code = c.codePointAt(0) ?? 0;
+	const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+	if (characterNames[code]) return `${hex} ${characterNames[code]}`;
+	const script = scripts.find((s) => new RegExp(`^\\p{Script=${s}}$`, 'u').test(c));
+	if (script && /^\p{L}$/u.test(c)) {
+		const kind = script === 'Latin' ? 'accented Latin letter' : `${script} letter`;
+		return `${hex}, the ${kind} "${c}"`;
+	}
+	if (/^[\p{Cf}\p{Cc}\p{Z}]$/u.test(c)) return `${hex}, an invisible character`;
+	return `${hex} "${c}"`;
+}
+
+/**
+ * A name (a record's key) that is not an id: points at the first character ids do not allow,
+ * with its code point and name, so a zero-width space or a Cyrillic "і" can be found and retyped.
+ */
+function badKey(document: ParsedDocument, path: Path): Diagnostic {
+	const key = String(path.at(-1));
+	const chars = [...key];
+	const at = chars.findIndex((c, i) => !(i === 0 ? /[A-Za-z]/ : /[A-Za-z0-9_-]/).test(c));
+	const { line, column } = (document.locateKey ?? document.locate)(path);
+	const hint = 'names use the letters a-z and A-Z, digits, _ and -, starting with a letter';
+	// Invisible characters shown as \u200b, so the quoted name shows where they stand.
+	const shown = key.replace(
+		/[\p{Cf}\p{Cc}\u00a0]/gu,
+		(x) => `\\u${(x.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`
+	);
+	const diagnostic = diagnosticAt(document, path, `name "${shown}" is not an id`, hint);
+	if (at < 0) return diagnostic;
+	const offset = chars.slice(0, at).join('').length;
+	const c = chars[at];
+	const visible = chars.filter((x) => !/^[\p{Cf}\p{Cc}]$/u.test(x)).join('');
+	const retype =
+		/^[\p{Cf}\p{Z}]$/u.test(c) && /^[A-Za-z][A-Za-z0-9_-]*$/.test(visible)
+			? `delete it (the name then reads "${visible}")`
+			: /^\p{L}$/u.test(c)
+				? 'retype it as a plain letter a-z'
+				: 'remove or replace it';
+	return {
+		...diagnostic,
+		line,
+		column: column + offset,
+		message: `name "${shown}" has ${describeCharacter(c)} at column ${column + offset}`,
+		hint: `${retype}: ${hint}`
+	};
+}
+
+/** The paths of every own "__proto__" key in a plain value (as YAML builds them), in order. */
+function protoKeys(value: unknown, path: Path = []): Path[] {
+	if (value === null || typeof value !== 'object') return [];
+	const found: Path[] = [];
+	if (Array.isArray(value)) value.forEach((v, i) => found.push(...protoKeys(v, [...path, i])));
+	else
+		for (const key of Object.keys(value)) {
+			if (key === '__proto__') found.push([...path, key]);
+			found.push(...protoKeys((value as Record<string, unknown>)[key], [...path, key]));
+		}
+	return found;
 }
 
 function valueAt(value: unknown, path: Path): unknown {
@@ -333,9 +485,26 @@ export function validateDocument(
 		};
 	}
 	const parsed = scenarioSchema.safeParse(document.value);
+	// Zod skips a "__proto__" name in a mapping of names (states, actors, options, effects …)
+	// without a word; a strict object already reports it as an unknown field.
+	const protos = protoKeys(document.value).map((path) => ({
+		...diagnosticAt(
+			document,
+			path,
+			'the name "__proto__" is not allowed',
+			'rename it: names use the letters a-z and A-Z, digits, _ and -, starting with a letter'
+		),
+		...(document.locateKey ?? document.locate)(path)
+	}));
 	if (!parsed.success) {
-		return { ok: false, diagnostics: schemaDiagnostics(document, parsed.error.issues) };
+		const schemaProblems = schemaDiagnostics(document, parsed.error.issues);
+		const reported = new Set(schemaProblems.map((d) => d.path));
+		return {
+			ok: false,
+			diagnostics: [...schemaProblems, ...protos.filter((d) => !reported.has(d.path))]
+		};
 	}
+	if (protos.length > 0) return { ok: false, diagnostics: protos };
 	const diagnostics: Diagnostic[] = [];
 	const report = (path: Path, message: string, hint?: string) =>
 		diagnostics.push(diagnosticAt(document, path, message, hint));
@@ -389,14 +558,13 @@ export function validateDocument(
 					start: result.start,
 					end: result.end
 				});
-			else
-				report(
-					[...t.docPath, 'evidence', i, 'quote'],
-					`${result.message} (source "${sourceId}")`,
-					result.hint
-				);
+			else {
+				const problem = quoteProblem(result, sourceId, source.text);
+				report([...t.docPath, 'evidence', i, 'quote'], problem.message, problem.hint);
+			}
 		});
 	}
+	if (!budget.spent) checkBasisQuotes(model, scenario, sources, budget, report);
 	const claimQuotes = checkClaims(
 		document,
 		model,
@@ -420,6 +588,53 @@ export function validateDocument(
 	}
 	const warnings = wordingWarnings(document, model);
 	return { ok: true, value: { scenario, model, sources, quotes, claimQuotes }, warnings };
+}
+
+/**
+ * Text in quotation marks inside a likelihood's `basis` claims to be the source's words: each such
+ * passage is looked up as a quote is, in the sources the transition's evidence cites (or in every
+ * listed source when it cites none), and reported where it is found in none of them.
+ * `basis: the memo calls it "likely"` is checked; `basis: probably` is a paraphrase and is not.
+ */
+function checkBasisQuotes(
+	model: Model,
+	scenario: Scenario,
+	sources: Map<string, SourceText>,
+	budget: AnchorBudget,
+	report: (path: Path, message: string, hint?: string) => void
+): void {
+	for (const t of model.transitions) {
+		const basis = t.likelihood.basis;
+		if (basis === undefined) continue;
+		const cited = t.evidence.map(
+			(e) => e.source ?? (scenario.sources.length === 1 ? scenario.sources[0] : undefined)
+		);
+		const ids = [...new Set(cited.filter((id) => id !== undefined))];
+		const candidates = (ids.length > 0 ? ids : scenario.sources).filter((id) => sources.has(id));
+		if (candidates.length === 0) continue;
+		for (const [, quoted] of basis.matchAll(/["\u201c]([^"\u201c\u201d]+)["\u201d]/g)) {
+			let first: { id: string; hint?: string } | undefined;
+			const found = candidates.some((id) => {
+				const source = sources.get(id)!;
+				if (!budget.spend(source.normalized.text.length)) return true; // unchecked past the budget
+				const result = anchorQuote(source.normalized, { quote: quoted });
+				if (result.ok || result.reason === 'ambiguous') return true;
+				first ??= { id, hint: result.hint };
+				return false;
+			});
+			if (found || !first) continue;
+			const shown = quoted.length > 60 ? `${quoted.slice(0, 57)}…` : quoted;
+			const where =
+				candidates.length === 1
+					? `source "${first.id}"`
+					: `sources ${candidates.map((id) => `"${id}"`).join(', ')}`;
+			report(
+				[...t.docPath, 'likelihood', 'basis'],
+				`basis quotes "${shown}", which is not in the ${where}`,
+				`${first.hint ?? 'copy the words exactly from the source text'}; or, if these are not the source's words, write them without quotation marks`
+			);
+		}
+	}
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
