@@ -35,21 +35,23 @@ export function parse<T extends ParseArgsConfig['options']>(
 	}
 }
 
+/** Run `main` to its exit code; an error it throws is printed in one line and gives 2. */
+export async function settle(main: () => number | Promise<number>): Promise<number> {
+	try {
+		return await main();
+	} catch (error: unknown) {
+		const message = error instanceof Error ? error.message : String(error);
+		err(`error: ${message}\n`);
+		if (process.env.BRINK_DEBUG && error instanceof Error) err(`${error.stack}\n`);
+		return 2;
+	}
+}
+
 /** Run `main`; exit with its code, or print the error in one line and exit 2. */
 export function run(main: () => number | Promise<number>): void {
-	Promise.resolve()
-		.then(main)
-		.then(
-			(code) => {
-				process.exitCode = code;
-			},
-			(error: unknown) => {
-				const message = error instanceof Error ? error.message : String(error);
-				err(`error: ${message}\n`);
-				if (process.env.BRINK_DEBUG && error instanceof Error) err(`${error.stack}\n`);
-				process.exitCode = 2;
-			}
-		);
+	void settle(main).then((code) => {
+		process.exitCode = code;
+	});
 }
 
 /** A command's entry: its arguments (after the command's name) in, its exit code out. */
