@@ -1,5 +1,6 @@
 /**
- * The command line as a person uses it: real processes, real exit codes, real output.
+ * The command line as a person uses it: exit codes and output, the commands run in process (runMain)
+ * for speed; the cases marked `spawned`, and src/cli/brink.test.ts, run a real process.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
