@@ -39,7 +39,16 @@ export default defineConfig({
 			name: 'laptop',
 			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }
 		},
-		{ name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium' } }
+		// The phone runs only the tests tagged @phone (`test('…', { tag: '@phone' }, …)`): those
+		// that check something of a phone (44 px targets, touch, what the narrow layout shows or
+		// scrolls) and one axe scan of each page at phone width. Everything else runs once, on the
+		// laptop: the same code behind a narrower viewport proves nothing more, and running every
+		// test twice doubled the suite. Tag a new test that checks the phone layout.
+		{
+			name: 'phone',
+			grep: /@phone\b/,
+			use: { ...devices['Pixel 7'], browserName: 'chromium' }
+		}
 	],
 	webServer: {
 		command: `npm run build && node node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,

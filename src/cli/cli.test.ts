@@ -1,15 +1,18 @@
 /**
- * The command line as a person uses it: real processes, real exit codes, real output.
+ * The command line as a person uses it: exit codes and output, the commands run in process (runMain)
+ * for speed; the cases marked `spawned`, and src/cli/brink.test.ts, run a real process.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../tests/unit/runCli';
+import { runCli, runMain } from '../../tests/unit/runCli';
 
 const root = join(import.meta.dirname, '../..');
 
-const cli = (script: string, ...args: string[]) => runCli(script, args);
+/** In process (src/cli/brink.ts `main`), as fast as a function call; `spawned`, a real process. */
+const cli = (script: string, ...args: string[]) => runMain(script, args);
+const spawned = (script: string, ...args: string[]) => runCli(script, args);
 
 const ladder = readFileSync(join(root, 'tests/fixtures/valid/ladder.yaml'), 'utf8');
 
@@ -24,8 +27,8 @@ function workspace(files: Record<string, string | Buffer>): string {
 const stackTrace = /\n\s+at .+:\d+:\d+/;
 
 describe('validate', () => {
-	it('accepts the shipped scenarios and the valid fixtures', () => {
-		const result = cli('validate.ts', 'scenarios', 'tests/fixtures/valid');
+	it('accepts the shipped scenarios and the valid fixtures', async () => {
+		const result = await cli('validate.ts', 'scenarios', 'tests/fixtures/valid');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(/russia-arms-to-iran\.yaml: ok/);
 		expect(result.stdout).toMatch(/ladder\.yaml: ok/);
@@ -35,8 +38,8 @@ describe('validate', () => {
 		);
 	});
 
-	it('reads a file in an events/ folder as an event log, checked against its scenario', () => {
-		const result = cli('validate.ts', 'tests/fixtures/events/unknown-state.yaml');
+	it('reads a file in an events/ folder as an event log, checked against its scenario', async () => {
+		const result = await cli('validate.ts', 'tests/fixtures/events/unknown-state.yaml');
 		expect(result.code).toBe(1);
 		expect(result.stdout).toBe(
 			'tests/fixtures/events/unknown-state.yaml:9:18: events.0.resolves.0.reached: unknown state "intensifed" (hint: did you mean "intensified"?)\n'
@@ -44,17 +47,17 @@ describe('validate', () => {
 		expect(result.stdout + result.stderr).not.toMatch(stackTrace);
 	});
 
-	it("checks a folder's events/ logs against the scenarios beside them", () => {
+	it("checks a folder's events/ logs against the scenarios beside them", async () => {
 		const dir = workspace({ 'ladder.yaml': ladder });
 		mkdirSync(join(dir, 'events'));
 		const log = (state: string) =>
 			`scenario: ladder\nasOf: 2024-01-01\nevents:\n  - id: e\n    date: 2024-02-01\n    what: Talks break down.\n    report: { kind: news report, outlet: X, title: Y, date: 2024-02-01 }\n    resolves:\n      - reached: ${state}\n`;
 		writeFileSync(join(dir, 'events', 'ladder.yaml'), log('crisis'));
-		expect(cli('validate.ts', dir).stdout).toMatch(
+		expect((await cli('validate.ts', dir)).stdout).toMatch(
 			/events\/ladder\.yaml: ok \(1 event, 1 resolution, against ladder\)/
 		);
 		writeFileSync(join(dir, 'events', 'ladder.yaml'), log('crisiss'));
-		const result = cli('validate.ts', dir);
+		const result = await cli('validate.ts', dir);
 		expect(result.code).toBe(1);
 		expect(result.stdout).toMatch(/ladder\.yaml: ok/);
 		expect(result.stdout).toMatch(
@@ -63,8 +66,8 @@ describe('validate', () => {
 		expect(result.stderr).toMatch(/1 of 2 file\(s\) invalid/);
 	});
 
-	it("names each file's analytic confidence on its ok line", () => {
-		const result = cli('validate.ts', 'scenarios');
+	it("names each file's analytic confidence on its ok line", async () => {
+		const result = await cli('validate.ts', 'scenarios');
 		expect(result.code).toBe(0);
 		// The four scenarios (their event logs' ok lines name no confidence: they carry no numbers).
 		const ok = result.stdout
@@ -120,21 +123,21 @@ describe('validate', () => {
 
 	it.each(broken)(
 		'refuses $name with a located message and exit 1, no stack trace',
-		({ name, content, expected }) => {
+		async ({ name, content, expected }) => {
 			const dir = workspace({ [name]: content });
-			const result = cli('validate.ts', join(dir, name));
+			const result = await cli('validate.ts', join(dir, name));
 			expect(result.code).toBe(1);
 			expect(result.stdout).toMatch(expected);
 			expect(result.stdout + result.stderr).not.toMatch(stackTrace);
 		}
 	);
 
-	it('reports every bad file in a folder and still exits 1', () => {
+	it('reports every bad file in a folder and still exits 1', async () => {
 		const dir = workspace({
 			'good.yaml': ladder,
 			'bad.yaml': ladder.replace('by: west', 'by: wset')
 		});
-		const result = cli('validate.ts', dir);
+		const result = await cli('validate.ts', dir);
 		expect(result.code).toBe(1);
 		expect(result.stdout).toMatch(/good\.yaml: ok/);
 		expect(result.stdout).toMatch(
@@ -143,16 +146,21 @@ describe('validate', () => {
 		expect(result.stderr).toMatch(/1 of 2 file\(s\) invalid/);
 	});
 
-	it('says so when a file does not exist', () => {
-		const result = cli('validate.ts', 'no/such/file.yaml');
+	it('says so when a file does not exist', async () => {
+		const result = spawned('validate.ts', 'no/such/file.yaml');
 		expect(result.code).toBe(1);
 		expect(result.stdout).toMatch(/no\/such\/file\.yaml: \(document\): file not found/);
 	});
 });
 
 describe('simulate', () => {
-	it('--exact --json gives the scenario, the method and outcomes with probabilities', () => {
-		const result = cli('simulate.ts', 'tests/fixtures/valid/ladder.yaml', '--exact', '--json');
+	it('--exact --json gives the scenario, the method and outcomes with probabilities', async () => {
+		const result = await cli(
+			'simulate.ts',
+			'tests/fixtures/valid/ladder.yaml',
+			'--exact',
+			'--json'
+		);
 		expect(result.code).toBe(0);
 		const report = JSON.parse(result.stdout);
 		expect(report).toMatchObject({ scenario: 'ladder', method: 'exact' });
@@ -161,8 +169,8 @@ describe('simulate', () => {
 		expect(war.label).toBe('War');
 	});
 
-	it('--set changes the choices the analysis runs with', () => {
-		const result = cli(
+	it('--set changes the choices the analysis runs with', async () => {
+		const result = await cli(
 			'simulate.ts',
 			'tests/fixtures/valid/ladder.yaml',
 			'--exact',
@@ -175,9 +183,9 @@ describe('simulate', () => {
 		expect(report.outcomes.find((o: { id: string }) => o.id === 'war').probability).toBe(0);
 	});
 
-	it('gives intervals where likelihoods are ranges', () => {
+	it('gives intervals where likelihoods are ranges', async () => {
 		const report = JSON.parse(
-			cli('simulate.ts', 'russia-arms-to-iran', '--exact', '--json').stdout
+			(await cli('simulate.ts', 'russia-arms-to-iran', '--exact', '--json')).stdout
 		);
 		for (const outcome of report.outcomes) {
 			expect(outcome.interval[0]).toBeLessThanOrEqual(outcome.probability);
@@ -185,13 +193,22 @@ describe('simulate', () => {
 		}
 	});
 
-	it('Monte Carlo: runs and seed reported; the same seed gives the same numbers, another seed others', () => {
-		const run = (seed: string) =>
+	it('Monte Carlo: runs and seed reported; the same seed gives the same numbers, another seed others', async () => {
+		const run = async (seed: string) =>
 			JSON.parse(
-				cli('simulate.ts', 'russia-arms-to-iran', '--runs', '20000', '--seed', seed, '--json')
-					.stdout
+				(
+					await cli(
+						'simulate.ts',
+						'russia-arms-to-iran',
+						'--runs',
+						'20000',
+						'--seed',
+						seed,
+						'--json'
+					)
+				).stdout
 			);
-		const [a, b, c] = [run('7'), run('7'), run('8')];
+		const [a, b, c] = [await run('7'), await run('7'), await run('8')];
 		expect(a).toMatchObject({
 			scenario: 'russia-arms-to-iran',
 			method: 'monte-carlo',
@@ -223,15 +240,15 @@ describe('simulate', () => {
 		{ args: ['russia-arms-to-iran', '--bogus'], expected: /Unknown option '--bogus'/ },
 		{ args: [], expected: /give one scenario id or file/ }
 	];
-	it.each(refusals)('refuses $args with one clear line and exit 2', ({ args, expected }) => {
-		const result = cli('simulate.ts', ...args);
+	it.each(refusals)('refuses $args with one clear line and exit 2', async ({ args, expected }) => {
+		const result = await cli('simulate.ts', ...args);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(expected);
 		expect(result.stderr).not.toMatch(stackTrace);
 	});
 
-	it('--sensitivity --outcome --json gives one bar per factor, largest effect first', () => {
-		const result = cli(
+	it('--sensitivity --outcome --json gives one bar per factor, largest effect first', async () => {
+		const result = await cli(
 			'simulate.ts',
 			'tests/fixtures/valid/ladder.yaml',
 			'--sensitivity',
@@ -261,8 +278,8 @@ describe('simulate', () => {
 		expect(report.bars[0].high).toBeCloseTo(0.3, 12);
 	});
 
-	it('--sensitivity prints a table of factors on the shipped scenario', () => {
-		const result = cli(
+	it('--sensitivity prints a table of factors on the shipped scenario', async () => {
+		const result = await cli(
 			'simulate.ts',
 			'regional-escalation',
 			'--sensitivity',
@@ -288,15 +305,15 @@ describe('simulate', () => {
 			expected: /--outcome goes with --sensitivity/
 		}
 	];
-	it.each(sensitivityRefusals)('refuses $args with exit 2', ({ args, expected }) => {
-		const result = cli('simulate.ts', ...args);
+	it.each(sensitivityRefusals)('refuses $args with exit 2', async ({ args, expected }) => {
+		const result = await cli('simulate.ts', ...args);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(expected);
 		expect(result.stderr).not.toMatch(stackTrace);
 	});
 
-	it('--assumptions --json lists every assumption with its effect, largest first', () => {
-		const result = cli(
+	it('--assumptions --json lists every assumption with its effect, largest first', async () => {
+		const result = await cli(
 			'simulate.ts',
 			'tests/fixtures/valid/assumptions.yaml',
 			'--assumptions',
@@ -325,8 +342,8 @@ describe('simulate', () => {
 		expect(report.assumptions[0].effect).toBeCloseTo(0.2, 9);
 	});
 
-	it('--assumptions prints a table with a header row, largest effect first', () => {
-		const result = cli('simulate.ts', 'russia-arms-to-iran', '--assumptions');
+	it('--assumptions prints a table with a header row, largest effect first', async () => {
+		const result = await cli('simulate.ts', 'russia-arms-to-iran', '--assumptions');
 		expect(result.code).toBe(0);
 		const lines = result.stdout.split('\n');
 		const head = lines.findIndex((l) =>
@@ -347,8 +364,8 @@ describe('simulate', () => {
 		);
 	});
 
-	it('refuses --assumptions with --sensitivity', () => {
-		const result = cli(
+	it('refuses --assumptions with --sensitivity', async () => {
+		const result = await cli(
 			'simulate.ts',
 			'russia-arms-to-iran',
 			'--assumptions',
@@ -360,16 +377,16 @@ describe('simulate', () => {
 		expect(result.stderr).toMatch(/give one of --assumptions, --sensitivity, --events and --watch/);
 	});
 
-	it('--reading runs under a reading of the source and says so, in text and JSON', () => {
+	it('--reading runs under a reading of the source and says so, in text and JSON', async () => {
 		const file = 'tests/fixtures/valid/readings.yaml';
-		const json = cli('simulate.ts', file, '--exact', '--json', '--reading', 'gloomy');
+		const json = await cli('simulate.ts', file, '--exact', '--json', '--reading', 'gloomy');
 		expect(json.code).toBe(0);
 		const report = JSON.parse(json.stdout);
 		expect(report.reading).toEqual({ id: 'gloomy', label: 'A gloomy reading' });
 		// Under "wait": 0.8 × 0.75 as the gloomy reading has it (the memo's own: 0.4 × 0.75).
 		const war = report.outcomes.find((o: { id: string }) => o.id === 'war');
 		expect(war.probability).toBeCloseTo(0.8 * 0.75, 12);
-		const text = cli('simulate.ts', file, '--reading', 'gloomy', '--runs', '1000');
+		const text = await cli('simulate.ts', file, '--reading', 'gloomy', '--runs', '1000');
 		expect(text.code).toBe(0);
 		expect(text.stdout).toMatch(/\nreading: A gloomy reading \(gloomy\)\n/);
 		// 0.8 lies outside the memo's own band for the step: the confidence says so, text and JSON.
@@ -386,12 +403,17 @@ describe('simulate', () => {
 			label: 'A gloomy reading',
 			departures: 1
 		});
-		const own = JSON.parse(cli('simulate.ts', file, '--exact', '--json').stdout);
+		const own = JSON.parse((await cli('simulate.ts', file, '--exact', '--json')).stdout);
 		expect(JSON.stringify(own.confidence)).not.toMatch(/departs/);
 	});
 
-	it('an unknown reading exits 2 naming the readings there are', () => {
-		const result = cli('simulate.ts', 'tests/fixtures/valid/readings.yaml', '--reading', 'glomy');
+	it('an unknown reading exits 2 naming the readings there are', async () => {
+		const result = await cli(
+			'simulate.ts',
+			'tests/fixtures/valid/readings.yaml',
+			'--reading',
+			'glomy'
+		);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(
 			/unknown reading "glomy" \(did you mean "gloomy"\?\): its readings are gloomy/
@@ -399,17 +421,17 @@ describe('simulate', () => {
 		expect(result.stderr).not.toMatch(stackTrace);
 	});
 
-	it('an invalid scenario file exits 1 with its diagnostics', () => {
+	it('an invalid scenario file exits 1 with its diagnostics', async () => {
 		const dir = workspace({ 'bad.yaml': ladder.replace('target: crisis', 'target: nowhere') });
-		const result = cli('simulate.ts', join(dir, 'bad.yaml'));
+		const result = spawned('simulate.ts', join(dir, 'bad.yaml'));
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/unknown state "nowhere"/);
 	});
 });
 
 describe('bench', () => {
-	it('prints both rates, their ratio, and identical tallies', () => {
-		const result = cli(
+	it('prints both rates, their ratio, and identical tallies', async () => {
+		const result = await cli(
 			'bench.ts',
 			'tests/fixtures/valid/ladder.yaml',
 			'--runs',

@@ -1,17 +1,18 @@
 /**
- * `npm run evidence` as a person uses it: real processes, real exit codes, real output.
+ * `npm run evidence` as a person uses it: its exit codes and output, from the command run in
+ * process (runMain); src/cli/brink.test.ts runs the real command line.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { EvidenceReport } from '../lib/scenario/coverage';
-import { runCli } from '../../tests/unit/runCli';
+import { runMain, type CliRun } from '../../tests/unit/runCli';
 
 const root = join(import.meta.dirname, '../..');
 
-const evidence = (...args: string[]) => runCli('evidence.ts', args);
+const evidence = (...args: string[]) => runMain('evidence.ts', args);
 
 /** Typography folded and white space collapsed, independently of the anchoring code. */
 const fold = (text: string) =>
@@ -30,10 +31,14 @@ function storedText(source: string): string {
 }
 
 describe('evidence --json on russia-arms-to-iran', () => {
-	const result = evidence('russia-arms-to-iran', '--json');
-	const report = JSON.parse(result.stdout) as EvidenceReport;
+	let result: CliRun;
+	let report: EvidenceReport;
+	beforeAll(async () => {
+		result = await evidence('russia-arms-to-iran', '--json');
+		report = JSON.parse(result.stdout) as EvidenceReport;
+	});
 
-	it('exits 0, with every quote anchored', () => {
+	it('exits 0, with every quote anchored', async () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(report.scenario).toBe('russia-arms-to-iran');
@@ -41,14 +46,14 @@ describe('evidence --json on russia-arms-to-iran', () => {
 		expect(report.quotes.length).toBeGreaterThan(0);
 	});
 
-	it('gives offsets into the stored text where each quote stands', () => {
+	it('gives offsets into the stored text where each quote stands', async () => {
 		for (const q of report.quotes) {
 			const passage = storedText(q.source).slice(q.start, q.end);
 			expect(fold(passage), `${q.transition}: ${q.quote}`).toBe(fold(q.quote));
 		}
 	});
 
-	it('adds up: evidenced and assumption-only transitions, stances, cited and uncited sentences', () => {
+	it('adds up: evidenced and assumption-only transitions, stances, cited and uncited sentences', async () => {
 		expect(report.evidenced + report.assumptionOnly).toBe(report.transitions);
 		const { supports, contradicts, context } = report.stances;
 		expect(supports + contradicts + context).toBe(report.quotes.length);
@@ -61,7 +66,7 @@ describe('evidence --json on russia-arms-to-iran', () => {
 		for (const q of report.quotes) expect(q.sentences.length).toBeGreaterThan(0);
 	});
 
-	it('lists the likelihoods with their basis', () => {
+	it('lists the likelihoods with their basis', async () => {
 		for (const l of report.likelihoods) {
 			expect(l.transition).toMatch(/:/);
 			if (l.kind === 'range') expect(l.low).toBeLessThan(l.high!);
@@ -76,8 +81,8 @@ describe('evidence --json on russia-arms-to-iran', () => {
 });
 
 describe('evidence as text', () => {
-	it('prints the counts, the likelihoods with a warning, the quotes and the uncited sentences', () => {
-		const result = evidence('tests/fixtures/valid/ladder.yaml');
+	it('prints the counts, the likelihoods with a warning, the quotes and the uncited sentences', async () => {
+		const result = await evidence('tests/fixtures/valid/ladder.yaml');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(/^Ladder \(tests\/fixtures\/valid\/ladder\.yaml\) — evidence$/m);
 		expect(result.stdout).toMatch(/^transitions: +5$/m);
@@ -97,8 +102,8 @@ describe('evidence as text', () => {
 		);
 	});
 
-	it('names the source of each quote, so sentence ids from two sources are told apart', () => {
-		const result = evidence('tests/fixtures/valid/two-sources.yaml');
+	it('names the source of each quote, so sentence ids from two sources are told apart', async () => {
+		const result = await evidence('tests/fixtures/valid/two-sources.yaml');
 		expect(result.code).toBe(0);
 		const lines = result.stdout.split('\n');
 		const head = lines.findIndex((l) => /^transition +source +stance +sentences +quote$/.test(l));
@@ -109,8 +114,8 @@ describe('evidence as text', () => {
 		expect(new Set(sources).size).toBe(2);
 	});
 
-	it('trims long sentences to about 100 characters', () => {
-		const result = evidence('russia-arms-to-iran');
+	it('trims long sentences to about 100 characters', async () => {
+		const result = await evidence('russia-arms-to-iran');
 		const lines = result.stdout.split('\n');
 		const uncited = lines.slice(lines.findIndex((l) => l.startsWith('sentences of')) + 1);
 		expect(uncited.length).toBeGreaterThan(1);
@@ -119,12 +124,12 @@ describe('evidence as text', () => {
 });
 
 describe('evidence refusals', () => {
-	it('an invalid scenario prints its diagnostics and exits 1', () => {
+	it('an invalid scenario prints its diagnostics and exits 1', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'brink-evidence-'));
 		cpSync(join(root, 'tests/fixtures/valid/sources'), join(dir, 'sources'), { recursive: true });
 		const ladder = readFileSync(join(root, 'tests/fixtures/valid/ladder.yaml'), 'utf8');
 		writeFileSync(join(dir, 'bad.yaml'), ladder.replace('probably fight', 'certainly fight'));
-		const result = evidence(join(dir, 'bad.yaml'), '--json');
+		const result = await evidence(join(dir, 'bad.yaml'), '--json');
 		expect(result.code).toBe(1);
 		expect(result.stdout).toBe('');
 		expect(result.stderr).toMatch(
@@ -135,8 +140,8 @@ describe('evidence refusals', () => {
 	it.each([
 		{ args: [], expected: /give one scenario id or file/ },
 		{ args: ['russia-arms-to-iran', '--bogus'], expected: /Unknown option '--bogus'/ }
-	])('refuses $args with one line and exit 2', ({ args, expected }) => {
-		const result = evidence(...args);
+	])('refuses $args with one line and exit 2', async ({ args, expected }) => {
+		const result = await evidence(...args);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(expected);
 	});

@@ -1,22 +1,23 @@
 /**
- * `npm run export` as a person uses it: real processes, real exit codes, real output.
+ * `npm run export` as a person uses it: its exit codes and output, from the command run in process
+ * (runMain); src/cli/brink.test.ts runs the real command line.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../tests/unit/runCli';
+import { runMain } from '../../tests/unit/runCli';
 
 const root = join(import.meta.dirname, '../..');
 const ladderFile = 'tests/fixtures/valid/ladder.yaml';
 const stackTrace = /\n\s+at .+:\d+:\d+/;
 
-const exportCli = (...args: string[]) => runCli('export.ts', args);
+const exportCli = (...args: string[]) => runMain('export.ts', args);
 
 describe('export', () => {
-	it('--format csv writes a header, one row per outcome and dimension, then the confidence and the note', () => {
-		const result = exportCli(ladderFile, '--format', 'csv', '--set', 'west.posture=press');
+	it('--format csv writes a header, one row per outcome and dimension, then the confidence and the note', async () => {
+		const result = await exportCli(ladderFile, '--format', 'csv', '--set', 'west.posture=press');
 		expect(result.code).toBe(0);
 		expect(result.stdout.split('\r\n')).toEqual([
 			'kind,region,id,label,exact,low,median,high,monteCarlo,standardError',
@@ -30,8 +31,8 @@ describe('export', () => {
 		]);
 	});
 
-	it('--format json holds the settings, the hash and the results, with Monte Carlo on --runs', () => {
-		const result = exportCli(ladderFile, '--format', 'json', '--runs', '2000', '--seed', '9');
+	it('--format json holds the settings, the hash and the results, with Monte Carlo on --runs', async () => {
+		const result = await exportCli(ladderFile, '--format', 'json', '--runs', '2000', '--seed', '9');
 		expect(result.code).toBe(0);
 		const json = JSON.parse(result.stdout);
 		expect(json).toMatchObject({
@@ -49,8 +50,8 @@ describe('export', () => {
 		expect(json.results.outcomes[1].standardError).toBeGreaterThan(0);
 	});
 
-	it('--format audit holds the transitions used with their quotes, and the tool version', () => {
-		const result = exportCli('regional-escalation', '--format', 'audit', '--seed', '4');
+	it('--format audit holds the transitions used with their quotes, and the tool version', async () => {
+		const result = await exportCli('regional-escalation', '--format', 'audit', '--seed', '4');
 		expect(result.code).toBe(0);
 		const bundle = JSON.parse(result.stdout);
 		const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -69,18 +70,18 @@ describe('export', () => {
 		}
 	});
 
-	it('--format mermaid and --format xstate write the statechart', () => {
-		const mermaid = exportCli(ladderFile, '--format', 'mermaid');
+	it('--format mermaid and --format xstate write the statechart', async () => {
+		const mermaid = await exportCli(ladderFile, '--format', 'mermaid');
 		expect(mermaid.code).toBe(0);
 		expect(mermaid.stdout).toMatch(/^stateDiagram-v2\n\t\[\*\] --> talks\n/);
-		const xstate = exportCli(ladderFile, '--format', 'xstate');
+		const xstate = await exportCli(ladderFile, '--format', 'xstate');
 		expect(xstate.code).toBe(0);
 		expect(JSON.parse(xstate.stdout)).toMatchObject({ id: 'ladder', states: { talks: {} } });
 	});
 
-	it('--out writes the file instead of stdout', () => {
+	it('--out writes the file instead of stdout', async () => {
 		const out = join(mkdtempSync(join(tmpdir(), 'brink-export-')), 'ladder.mmd');
-		const result = exportCli(ladderFile, '--format', 'mermaid', '--out', out);
+		const result = await exportCli(ladderFile, '--format', 'mermaid', '--out', out);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe('');
 		expect(readFileSync(out, 'utf8')).toMatch(/^stateDiagram-v2/);
@@ -111,8 +112,8 @@ describe('export', () => {
 			args: [ladderFile, '--format', 'csv', '--out', join(root, 'no/such/folder/x.csv')],
 			expected: /ENOENT/
 		}
-	])('refuses $args with one clear line and exit 1', ({ args, expected }) => {
-		const result = exportCli(...args);
+	])('refuses $args with one clear line and exit 1', async ({ args, expected }) => {
+		const result = await exportCli(...args);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(expected);
 		expect(result.stderr).not.toMatch(stackTrace);

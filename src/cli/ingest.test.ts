@@ -1,5 +1,6 @@
 /**
- * `npm run ingest` as a person uses it: real processes, files in a temporary folder.
+ * `npm run ingest` as a person uses it: the command run in process (runMain), files in a
+ * temporary folder; src/cli/brink.test.ts runs the real command line.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,11 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { sourceMetaSchema } from '../lib/scenario/schema';
-import { runCli } from '../../tests/unit/runCli';
+import { runMain } from '../../tests/unit/runCli';
 
 const root = join(import.meta.dirname, '../..');
 
-const ingest = (...args: string[]) => runCli('ingest.ts', args);
+const ingest = (...args: string[]) => runMain('ingest.ts', args);
 
 const address = 'Physical Address\r\n304 North Cardinal St.\r\nDorchester Center, MA 02124\r\n';
 const article = 'A headline\r\nIt\u2019s \u201cquoted\u201d \u2013 text.\r\nShare this';
@@ -26,9 +27,9 @@ function workspace(raw: string) {
 }
 
 describe('ingest', () => {
-	it('writes the text and its metadata, and prints what it dropped', () => {
+	it('writes the text and its metadata, and prints what it dropped', async () => {
 		const { dir, args } = workspace(address + address + article);
-		const result = ingest(...args, '--drop-lines', '9', '--date', '2024-08-06');
+		const result = await ingest(...args, '--drop-lines', '9', '--date', '2024-08-06');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain(
 			'dropped lines 1-3 (page boilerplate: the same 3 lines also stand at lines 4-6):\n' +
@@ -60,25 +61,32 @@ describe('ingest', () => {
 		]);
 	});
 
-	it('--check passes on what it wrote, fails on a changed file and writes nothing', () => {
+	it('--check passes on what it wrote, fails on a changed file and writes nothing', async () => {
 		const { dir, args } = workspace(address + address + article);
-		expect(ingest(...args).code).toBe(0);
-		expect(ingest(...args, '--check').code).toBe(0);
+		expect((await ingest(...args)).code).toBe(0);
+		expect((await ingest(...args, '--check')).code).toBe(0);
 
 		writeFileSync(join(dir, 'scrape.txt'), 'edited by hand\n');
-		const changed = ingest(...args, '--check');
+		const changed = await ingest(...args, '--check');
 		expect(changed.code).toBe(1);
 		expect(changed.stderr).toMatch(/scrape\.txt: differs from what ingestion gives/);
 		expect(readFileSync(join(dir, 'scrape.txt'), 'utf8')).toBe('edited by hand\n');
 
-		const otherTitle = ingest(...args.slice(0, -4), '--title', 'Another', '--out', dir, '--check');
+		const otherTitle = await ingest(
+			...args.slice(0, -4),
+			'--title',
+			'Another',
+			'--out',
+			dir,
+			'--check'
+		);
 		expect(otherTitle.code).toBe(1);
 		expect(otherTitle.stderr).toMatch(/scrape\.yaml: differs/);
 	});
 
-	it('--check on a folder without the files says they are missing and creates nothing', () => {
+	it('--check on a folder without the files says they are missing and creates nothing', async () => {
 		const { dir, args } = workspace(article);
-		const result = ingest(...args, '--check');
+		const result = await ingest(...args, '--check');
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/scrape\.txt: is missing/);
 		expect(existsSync(join(dir, 'scrape.txt'))).toBe(false);
@@ -96,9 +104,9 @@ describe('ingest', () => {
 		{ args: ['--id', 'Bad id'], expected: /--id "Bad id": must start with a letter/ },
 		{ args: ['--bogus'], expected: /Unknown option '--bogus'/ }
 	];
-	it.each(refusals)('refuses $args with one line and exit 2', ({ args, expected }) => {
+	it.each(refusals)('refuses $args with one line and exit 2', async ({ args, expected }) => {
 		const { dir, args: base } = workspace(article);
-		const result = ingest(...base, ...args);
+		const result = await ingest(...base, ...args);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(expected);
 		expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -112,20 +120,20 @@ describe('ingest', () => {
 			args: ['no/such.txt', '--id', 'x', '--title', 'T'],
 			expected: /raw file "no\/such\.txt" not found/
 		}
-	])('refuses $args', ({ args, expected }) => {
-		const result = ingest(...args);
+	])('refuses $args', async ({ args, expected }) => {
+		const result = await ingest(...args);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(expected);
 	});
 
-	it('refuses a binary file and a file with nothing left, exit 1', () => {
+	it('refuses a binary file and a file with nothing left, exit 1', async () => {
 		const binary = workspace('');
 		writeFileSync(join(binary.dir, 'raw.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x01]));
-		const notText = ingest(...binary.args);
+		const notText = await ingest(...binary.args);
 		expect(notText.code).toBe(1);
 		expect(notText.stderr).toMatch(/raw\.txt: \(document\): file is not UTF-8 text/);
 
-		const empty = ingest(...workspace(address + address).args);
+		const empty = await ingest(...workspace(address + address).args);
 		expect(empty.code).toBe(1);
 		expect(empty.stderr).toMatch(/nothing is left/);
 	});
@@ -138,13 +146,13 @@ describe('the shipped source', () => {
 	const metaPath = join(root, 'scenarios/sources/putin-iran-2024.yaml');
 
 	// The stored files must be exactly what ingesting the raw scrape with the stored metadata gives.
-	it('is what ingesting the raw scrape gives (--check)', () => {
+	it('is what ingesting the raw scrape gives (--check)', async () => {
 		expect(createHash('sha256').update(readFileSync(seed)).digest('hex')).toBe(
 			'44da9eb41180ab5245e07cc780b0f3ba941c4e16d4ec58573ce861b26becbd03'
 		);
 		const meta = sourceMetaSchema.parse(parseYaml(readFileSync(metaPath, 'utf8')));
 		const date = meta.date as { from: string; to: string };
-		const result = ingest(
+		const result = await ingest(
 			seed,
 			'--id',
 			meta.id,

@@ -1,14 +1,17 @@
-/** `npm run simulate -- <scenario> --events` as a person uses it: a real process and its output. */
+/**
+ * `npm run simulate -- <scenario> --events` as a person uses it: the command run in process
+ * (runMain) and its output; src/cli/brink.test.ts runs the real command line.
+ */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../tests/unit/runCli';
+import { runMain } from '../../tests/unit/runCli';
 
 // tests/fixtures/valid/events/ladder.yaml: talks fail (0.4), war (0.75 given the crisis), then a
 // calm the model holds impossible after war. At the start P(war) = 0.3, P(settled) = 0.7.
 const ladder = 'tests/fixtures/valid/ladder.yaml';
 
 describe('simulate --events', () => {
-	it('replays the log: priors, the impossible event loudly and first, the scores by hand', () => {
-		const result = runCli('simulate.ts', [ladder, '--events']);
+	it('replays the log: priors, the impossible event loudly and first, the scores by hand', async () => {
+		const result = await runMain('simulate.ts', [ladder, '--events']);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(/record of public reports of what followed/);
 		expect(result.stdout).toMatch(
@@ -21,12 +24,12 @@ describe('simulate --events', () => {
 		expect(result.stdout).toMatch(/^the scenario +“War” +30 % +0\.98 +−1\.20$/m);
 	});
 
-	it('gives, per region, the outcome that occurred or "unresolved" and the probability the model gave it, as JSON', () => {
+	it('gives, per region, the outcome that occurred or "unresolved" and the probability the model gave it, as JSON', async () => {
 		const events = JSON.parse(
-			runCli('simulate.ts', ['regional-escalation', '--events', '--json']).stdout
+			(await runMain('simulate.ts', ['regional-escalation', '--events', '--json'])).stdout
 		);
 		const exact = JSON.parse(
-			runCli('simulate.ts', ['regional-escalation', '--exact', '--json']).stdout
+			(await runMain('simulate.ts', ['regional-escalation', '--exact', '--json'])).stdout
 		);
 		expect(events.method).toBe('events');
 		expect(events.scores.length).toBe(3);
@@ -42,8 +45,8 @@ describe('simulate --events', () => {
 		expect(events.steps.length).toBeGreaterThan(5);
 	});
 
-	it('says where it looked when there is no log', () => {
-		const result = runCli('simulate.ts', ['tests/fixtures/valid/regions.yaml', '--events']);
+	it('says where it looked when there is no log', async () => {
+		const result = await runMain('simulate.ts', ['tests/fixtures/valid/regions.yaml', '--events']);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(
 			/no event log \(looked for events\/regions\.yaml beside the scenario\)/

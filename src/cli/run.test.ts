@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { limitError } from '../lib/engine/chain';
+import type { Compiled } from '../lib/engine/compile';
 import { LoopError } from '../lib/engine/solve';
 import { runtimeLimit, UsageError } from './run';
 
+/** A statechart of one state: its regions do not pass the limit, so the hint is about indicators. */
+const oneState = { model: { states: new Map() } } as unknown as Compiled;
+
 describe('runtimeLimit: a limit met while analysing is a problem with the scenario (exit 1), with a hint', () => {
 	it('the reachable-state limit keeps its own hint', () => {
-		expect(runtimeLimit(limitError(200_000))?.hint).toBe(
+		expect(runtimeLimit(limitError(200_000, oneState))?.hint).toBe(
 			'bound the indicators with min and max, or simplify the statechart'
 		);
 	});

@@ -37,24 +37,26 @@ export function parse<T extends ParseArgsConfig['options']>(
 	}
 }
 
+/** Run `main` to its exit code; an error it throws is printed in one line (with a hint for a limit) and gives 2 (1 for a limit). */
+export async function settle(main: () => number | Promise<number>): Promise<number> {
+	try {
+		return await main();
+	} catch (error: unknown) {
+		const message = error instanceof Error ? error.message : String(error);
+		const limit = runtimeLimit(error);
+		err(`error: ${message}\n${limit ? `  hint: ${limit.hint}\n` : ''}`);
+		if (process.env.BRINK_DEBUG && error instanceof Error) err(`${error.stack}\n`);
+		// A limit met while analysing is a problem with the scenario, as an invalid file is (1);
+		// 2 stays for wrong arguments.
+		return limit ? 1 : 2;
+	}
+}
+
 /** Run `main`; exit with its code, or print the error in one line and exit 2. */
 export function run(main: () => number | Promise<number>): void {
-	Promise.resolve()
-		.then(main)
-		.then(
-			(code) => {
-				process.exitCode = code;
-			},
-			(error: unknown) => {
-				const message = error instanceof Error ? error.message : String(error);
-				const limit = runtimeLimit(error);
-				err(`error: ${message}\n${limit ? `  hint: ${limit.hint}\n` : ''}`);
-				if (process.env.BRINK_DEBUG && error instanceof Error) err(`${error.stack}\n`);
-				// A limit met while analysing is a problem with the scenario, as an invalid file is (1);
-				// 2 stays for wrong arguments.
-				process.exitCode = limit ? 1 : 2;
-			}
-		);
+	void settle(main).then((code) => {
+		process.exitCode = code;
+	});
 }
 
 /**

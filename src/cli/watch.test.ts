@@ -1,10 +1,10 @@
 /** `npm run simulate -- <scenario> --watch` as a person uses it. */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../tests/unit/runCli';
+import { runMain } from '../../tests/unit/runCli';
 
 describe('simulate --watch', () => {
-	it('lists the signposted events, largest effect first, with the signs, in labels', () => {
-		const result = runCli('simulate.ts', ['regional-escalation', '--watch']);
+	it('lists the signposted events, largest effect first, with the signs, in labels', async () => {
+		const result = await runMain('simulate.ts', ['regional-escalation', '--watch']);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(
 			/^1\. “[^”]+” — \d+ % likely; seeing it moves “[^”]+” \d+ % → \d+ %$/m
@@ -15,8 +15,8 @@ describe('simulate --watch', () => {
 		expect(result.stdout).toMatch(/^Confidence: /m);
 	});
 
-	it('takes settings, and gives JSON with ids', () => {
-		const result = runCli('simulate.ts', [
+	it('takes settings, and gives JSON with ids', async () => {
+		const result = await runMain('simulate.ts', [
 			'regional-escalation',
 			'--watch',
 			'--json',

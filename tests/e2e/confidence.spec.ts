@@ -11,41 +11,43 @@ const notForecast =
 	/^These are the probabilities of a model of one argument \(“.+”\), not a forecast\.$/;
 
 test.describe('confidence apart from likelihood', () => {
-	test('beside the outcomes: the level, its reasons opened by keyboard, what the numbers are; axe clean', async ({
-		page
-	}, testInfo) => {
-		// Axe on the whole dashboard takes a while on the phone profile of a 2-core machine.
-		test.setTimeout(120_000);
-		const errors = watchErrors(page);
-		await open(page, dashboard);
-		const outcomes = page.getByRole('region', { name: 'Outcomes', exact: true });
-		const summary = outcomes.locator('.confidence summary');
-		await expect(summary).toHaveText(/^Confidence: low — why\?$/);
-		await expect(outcomes.locator('.confidence .note')).toHaveText(notForecast);
-		const reasons = outcomes.locator('.confidence li');
-		await expect(reasons.first()).toBeHidden();
-		const box = (await summary.boundingBox())!;
-		if (testInfo.project.name === 'phone') expect(box.height).toBeGreaterThanOrEqual(44);
+	test(
+		'beside the outcomes: the level, its reasons opened by keyboard, what the numbers are; axe clean',
+		{ tag: '@phone' },
+		async ({ page }, testInfo) => {
+			// Axe on the whole dashboard takes a while on the phone profile of a 2-core machine.
+			test.setTimeout(120_000);
+			const errors = watchErrors(page);
+			await open(page, dashboard);
+			const outcomes = page.getByRole('region', { name: 'Outcomes', exact: true });
+			const summary = outcomes.locator('.confidence summary');
+			await expect(summary).toHaveText(/^Confidence: low — why\?$/);
+			await expect(outcomes.locator('.confidence .note')).toHaveText(notForecast);
+			const reasons = outcomes.locator('.confidence li');
+			await expect(reasons.first()).toBeHidden();
+			const box = (await summary.boundingBox())!;
+			if (testInfo.project.name === 'phone') expect(box.height).toBeGreaterThanOrEqual(44);
 
-		await summary.focus();
-		await page.keyboard.press('Enter');
-		await expect(reasons).toHaveCount(2);
-		await expect(reasons.first()).toHaveText(`${sourceReason} — confidence low at most`);
-		// The count of assumption-only steps agrees with the header's count of quoted ones.
-		const meta = await page.locator('header.intro p.meta').innerText();
-		const [, quoted, total] = meta.match(/(\d+) of (\d+) transitions quote the source/)!;
-		await expect(reasons.nth(1)).toContainText(
-			`${Number(total) - Number(quoted)} of ${total} steps rest on the model’s assumption only`
-		);
-		await page.keyboard.press('Enter');
-		await expect(reasons.first()).toBeHidden();
-		await page.keyboard.press('Space');
-		await expect(reasons.first()).toBeVisible();
+			await summary.focus();
+			await page.keyboard.press('Enter');
+			await expect(reasons).toHaveCount(2);
+			await expect(reasons.first()).toHaveText(`${sourceReason} — confidence low at most`);
+			// The count of assumption-only steps agrees with the header's count of quoted ones.
+			const meta = await page.locator('header.intro p.meta').innerText();
+			const [, quoted, total] = meta.match(/(\d+) of (\d+) transitions quote the source/)!;
+			await expect(reasons.nth(1)).toContainText(
+				`${Number(total) - Number(quoted)} of ${total} steps rest on the model’s assumption only`
+			);
+			await page.keyboard.press('Enter');
+			await expect(reasons.first()).toBeHidden();
+			await page.keyboard.press('Space');
+			await expect(reasons.first()).toBeVisible();
 
-		await expectNoAxeViolations(page);
-		await page.screenshot({ path: testInfo.outputPath('confidence.png') });
-		expect(errors).toEqual([]);
-	});
+			await expectNoAxeViolations(page);
+			await page.screenshot({ path: testInfo.outputPath('confidence.png') });
+			expect(errors).toEqual([]);
+		}
+	);
 
 	test('Why this number? states the confidence and its sentence ends with it', async ({ page }) => {
 		const errors = watchErrors(page);

@@ -159,34 +159,39 @@ for (const id of scenarios) {
 		}
 	});
 
-	test(`${id}: every select shows its whole option label`, async ({ page }, testInfo) => {
-		if (testInfo.project.name === 'phone') await page.setViewportSize({ width: 390, height: 844 });
-		await open(page, `/scenario/${id}`);
-		expect(await page.locator('select[data-choice]').count()).toBeGreaterThan(0);
-		expect(await cutSelects(page)).toEqual([]);
-		// Each choice's longest option, the one most likely to be cut (every change recomputes the page).
-		for (const select of await page.locator('select[data-choice]').all()) {
-			const longest = await select
-				.locator('option')
-				.evaluateAll(
-					(options) =>
-						(options as HTMLOptionElement[]).reduce((a, b) =>
-							b.text.length > a.text.length ? b : a
-						).value
-				);
-			if (longest === (await select.inputValue())) continue;
-			await select.selectOption(longest);
-			await expect(select).toHaveValue(longest);
+	test(
+		`${id}: every select shows its whole option label`,
+		{ tag: '@phone' },
+		async ({ page }, testInfo) => {
+			if (testInfo.project.name === 'phone')
+				await page.setViewportSize({ width: 390, height: 844 });
+			await open(page, `/scenario/${id}`);
+			expect(await page.locator('select[data-choice]').count()).toBeGreaterThan(0);
 			expect(await cutSelects(page)).toEqual([]);
+			// Each choice's longest option, the one most likely to be cut (every change recomputes the page).
+			for (const select of await page.locator('select[data-choice]').all()) {
+				const longest = await select
+					.locator('option')
+					.evaluateAll(
+						(options) =>
+							(options as HTMLOptionElement[]).reduce((a, b) =>
+								b.text.length > a.text.length ? b : a
+							).value
+					);
+				if (longest === (await select.inputValue())) continue;
+				await select.selectOption(longest);
+				await expect(select).toHaveValue(longest);
+				expect(await cutSelects(page)).toEqual([]);
+			}
+			for (const name of analyses) {
+				await openAnalysis(page, name);
+				expect(await cutSelects(page), `in ${name}`).toEqual([]);
+			}
 		}
-		for (const name of analyses) {
-			await openAnalysis(page, name);
-			expect(await cutSelects(page), `in ${name}`).toEqual([]);
-		}
-	});
+	);
 }
 
-test.describe('on a phone', () => {
+test.describe('on a phone', { tag: '@phone' }, () => {
 	for (const path of ['/', '/validate', '/about', ...scenarios.map((id) => `/scenario/${id}`)]) {
 		test(`${path}: every control is at least 44 px high`, async ({ page }, testInfo) => {
 			test.skip(testInfo.project.name !== 'phone', 'touch targets are a phone promise');

@@ -5,30 +5,34 @@ import { expect, test } from '@playwright/test';
 const dashboard = '/scenario/regional-escalation';
 
 test.describe('the dashboard', () => {
-	test('opens with every panel, passes axe, and logs no errors', async ({ page }, testInfo) => {
-		// Axe on the whole dashboard and full-page screenshots: near a minute on a busy machine.
-		test.slow();
-		const errors = watchErrors(page);
-		await open(page, dashboard);
-		await expect(
-			page.getByRole('heading', { level: 1, name: /Regional escalation/ })
-		).toBeVisible();
-		for (const name of [
-			"Actors' choices",
-			'Outcomes',
-			'Statechart',
-			'Step through',
-			'The article',
-			"The article's claims, tested"
-		]) {
-			await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+	test(
+		'opens with every panel, passes axe, and logs no errors',
+		{ tag: '@phone' },
+		async ({ page }, testInfo) => {
+			// Axe on the whole dashboard and full-page screenshots: near a minute on a busy machine.
+			test.slow();
+			const errors = watchErrors(page);
+			await open(page, dashboard);
+			await expect(
+				page.getByRole('heading', { level: 1, name: /Regional escalation/ })
+			).toBeVisible();
+			for (const name of [
+				"Actors' choices",
+				'Outcomes',
+				'Statechart',
+				'Step through',
+				'The article',
+				"The article's claims, tested"
+			]) {
+				await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+			}
+			await expect(page.getByRole('alert')).toHaveCount(0); // no panel failed
+			const axe = await new AxeBuilder({ page }).analyze();
+			expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+			await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
+			expect(errors).toEqual([]);
 		}
-		await expect(page.getByRole('alert')).toHaveCount(0); // no panel failed
-		const axe = await new AxeBuilder({ page }).analyze();
-		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-		await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
-		expect(errors).toEqual([]);
-	});
+	);
 
 	test('plays from start to an outcome with the keyboard alone, keeping a history', async ({
 		page
@@ -110,11 +114,17 @@ test.describe('the dashboard', () => {
 		).toBeVisible();
 	});
 
-	test('the about page explains the method and passes axe', async ({ page }, testInfo) => {
-		await open(page, '/about');
-		await page.screenshot({ path: testInfo.outputPath('about.png'), fullPage: true });
-		await expect(page.getByRole('heading', { level: 1, name: 'How to read Brink' })).toBeVisible();
-		const axe = await new AxeBuilder({ page }).analyze();
-		expect(axe.violations.map((v) => v.id)).toEqual([]);
-	});
+	test(
+		'the about page explains the method and passes axe',
+		{ tag: '@phone' },
+		async ({ page }, testInfo) => {
+			await open(page, '/about');
+			await page.screenshot({ path: testInfo.outputPath('about.png'), fullPage: true });
+			await expect(
+				page.getByRole('heading', { level: 1, name: 'How to read Brink' })
+			).toBeVisible();
+			const axe = await new AxeBuilder({ page }).analyze();
+			expect(axe.violations.map((v) => v.id)).toEqual([]);
+		}
+	);
 });

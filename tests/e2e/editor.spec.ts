@@ -60,147 +60,151 @@ async function replaceText(page: Page, text: string) {
 	await page.keyboard.insertText(text);
 }
 
-test('write a scenario, see it checked and charted, attach a source passage, reload, rename and delete', async ({
-	page
-}, testInfo) => {
-	// Writes, checks, charts, reloads, renames and deletes: the editor's whole round trip.
-	test.slow();
-	const errors = watchErrors(page);
-	const violations = await watchCsp(page);
-	await open(page, '/editor');
+test(
+	'write a scenario, see it checked and charted, attach a source passage, reload, rename and delete',
+	{ tag: '@phone' },
+	async ({ page }, testInfo) => {
+		// Writes, checks, charts, reloads, renames and deletes: the editor's whole round trip.
+		test.slow();
+		const errors = watchErrors(page);
+		const violations = await watchCsp(page);
+		await open(page, '/editor');
 
-	await newDraft(page);
-	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
-	// Named after the template's title.
-	await expect(page.getByRole('heading', { level: 2, name: 'New scenario' })).toBeVisible();
+		await newDraft(page);
+		await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+		// Named after the template's title.
+		await expect(page.getByRole('heading', { level: 2, name: 'New scenario' })).toBeVisible();
 
-	// A small valid scenario: the outcome chart and the statechart follow it, and the draft's
-	// name its title.
-	await replaceText(page, tiny);
-	const results = page.getByRole('region', { name: 'Results' });
-	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
-		/^tiny\.yaml: ok \(3 states, 2 transitions, 0 quotes anchored\)/
-	);
-	await expect(page.getByRole('heading', { level: 2, name: 'Tiny' })).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Tiny', exact: true })).toHaveAttribute(
-		'aria-current',
-		'true'
-	);
-	await expect(results.getByText('Probability of each outcome').first()).toBeVisible();
-	await expect(results.getByText('War').first()).toBeAttached();
-	await expect(results.locator('svg').getByText('talks.fail').first()).toBeAttached();
-	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
-	await expectNoAxeViolations(page);
-	await page.screenshot({ path: testInfo.outputPath(`editor-${testInfo.project.name}.png`) });
+		// A small valid scenario: the outcome chart and the statechart follow it, and the draft's
+		// name its title.
+		await replaceText(page, tiny);
+		const results = page.getByRole('region', { name: 'Results' });
+		await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
+			/^tiny\.yaml: ok \(3 states, 2 transitions, 0 quotes anchored\)/
+		);
+		await expect(page.getByRole('heading', { level: 2, name: 'Tiny' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Tiny', exact: true })).toHaveAttribute(
+			'aria-current',
+			'true'
+		);
+		await expect(results.getByText('Probability of each outcome').first()).toBeVisible();
+		await expect(results.getByText('War').first()).toBeAttached();
+		await expect(results.locator('svg').getByText('talks.fail').first()).toBeAttached();
+		await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.screenshot({ path: testInfo.outputPath(`editor-${testInfo.project.name}.png`) });
 
-	// A typo in a target: the command line's message, at its line, in the list and in the editor.
-	await replaceText(page, tiny.replace('target: war', 'target: wra'));
-	const problem = page.getByRole('button', { name: /^tiny\.yaml:/ });
-	// What `npm run validate tiny.yaml` prints for this text.
-	await expect(problem).toHaveText(
-		'tiny.yaml:11:19: statechart.states.talks.on.0.target: unknown state "wra" (hint: did you mean "war"?)'
-	);
-	await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);
-	await expect(page.getByText(/^Out of date/)).toBeVisible();
-	await problem.click();
-	const cursorLine = await page.locator('.cm-activeLine').evaluate((el) => el.textContent ?? '');
-	expect(cursorLine).toContain('target: wra');
-	await page.screenshot({ path: testInfo.outputPath(`editor-error-${testInfo.project.name}.png`) });
+		// A typo in a target: the command line's message, at its line, in the list and in the editor.
+		await replaceText(page, tiny.replace('target: war', 'target: wra'));
+		const problem = page.getByRole('button', { name: /^tiny\.yaml:/ });
+		// What `npm run validate tiny.yaml` prints for this text.
+		await expect(problem).toHaveText(
+			'tiny.yaml:11:19: statechart.states.talks.on.0.target: unknown state "wra" (hint: did you mean "war"?)'
+		);
+		await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);
+		await expect(page.getByText(/^Out of date/)).toBeVisible();
+		await problem.click();
+		const cursorLine = await page.locator('.cm-activeLine').evaluate((el) => el.textContent ?? '');
+		expect(cursorLine).toContain('target: wra');
+		await page.screenshot({
+			path: testInfo.outputPath(`editor-error-${testInfo.project.name}.png`)
+		});
 
-	// Fixed again: fresh results, nothing listed.
-	await replaceText(page, tiny);
-	await expect(page.getByText(/^Out of date/)).toBeHidden();
-	await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
-	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+		// Fixed again: fresh results, nothing listed.
+		await replaceText(page, tiny);
+		await expect(page.getByText(/^Out of date/)).toBeHidden();
+		await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
+		await expect(page.getByText('Saved', { exact: true })).toBeVisible();
 
-	// A transition picked in the diagram (here with the keyboard; the edge's box centre is empty
-	// space): the cursor goes to it in the text.
-	await results.getByRole('button', { name: /^talks\.hold:/ }).focus();
-	await page.keyboard.press('Enter');
-	await expect(page.locator('.cm-activeLine')).toContainText('event: talks.hold');
+		// A transition picked in the diagram (here with the keyboard; the edge's box centre is empty
+		// space): the cursor goes to it in the text.
+		await results.getByRole('button', { name: /^talks\.hold:/ }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('.cm-activeLine')).toContainText('event: talks.hold');
 
-	// A pasted source: cited by the scenario, its likelihood words marked; a selected passage
-	// attached to a transition as evidence that anchors.
-	await page.getByLabel('Or paste a text: its title').fill('Memo');
-	await page.getByLabel('Source text').fill(memo);
-	await page.getByRole('button', { name: 'Add pasted text' }).click();
-	const source = page.getByRole('region', { name: 'Text of memo' });
-	await expect(source.locator('mark', { hasText: 'probably' })).toHaveAttribute(
-		'title',
-		'suggests: likely'
-	);
-	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toBeVisible();
-	await select(page, source, 'may fail');
-	await page.getByLabel('Attach the selected passage to').selectOption('talks:talks.fail');
-	await page.getByRole('button', { name: 'Attach to transition' }).click();
-	await expect(
-		page.getByText('Attached to talks:talks.fail (supports): “may fail”.')
-	).toBeVisible();
-	await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
-		/ok \(3 states, 2 transitions, 1 quote anchored\)/
-	);
-	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
-	await expectNoAxeViolations(page);
-	await page.screenshot({
-		path: testInfo.outputPath(`editor-sources-${testInfo.project.name}.png`),
-		fullPage: true
-	});
+		// A pasted source: cited by the scenario, its likelihood words marked; a selected passage
+		// attached to a transition as evidence that anchors.
+		await page.getByLabel('Or paste a text: its title').fill('Memo');
+		await page.getByLabel('Source text').fill(memo);
+		await page.getByRole('button', { name: 'Add pasted text' }).click();
+		const source = page.getByRole('region', { name: 'Text of memo' });
+		await expect(source.locator('mark', { hasText: 'probably' })).toHaveAttribute(
+			'title',
+			'suggests: likely'
+		);
+		await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toBeVisible();
+		await select(page, source, 'may fail');
+		await page.getByLabel('Attach the selected passage to').selectOption('talks:talks.fail');
+		await page.getByRole('button', { name: 'Attach to transition' }).click();
+		await expect(
+			page.getByText('Attached to talks:talks.fail (supports): “may fail”.')
+		).toBeVisible();
+		await expect(page.getByRole('status').filter({ hasText: ': ok (' })).toHaveText(
+			/ok \(3 states, 2 transitions, 1 quote anchored\)/
+		);
+		await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.screenshot({
+			path: testInfo.outputPath(`editor-sources-${testInfo.project.name}.png`),
+			fullPage: true
+		});
 
-	// A reload reopens the draft with the text exactly as typed and edited, and its source.
-	await page.reload();
-	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-	await expect(editorCode(page)).toBeVisible();
-	expect(await editorText(page)).toBe(withEvidence);
-	await expect(results.getByText('Probability of each outcome').first()).toBeVisible();
-	await expect(source).toHaveText(memo);
+		// A reload reopens the draft with the text exactly as typed and edited, and its source.
+		await page.reload();
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect(editorCode(page)).toBeVisible();
+		expect(await editorText(page)).toBe(withEvidence);
+		await expect(results.getByText('Probability of each outcome').first()).toBeVisible();
+		await expect(source).toHaveText(memo);
 
-	// One click opens the draft in the full dashboard: its outcomes, its source with the attached
-	// passage highlighted, and a step-through to an ending, kept in the address.
-	await page.getByRole('button', { name: 'Open in the dashboard' }).click();
-	await expect(page).toHaveURL(/\/draft\?draft=[^&]+$/);
-	await expect(page.getByRole('heading', { level: 1, name: 'Draft: Tiny' })).toBeVisible();
-	await expect(
-		page.getByRole('region', { name: 'Outcomes' }).getByText('War').first()
-	).toBeAttached();
-	const article = page.getByRole('complementary', { name: 'The article' });
-	await expect(article.getByText('Source: Memo')).toBeVisible();
-	await expect(article.locator('.cited', { hasText: 'may fail' })).toHaveCount(1);
-	const steps = page.getByRole('region', { name: 'Step through' });
-	await steps.locator('button.option[data-transition="talks:talks.fail"]').focus();
-	await page.keyboard.press('Enter');
-	await expect(steps.getByText(/^Ended: War/)).toBeVisible();
-	await expect(page).toHaveURL(/\/draft\?draft=[^&]+&.*steps=/);
-	await expectNoAxeViolations(page);
-	await page.screenshot({
-		path: testInfo.outputPath(`draft-dashboard-${testInfo.project.name}.png`),
-		fullPage: true
-	});
-	// The address holds the view: a reload opens the same draft at the same step.
-	await page.reload();
-	await expect(page.getByRole('heading', { level: 1, name: 'Draft: Tiny' })).toBeVisible();
-	await expect(steps.getByText(/^Ended: War/)).toBeVisible();
-	// And back to the editor, on the same draft.
-	await page.getByRole('link', { name: 'Back to the editor' }).click();
-	await expect(editorCode(page)).toBeVisible();
-	expect(await editorText(page)).toBe(withEvidence);
+		// One click opens the draft in the full dashboard: its outcomes, its source with the attached
+		// passage highlighted, and a step-through to an ending, kept in the address.
+		await page.getByRole('button', { name: 'Open in the dashboard' }).click();
+		await expect(page).toHaveURL(/\/draft\?draft=[^&]+$/);
+		await expect(page.getByRole('heading', { level: 1, name: 'Draft: Tiny' })).toBeVisible();
+		await expect(
+			page.getByRole('region', { name: 'Outcomes' }).getByText('War').first()
+		).toBeAttached();
+		const article = page.getByRole('complementary', { name: 'The article' });
+		await expect(article.getByText('Source: Memo')).toBeVisible();
+		await expect(article.locator('.cited', { hasText: 'may fail' })).toHaveCount(1);
+		const steps = page.getByRole('region', { name: 'Step through' });
+		await steps.locator('button.option[data-transition="talks:talks.fail"]').focus();
+		await page.keyboard.press('Enter');
+		await expect(steps.getByText(/^Ended: War/)).toBeVisible();
+		await expect(page).toHaveURL(/\/draft\?draft=[^&]+&.*steps=/);
+		await expectNoAxeViolations(page);
+		await page.screenshot({
+			path: testInfo.outputPath(`draft-dashboard-${testInfo.project.name}.png`),
+			fullPage: true
+		});
+		// The address holds the view: a reload opens the same draft at the same step.
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 1, name: 'Draft: Tiny' })).toBeVisible();
+		await expect(steps.getByText(/^Ended: War/)).toBeVisible();
+		// And back to the editor, on the same draft.
+		await page.getByRole('link', { name: 'Back to the editor' }).click();
+		await expect(editorCode(page)).toBeVisible();
+		expect(await editorText(page)).toBe(withEvidence);
 
-	// Rename, then delete with confirmation.
-	await page.getByRole('button', { name: 'Rename' }).click();
-	await page.getByLabel('New name').fill('Tiny talks');
-	await page.getByRole('button', { name: 'Save name' }).click();
-	await expect(page.getByRole('heading', { name: 'Tiny talks' })).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Tiny talks' })).toHaveAttribute(
-		'aria-current',
-		'true'
-	);
-	await page.getByRole('button', { name: 'Delete…' }).click();
-	await page.getByRole('button', { name: 'Delete draft' }).click();
-	await expect(page.getByRole('button', { name: 'Tiny talks' })).toHaveCount(0);
-	await expect(page.getByRole('heading', { name: 'No draft open' })).toBeVisible();
+		// Rename, then delete with confirmation.
+		await page.getByRole('button', { name: 'Rename' }).click();
+		await page.getByLabel('New name').fill('Tiny talks');
+		await page.getByRole('button', { name: 'Save name' }).click();
+		await expect(page.getByRole('heading', { name: 'Tiny talks' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Tiny talks' })).toHaveAttribute(
+			'aria-current',
+			'true'
+		);
+		await page.getByRole('button', { name: 'Delete…' }).click();
+		await page.getByRole('button', { name: 'Delete draft' }).click();
+		await expect(page.getByRole('button', { name: 'Tiny talks' })).toHaveCount(0);
+		await expect(page.getByRole('heading', { name: 'No draft open' })).toBeVisible();
 
-	expect(await violations()).toEqual([]);
-	expect(errors).toEqual([]);
-});
+		expect(await violations()).toEqual([]);
+		expect(errors).toEqual([]);
+	}
+);
 
 test('a passage is attached with the stance picked, by keyboard, each stance with its meaning', async ({
 	page

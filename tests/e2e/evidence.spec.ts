@@ -5,36 +5,38 @@ import { expect, test } from '@playwright/test';
 const dashboard = '/scenario/regional-escalation';
 
 test.describe('evidence on the dashboard', () => {
-	test('selecting a step highlights its quotes with their stance and scrolls them into view', async ({
-		page
-	}, testInfo) => {
-		await open(page, dashboard);
-		const article = page.getByRole('complementary', { name: 'The article' });
-		const option = page.locator('button.option', {
-			hasText: "Russia gives in to Tehran's appeals"
-		});
-		await option.focus(); // focusing a step selects it without taking it
-		await expect(article.locator('.selection')).toContainText('Selected step');
-		await expect(article.locator('.selection strong')).toHaveText(
-			"Russia gives in to Tehran's appeals"
-		);
-		// Four quotes: two support it ("hard to resist", Putin's willingness to back Iran), two are
-		// context (the thesis's judgement of the cost, and its advice).
-		const hint = article.getByText(/^4 passages quoted below:/);
-		await expect(hint).toBeVisible();
-		const stances = (await hint.innerText()).match(/supports|contradicts|context/g) ?? [];
-		expect(stances.sort()).toEqual(['context', 'context', 'supports', 'supports']);
-		const marked = article.locator('.cited[data-stance]');
-		expect(await marked.count()).toBeGreaterThanOrEqual(4);
-		if (testInfo.project.name === 'phone') {
-			// The article sits below the steps on a phone: selecting a step must not carry the page away.
-			await expect(option).toBeInViewport();
-		} else {
-			await expect(marked.first()).toBeInViewport();
+	test(
+		'selecting a step highlights its quotes with their stance and scrolls them into view',
+		{ tag: '@phone' },
+		async ({ page }, testInfo) => {
+			await open(page, dashboard);
+			const article = page.getByRole('complementary', { name: 'The article' });
+			const option = page.locator('button.option', {
+				hasText: "Russia gives in to Tehran's appeals"
+			});
+			await option.focus(); // focusing a step selects it without taking it
+			await expect(article.locator('.selection')).toContainText('Selected step');
+			await expect(article.locator('.selection strong')).toHaveText(
+				"Russia gives in to Tehran's appeals"
+			);
+			// Four quotes: two support it ("hard to resist", Putin's willingness to back Iran), two are
+			// context (the thesis's judgement of the cost, and its advice).
+			const hint = article.getByText(/^4 passages quoted below:/);
+			await expect(hint).toBeVisible();
+			const stances = (await hint.innerText()).match(/supports|contradicts|context/g) ?? [];
+			expect(stances.sort()).toEqual(['context', 'context', 'supports', 'supports']);
+			const marked = article.locator('.cited[data-stance]');
+			expect(await marked.count()).toBeGreaterThanOrEqual(4);
+			if (testInfo.project.name === 'phone') {
+				// The article sits below the steps on a phone: selecting a step must not carry the page away.
+				await expect(option).toBeInViewport();
+			} else {
+				await expect(marked.first()).toBeInViewport();
+			}
+			await expect(article.locator('.badge', { hasText: 'supports' }).first()).toBeVisible();
+			await page.screenshot({ path: testInfo.outputPath('evidence-selected.png') });
 		}
-		await expect(article.locator('.badge', { hasText: 'supports' }).first()).toBeVisible();
-		await page.screenshot({ path: testInfo.outputPath('evidence-selected.png') });
-	});
+	);
 
 	test('selecting a highlight lists the steps that cite it, and choosing one selects it', async ({
 		page

@@ -38,21 +38,23 @@ const scenarios = [
 
 test.describe('the statechart, built for reading', () => {
 	for (const { id, lead } of scenarios) {
-		test(`${id}: opens on the states in play, every label 11 px or more`, async ({
-			page
-		}, testInfo) => {
-			const errors = watchErrors(page);
-			await open(page, `/scenario/${id}`);
-			const svg = drawingOf(diagramOf(page));
-			await expect(svg.locator(`[data-path="${lead}"]`)).toHaveClass(/active/);
-			await expect.poll(() => isShown(svg, lead)).toBe(true);
-			const smallest = await smallestLabel(svg);
-			testInfo.annotations.push({ type: 'smallest label', description: `${smallest} px` });
-			expect(smallest).toBeGreaterThanOrEqual(11);
-			await svg.scrollIntoViewIfNeeded();
-			await page.screenshot({ path: `${shots}/${testInfo.project.name}-${id}.png` });
-			expect(errors).toEqual([]);
-		});
+		test(
+			`${id}: opens on the states in play, every label 11 px or more`,
+			{ tag: '@phone' },
+			async ({ page }, testInfo) => {
+				const errors = watchErrors(page);
+				await open(page, `/scenario/${id}`);
+				const svg = drawingOf(diagramOf(page));
+				await expect(svg.locator(`[data-path="${lead}"]`)).toHaveClass(/active/);
+				await expect.poll(() => isShown(svg, lead)).toBe(true);
+				const smallest = await smallestLabel(svg);
+				testInfo.annotations.push({ type: 'smallest label', description: `${smallest} px` });
+				expect(smallest).toBeGreaterThanOrEqual(11);
+				await svg.scrollIntoViewIfNeeded();
+				await page.screenshot({ path: `${shots}/${testInfo.project.name}-${id}.png` });
+				expect(errors).toEqual([]);
+			}
+		);
 	}
 
 	test('the view follows the step the reader takes', async ({ page }) => {
@@ -67,25 +69,27 @@ test.describe('the statechart, built for reading', () => {
 		expect(await smallestLabel(svg)).toBeGreaterThanOrEqual(11);
 	});
 
-	test('a transition is selected by clicking (or tapping) its label; it says so and it shows', async ({
-		page
-	}, testInfo) => {
-		await open(page, '/scenario/regional-escalation');
-		const diagram = diagramOf(page);
-		const label = drawingOf(diagram).locator('.edge text', { hasText: 'Russia gives in' });
-		if (testInfo.project.name === 'phone') await label.tap();
-		else await label.click();
-		const article = page.getByRole('complementary', { name: 'The article' });
-		await expect(article.locator('.selection strong')).toHaveText(
-			"Russia gives in to Tehran's appeals"
-		);
-		const edge = diagram.getByRole('button', { name: /^Russia gives in to Tehran's appeals:/ });
-		await expect(edge).toHaveAttribute('aria-pressed', 'true');
-		await expect(edge).toHaveClass(/selected/);
-		await expect(edge).toHaveAccessibleName(
-			/^Russia gives in to Tehran's appeals: from Iran asks Moscow to repay the favour to Russia agrees to help; what does it send\?, (evidence|assumption only)/
-		);
-	});
+	test(
+		'a transition is selected by clicking (or tapping) its label; it says so and it shows',
+		{ tag: '@phone' },
+		async ({ page }, testInfo) => {
+			await open(page, '/scenario/regional-escalation');
+			const diagram = diagramOf(page);
+			const label = drawingOf(diagram).locator('.edge text', { hasText: 'Russia gives in' });
+			if (testInfo.project.name === 'phone') await label.tap();
+			else await label.click();
+			const article = page.getByRole('complementary', { name: 'The article' });
+			await expect(article.locator('.selection strong')).toHaveText(
+				"Russia gives in to Tehran's appeals"
+			);
+			const edge = diagram.getByRole('button', { name: /^Russia gives in to Tehran's appeals:/ });
+			await expect(edge).toHaveAttribute('aria-pressed', 'true');
+			await expect(edge).toHaveClass(/selected/);
+			await expect(edge).toHaveAccessibleName(
+				/^Russia gives in to Tehran's appeals: from Iran asks Moscow to repay the favour to Russia agrees to help; what does it send\?, (evidence|assumption only)/
+			);
+		}
+	);
 
 	test('Tab reaches a transition, which comes into view, and Enter selects it', async ({
 		page
@@ -107,24 +111,26 @@ test.describe('the statechart, built for reading', () => {
 		await expect(article.locator('.selection strong')).toHaveText(name.slice(0, name.indexOf(':')));
 	});
 
-	test('full screen opens a modal dialog with the whole map, readable; Esc closes it and focus returns', async ({
-		page
-	}, testInfo) => {
-		await open(page, '/scenario/russia-arms-to-iran');
-		const button = diagramOf(page).getByRole('button', { name: 'Full screen' });
-		await button.click();
-		const dialog = page.getByRole('dialog', { name: 'Statechart: the whole map' });
-		await expect(dialog).toBeVisible();
-		await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
-		const svg = drawingOf(dialog);
-		await expect.poll(() => isShown(svg, 'favours')).toBe(true);
-		expect(await smallestLabel(svg)).toBeGreaterThanOrEqual(11);
-		await expectNoAxeViolations(page);
-		await page.screenshot({ path: `${shots}/${testInfo.project.name}-full-screen.png` });
-		await page.keyboard.press('Escape');
-		await expect(dialog).toBeHidden();
-		await expect(button).toBeFocused();
-	});
+	test(
+		'full screen opens a modal dialog with the whole map, readable; Esc closes it and focus returns',
+		{ tag: '@phone' },
+		async ({ page }, testInfo) => {
+			await open(page, '/scenario/russia-arms-to-iran');
+			const button = diagramOf(page).getByRole('button', { name: 'Full screen' });
+			await button.click();
+			const dialog = page.getByRole('dialog', { name: 'Statechart: the whole map' });
+			await expect(dialog).toBeVisible();
+			await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+			const svg = drawingOf(dialog);
+			await expect.poll(() => isShown(svg, 'favours')).toBe(true);
+			expect(await smallestLabel(svg)).toBeGreaterThanOrEqual(11);
+			await expectNoAxeViolations(page);
+			await page.screenshot({ path: `${shots}/${testInfo.project.name}-full-screen.png` });
+			await page.keyboard.press('Escape');
+			await expect(dialog).toBeHidden();
+			await expect(button).toBeFocused();
+		}
+	);
 
 	test('a region collapses to one box from its header, by keyboard, and opens again', async ({
 		page
@@ -165,23 +171,25 @@ test.describe('the statechart, built for reading', () => {
 		expect(await smallestLabel(svg)).toBeGreaterThanOrEqual(11);
 	});
 
-	test('the hint and the buttons suit the pointer: pinch and 44 px on a phone, Ctrl + wheel on a laptop', async ({
-		page
-	}, testInfo) => {
-		await open(page, '/scenario/russia-arms-to-iran');
-		const diagram = diagramOf(page);
-		const hint = diagram.locator('.hint');
-		const phone = testInfo.project.name === 'phone';
-		if (phone) {
-			await expect(hint).toContainText('pinch');
-			await expect(hint).not.toContainText('Ctrl');
-		} else {
-			await expect(hint).toContainText('Ctrl/⌘ + wheel');
-			await expect(hint).not.toContainText('pinch');
+	test(
+		'the hint and the buttons suit the pointer: pinch and 44 px on a phone, Ctrl + wheel on a laptop',
+		{ tag: '@phone' },
+		async ({ page }, testInfo) => {
+			await open(page, '/scenario/russia-arms-to-iran');
+			const diagram = diagramOf(page);
+			const hint = diagram.locator('.hint');
+			const phone = testInfo.project.name === 'phone';
+			if (phone) {
+				await expect(hint).toContainText('pinch');
+				await expect(hint).not.toContainText('Ctrl');
+			} else {
+				await expect(hint).toContainText('Ctrl/⌘ + wheel');
+				await expect(hint).not.toContainText('pinch');
+			}
+			for (const name of ['Zoom in', 'Zoom out', 'Reset view', 'Whole map', 'Full screen']) {
+				const box = (await diagram.getByRole('button', { name }).boundingBox())!;
+				expect(Math.min(box.width, box.height), name).toBeGreaterThanOrEqual(phone ? 44 : 24);
+			}
 		}
-		for (const name of ['Zoom in', 'Zoom out', 'Reset view', 'Whole map', 'Full screen']) {
-			const box = (await diagram.getByRole('button', { name }).boundingBox())!;
-			expect(Math.min(box.width, box.height), name).toBeGreaterThanOrEqual(phone ? 44 : 24);
-		}
-	});
+	);
 });

@@ -288,37 +288,42 @@ test.describe('check a scenario file', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('several files: one report each, in order, saved as text; axe-clean', async ({
-		page
-	}, testInfo) => {
-		// Axe on a whole page and many round trips: past 60 s when two cores are saturated.
-		test.slow();
-		const errors = watchErrors(page);
-		await open(page, '/validate');
-		await expectNoAxeViolations(page);
-		const files = [
-			'quote-not-in-source.yaml',
-			'syntax-tab-indent.yaml',
-			'never-fires.yaml',
-			'empty.yaml'
-		];
-		await give(page, [...files.map((f) => upload(invalidDir, f)), ...corpusSources]);
-		const names = await page.getByRole('article').locator('h3').allTextContents();
-		expect(names).toEqual([...files].sort());
-		const all: string[] = [];
-		for (const name of names) {
-			const expected = asInFolder(await cliLines(`${invalidDir}/${name}`), invalidDir);
-			const shown = await shownLines(page, name);
-			expect(shown).toEqual(expected);
-			all.push(...shown);
+	test(
+		'several files: one report each, in order, saved as text; axe-clean',
+		{ tag: '@phone' },
+		async ({ page }, testInfo) => {
+			// Axe on a whole page and many round trips: past 60 s when two cores are saturated.
+			test.slow();
+			const errors = watchErrors(page);
+			await open(page, '/validate');
+			await expectNoAxeViolations(page);
+			const files = [
+				'quote-not-in-source.yaml',
+				'syntax-tab-indent.yaml',
+				'never-fires.yaml',
+				'empty.yaml'
+			];
+			await give(page, [...files.map((f) => upload(invalidDir, f)), ...corpusSources]);
+			const names = await page.getByRole('article').locator('h3').allTextContents();
+			expect(names).toEqual([...files].sort());
+			const all: string[] = [];
+			for (const name of names) {
+				const expected = asInFolder(await cliLines(`${invalidDir}/${name}`), invalidDir);
+				const shown = await shownLines(page, name);
+				expect(shown).toEqual(expected);
+				all.push(...shown);
+			}
+			const saved = await download(
+				page,
+				page.getByRole('button', { name: /Download the messages/ })
+			);
+			expect(saved.name).toBe('brink-check.txt');
+			expect(saved.bytes.toString('utf8')).toBe(all.map((line) => `${line}\n`).join(''));
+			await expectNoAxeViolations(page);
+			await page.screenshot({ path: testInfo.outputPath('validate-results.png'), fullPage: true });
+			expect(errors).toEqual([]);
 		}
-		const saved = await download(page, page.getByRole('button', { name: /Download the messages/ }));
-		expect(saved.name).toBe('brink-check.txt');
-		expect(saved.bytes.toString('utf8')).toBe(all.map((line) => `${line}\n`).join(''));
-		await expectNoAxeViolations(page);
-		await page.screenshot({ path: testInfo.outputPath('validate-results.png'), fullPage: true });
-		expect(errors).toEqual([]);
-	});
+	);
 
 	test('the home page and the site navigation link to it', async ({ page }) => {
 		const errors = watchErrors(page);
