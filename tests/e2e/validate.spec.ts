@@ -249,12 +249,15 @@ test.describe('check a scenario file', () => {
 		await box.fill('id: typed meanwhile\n');
 		await expect(box).toHaveValue('id: typed meanwhile\n');
 		const stop = page.getByRole('button', { name: 'Stop checking' });
-		await stop.click();
+		// With the keyboard: focus stays on the button that takes the Stop's place.
+		await stop.focus();
+		await page.keyboard.press('Enter');
 		await expect(status(page)).toHaveText('Stopped at pasted text, 0 of 1 checked.');
 		await expect(page.getByRole('article')).toContainText(
 			'pasted text: checking was stopped before it finished'
 		);
 		await expect(stop).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Download the messages (.txt)' })).toBeFocused();
 		release();
 		await page.unroute('**/files.worker*');
 		// Checked again, it runs to the end.

@@ -43,7 +43,9 @@ function stuckAfterFirst() {
 		const call = { request, handlers, stopped: false };
 		calls.push(call);
 		const file = request.scenarios[0];
-		queueMicrotask(() => handlers.report(0, { file: file.name, ok: true, lines: [] }));
+		queueMicrotask(() => {
+			if (!call.stopped) handlers.report(0, { file: file.name, ok: true, lines: [] });
+		});
 		return () => (call.stopped = true);
 	};
 	return { run, calls };
@@ -138,6 +140,18 @@ describe('FileChecker', () => {
 		await vi.advanceTimersByTimeAsync(5_000);
 		expect(checker.reports).toHaveLength(1);
 		expect(checker.reports[0].lines[0].text).toMatch(/could not be checked: the file check worker/);
+		expect(checker.checking).toBe(false);
+	});
+
+	it('clear stops the check running and shows nothing', async () => {
+		const { run, calls } = stuckAfterFirst();
+		const checker = new FileChecker(run);
+		const done = checker.check([ladder, broken], files, '');
+		checker.clear();
+		await done;
+		expect(calls[0].stopped).toBe(true);
+		expect(checker.reports).toEqual([]);
+		expect(checker.status).toBe('');
 		expect(checker.checking).toBe(false);
 	});
 });

@@ -99,6 +99,13 @@ export class FileChecker {
 	cancel(): void {
 		this.#stop?.();
 	}
+
+	/** Stop the check running and show no reports (nothing among the files given to check). */
+	clear(): void {
+		this.cancel();
+		this.reports = [];
+		this.status = '';
+	}
 }
 
 /** "Checked 3 files: 1 not valid, 2 valid.", or where a check stopped, what it had done. */
