@@ -34,6 +34,23 @@ test.describe('the dashboard', () => {
 		}
 	);
 
+	test('comes with its statechart laid out, without the layout library (ELK) in its scripts', async ({
+		page
+	}) => {
+		// elkjs is 1.4 MB of script: the layout is made at build time and the page draws it.
+		const scripts: Promise<string>[] = [];
+		page.on('response', (r) => {
+			if (r.request().resourceType() === 'script') scripts.push(r.text());
+		});
+		await open(page, dashboard);
+		await expect(
+			page.getByRole('region', { name: 'Statechart' }).locator('svg [data-path]').first()
+		).toBeAttached();
+		const texts = await Promise.all(scripts);
+		expect(texts.length).toBeGreaterThan(0);
+		expect(texts.filter((t) => t.includes('org.eclipse.elk')).length).toBe(0);
+	});
+
 	test('plays from start to an outcome with the keyboard alone, keeping a history', async ({
 		page
 	}) => {

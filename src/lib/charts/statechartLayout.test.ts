@@ -5,10 +5,10 @@ import type { Model, StateInfo, StateKind, TransitionInfo } from '../scenario/mo
 import {
 	layoutStatechart,
 	toElkGraph,
-	wrapLabel,
 	type LayoutNode,
 	type StatechartLayout
 } from './statechartLayout';
+import { labelLines } from './statechartMetrics';
 
 const ids = [
 	'russia-arms-to-iran',
@@ -124,7 +124,7 @@ function checkLayout(model: Model, layout: StatechartLayout) {
 	}
 }
 
-describe('wrapLabel', () => {
+describe('labelLines', () => {
 	it.each([
 		{ text: 'Ties intact', max: 16, expected: ['Ties intact'] },
 		{
@@ -135,7 +135,7 @@ describe('wrapLabel', () => {
 		{ text: 'Incomprehensibilities', max: 8, expected: ['Incomprehensibilities'] },
 		{ text: '  ', max: 8, expected: [''] }
 	])('$text at $max', ({ text, max, expected }) => {
-		expect(wrapLabel(text, max)).toEqual(expected);
+		expect(labelLines(text, max)).toEqual(expected);
 	});
 });
 

@@ -1,7 +1,9 @@
 /**
  * Statechart layout: the model's state tree as nested ELK nodes, laid out once by ELK's layered
  * algorithm, returned in absolute coordinates ready for SVG. Runs on the server at build time
- * (prerender) and in tests; elkjs is imported here only, so it never reaches the browser.
+ * (prerender), in the editor's check worker and in tests; elkjs is imported here only. The page
+ * imports only this module's types (its numbers live in statechartMetrics.ts), so ELK stays out of
+ * the first download (tests/e2e/dashboard.spec.ts checks).
  */
 import ELK, {
 	type ElkExtendedEdge,
@@ -9,6 +11,7 @@ import ELK, {
 	type LayoutOptions
 } from 'elkjs/lib/elk.bundled.js';
 import type { Model, StateKind, TransitionInfo } from '$lib/scenario/model';
+import { charWidth, labelLines, lineHeight } from './statechartMetrics';
 
 export interface LayoutNode {
 	path: string;
@@ -50,27 +53,12 @@ export interface StatechartLayout {
 	edges: LayoutEdge[];
 }
 
-/** Text metrics the renderer must match: ~7px per character at 13px, 17px per line. */
-export const charWidth = 7;
-export const lineHeight = 17;
 const rootId = '(root)';
 const regionPadding = 14;
 
-/** Greedy word wrap: `wrapLabel('Iran asks Moscow to repay the favour', 16)` → 3 lines. */
-export function wrapLabel(text: string, maxChars: number): string[] {
-	const lines: string[] = [];
-	for (const word of text.split(/\s+/).filter(Boolean)) {
-		const last = lines.at(-1);
-		if (last !== undefined && last.length + 1 + word.length <= maxChars) {
-			lines[lines.length - 1] = `${last} ${word}`;
-		} else lines.push(word);
-	}
-	return lines.length ? lines : [''];
-}
-
 const textWidth = (lines: string[]) => Math.max(...lines.map((l) => l.length)) * charWidth;
-const nodeLines = (label: string) => wrapLabel(label, 18);
-const edgeLines = (label: string) => wrapLabel(label, 16);
+const nodeLines = (label: string) => labelLines(label, 18);
+const edgeLines = (label: string) => labelLines(label, 16);
 
 /**
  * The nested ELK graph of a model: compound and parallel states hold their children; every
