@@ -16,6 +16,7 @@ import {
 	minReadableScale,
 	nodeFontSize,
 	reveal,
+	sameView,
 	scaleOf,
 	viewFor,
 	type Box,
@@ -84,6 +85,18 @@ describe('viewFor', () => {
 		const tiers = [[box(1, 2, 3, 4)]];
 		viewFor({ panel, tiers, bounds: map });
 		expect(tiers).toEqual([[box(1, 2, 3, 4)]]);
+	});
+});
+
+describe('sameView', () => {
+	const view = { x: 10, y: 20, w: 300, h: 200 };
+	it('holds for a copy and for differences under a hundredth', () => {
+		expect(sameView(view, { ...view })).toBe(true);
+		expect(sameView(view, { x: 10.009, y: 19.995, w: 300.001, h: 199.999 })).toBe(true);
+	});
+	it.each(['x', 'y', 'w', 'h'] as const)('fails when %s moves by a hundredth or more', (key) => {
+		expect(sameView(view, { ...view, [key]: view[key] + 0.01 })).toBe(false);
+		expect(sameView({ ...view, [key]: view[key] - 5 }, view)).toBe(false);
 	});
 });
 

@@ -20,6 +20,16 @@ export interface View {
 	h: number;
 }
 
+/** Whether two views show the same: each of x, y, w and h within a hundredth of a unit. */
+export function sameView(a: View, b: View): boolean {
+	return (
+		Math.abs(a.x - b.x) < 0.01 &&
+		Math.abs(a.y - b.y) < 0.01 &&
+		Math.abs(a.w - b.w) < 0.01 &&
+		Math.abs(a.h - b.h) < 0.01
+	);
+}
+
 /** The drawing area in CSS pixels. */
 export interface Panel {
 	width: number;
