@@ -374,7 +374,8 @@ export async function measureFirstLoad(browser, base, clientDir) {
 			encodings: [...new Set(files.map((f) => f.encoding))],
 			largest: files
 				.sort((a, b) => b.gzip - a.gzip)
-				.slice(0, 5)
+				// PERF_LARGEST=n lists n scripts instead of five (to see what the first visit carries).
+				.slice(0, Number(process.env.PERF_LARGEST ?? 5))
 				.map(({ path, raw, gzip }) => ({ path, raw, gzip })),
 			worker: files.some((f) => f.path.includes('/workers/')),
 			elk: { built: lazy.elk, downloaded: inFirst(lazy.elk, 'org.eclipse.elk') },
