@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page, type Route } from '@playwright/test';
 import { download, open, watchCsp, watchErrors, openAnalysis } from './ready';
 
 const dashboard = '/scenario/regional-escalation';
@@ -598,5 +598,22 @@ test.describe('tampered share links', () => {
 			expect(errors, link).toEqual([]);
 		}
 		expect(links).toHaveLength(40);
+	});
+});
+
+test.describe('a connection that drops', () => {
+	test('a tab whose code cannot load says so, and loads when tried again', async ({ page }) => {
+		await open(page, dashboard);
+		// From here on no script arrives: the Compare tab's code (loaded when first shown) fails.
+		const blocked = (route: Route) => route.abort('internetdisconnected');
+		await page.route(/\.js(\?.*)?$/, blocked);
+		const panel = await openAnalysis(page, 'Compare');
+		const alert = panel.getByRole('alert');
+		await expect(alert).toContainText('The Compare panel could not be shown.');
+		await expect(alert).toContainText('check the connection and try again');
+		await page.unroute(/\.js(\?.*)?$/, blocked);
+		await alert.getByRole('button', { name: 'Try again' }).click();
+		await expect(alert).toHaveCount(0);
+		await expect(panel.getByRole('button', { name: 'Pin current as baseline' })).toBeVisible();
 	});
 });
