@@ -1,10 +1,11 @@
 /**
- * The page's side of the editor's check worker (check.worker.ts): one check at a time. A check
- * is one call into the loader that cannot stop half-way, so a check cancelled while it runs
- * terminates its worker (its answer can never arrive) and starts the next one at once, so that it
- * loads while the person types and the next check does not wait for it; an idle worker is kept
- * for the next check. A worker that fails (its script missing, blocked or
- * throwing) fails its check, and the next check starts a new one.
+ * The page's side of the editor's check worker (check.worker.ts, checkHost.ts): one check at a
+ * time. A newer check, or a cancel, stops the one running in the worker at its next pause between
+ * steps, so the worker stays warm (a worker loaded again runs its first checks several times
+ * slower); only the latest check's handlers are called. A check stuck in one long step is not
+ * waited for: a newer check that finds the worker busy for `restartAfter` terminates it and starts
+ * a new one, and a cancel with `terminate` (the editor's budget) does the same. A worker that fails
+ * (its script missing, blocked or throwing) fails its check, and the next check starts a new one.
  */
 import type { DraftAnswer, DraftInput } from '$lib/checking/draftAnswer';
 import { startWorker, type WorkerLike } from './client';
@@ -13,23 +14,36 @@ import type { FromCheckWorker, ToCheckWorker } from './protocol';
 export type CheckWorkerLike = WorkerLike<ToCheckWorker, FromCheckWorker>;
 
 export interface CheckHandlers {
+	/** The lines of a valid text, before its results (the same lines come again with `done`). */
+	checked?: (answer: DraftAnswer) => void;
 	done: (answer: DraftAnswer) => void;
 	failed: (message: string) => void;
 }
 
+/** Cancels a check (its handlers are not called after); `terminate` stops its worker at once. */
+export type CancelCheck = (terminate?: boolean) => void;
+
+/** How long the worker may stay busy with older checks before a newer one terminates it, in ms. */
+export const restartAfter = 1000;
+
 export class CheckWorker {
 	readonly #create: () => CheckWorkerLike;
+	readonly #now: () => number;
 	#worker: CheckWorkerLike | undefined;
 	/** The check waiting for an answer, by its id. */
 	#current: { id: number; handlers: CheckHandlers } | undefined;
+	/** The checks sent to the worker and not yet ended there (answered or dropped): when sent. */
+	readonly #inWorker = new Map<number, number>();
 	#nextId = 1;
-	constructor(create: () => CheckWorkerLike) {
+	constructor(create: () => CheckWorkerLike, now: () => number = () => performance.now()) {
 		this.#create = create;
+		this.#now = now;
 	}
 
-	/** Check `draft`; returns the function that cancels it (its handlers are not called after). */
-	check(draft: DraftInput, handlers: CheckHandlers): () => void {
-		if (this.#current) this.#stop();
+	/** Check `draft`; returns the function that cancels it. */
+	check(draft: DraftInput, handlers: CheckHandlers): CancelCheck {
+		this.#current = undefined;
+		if (this.#stuck()) this.#stop();
 		const worker = this.#start();
 		if (typeof worker === 'string') {
 			handlers.failed(worker);
@@ -37,9 +51,15 @@ export class CheckWorker {
 		}
 		const id = this.#nextId++;
 		this.#current = { id, handlers };
+		this.#inWorker.set(id, this.#now());
 		worker.postMessage({ type: 'check', id, draft });
-		return () => {
+		return (terminate = false) => {
 			if (this.#current?.id !== id) return;
+			this.#current = undefined;
+			if (!terminate) {
+				this.#worker?.postMessage({ type: 'cancel', id });
+				return;
+			}
 			this.#stop();
 			// Warm for the next check (a worker that cannot be made says so at that check).
 			this.#start();
@@ -51,9 +71,17 @@ export class CheckWorker {
 		return this.#current !== undefined;
 	}
 
-	/** Forget the check running and terminate its worker, which is busy with it. */
+	/** The worker has been busy with a check for `restartAfter` or more. */
+	#stuck(): boolean {
+		const now = this.#now();
+		for (const sent of this.#inWorker.values()) if (now - sent >= restartAfter) return true;
+		return false;
+	}
+
+	/** Forget the checks running and terminate their worker. */
 	#stop(): void {
 		this.#current = undefined;
+		this.#inWorker.clear();
 		this.#worker?.terminate();
 		this.#worker = undefined;
 	}
@@ -63,8 +91,14 @@ export class CheckWorker {
 		if (this.#worker) return this.#worker;
 		const worker = startWorker('check', this.#create, {
 			message: (message) => {
+				if (this.#worker !== worker) return;
+				if (message.type !== 'checked') this.#inWorker.delete(message.id);
 				const current = this.#current;
-				if (this.#worker !== worker || current?.id !== message.id) return;
+				if (current?.id !== message.id || message.type === 'dropped') return;
+				if (message.type === 'checked') {
+					current.handlers.checked?.(message.answer);
+					return;
+				}
 				this.#current = undefined;
 				if (message.type === 'done') current.handlers.done(message.answer);
 				else current.handlers.failed(message.message);
