@@ -402,12 +402,22 @@ export class DraftEditor {
 	 * it are not drawn again (a title typed changes no chart).
 	 */
 	#answered(text: string, answer: DraftAnswer): void {
-		this.#showCheck(text, answer);
-		if (answer.results) {
-			this.#results = keepSame(this.#results, answer.results);
-			this.#resultsText = text;
-			this.#resultsError = '';
-		} else if (answer.resultsError !== undefined) this.#resultsError = answer.resultsError;
+		if (!answer.results) {
+			this.#showCheck(text, answer);
+			if (answer.resultsError !== undefined) this.#resultsError = answer.resultsError;
+			return;
+		}
+		// Each part compared once: the results first, then the check holding the kept results
+		// (and their transitions, when the worker sent the check's and the results' as one).
+		const results = keepSame(this.#results, answer.results);
+		const transitions =
+			answer.transitions === answer.results.transitions
+				? (results.transitions as DraftAnswer['transitions'])
+				: answer.transitions;
+		this.#showCheck(text, { ...answer, transitions, results });
+		this.#results = results;
+		this.#resultsText = text;
+		this.#resultsError = '';
 	}
 
 	/**

@@ -135,18 +135,35 @@ describe('the check worker', () => {
 		expect(ended).not.toHaveBeenCalled();
 	});
 
-	it('terminates a worker busy with older checks for restartAfter when a newer one comes', async () => {
+	it('terminates a started worker silent with a check for restartAfter when a newer one comes', async () => {
 		let now = 0;
 		const { worker, started } = client({ stuck: true }, () => now);
+		worker.check(draft('Sent while it loads'), { done: vi.fn(), failed: vi.fn() });
+		// Still loading (not ready): never terminated for its silence, however long.
+		now = 10 * restartAfter;
 		worker.check(draft('Stuck'), { done: vi.fn(), failed: vi.fn() });
-		now = restartAfter - 1;
+		expect(started).toHaveLength(1);
+		await vi.waitFor(() => expect(started[0].onmessage).not.toBeNull());
+		await new Promise((resolve) => setTimeout(resolve, 10)); // its `ready` delivered
+		now += restartAfter - 1;
 		worker.check(draft('Soon after'), { done: vi.fn(), failed: vi.fn() });
 		expect(started).toHaveLength(1);
-		now = restartAfter;
+		now += 1;
 		worker.check(draft('Later'), { done: vi.fn(), failed: vi.fn() });
 		expect(started[0].terminated).toBe(true);
 		expect(started).toHaveLength(2);
-		expect(started[1].sent).toEqual([expect.objectContaining({ type: 'check', id: 3 })]);
+		expect(started[1].sent).toEqual([expect.objectContaining({ type: 'check', id: 4 })]);
+	});
+
+	it('counts an idle worker’s silence from the check it is sent, not from its last answer', async () => {
+		let now = 0;
+		const { worker, started } = client(undefined, () => now);
+		await answer(worker, draft('First'));
+		now += 10 * restartAfter;
+		worker.check(draft('After a long pause'), { done: vi.fn(), failed: vi.fn() });
+		const got = await answer(worker, draft('Typed on'));
+		expect(got).toMatchObject({ results: { title: 'Typed on' } });
+		expect(started).toHaveLength(1);
 	});
 
 	it('fails the check of a worker that breaks, and starts a new one for the next', async () => {

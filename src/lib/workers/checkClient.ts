@@ -1,10 +1,11 @@
 /**
  * The page's side of the editor's check worker (check.worker.ts, checkHost.ts): one check at a
  * time. A newer check, or a cancel, stops the one running in the worker at its next pause between
- * steps, so the worker stays warm (a worker loaded again runs its first checks several times
- * slower); only the latest check's handlers are called. A check stuck in one long step is not
- * waited for: a newer check that finds the worker busy for `restartAfter` terminates it and starts
- * a new one, and a cancel with `terminate` (the editor's budget) does the same. A worker that fails
+ * steps, so the worker stays warm (a worker loaded again takes seconds to start on a busy machine,
+ * and runs its first checks several times slower); only the latest check's handlers are called. A
+ * check stuck in one long step is not waited for without end: a newer check that finds the worker
+ * started and silent, with a check in hand, for `restartAfter` terminates it and starts a new one;
+ * a cancel with `terminate` (the editor's budget) does the same at once. A worker that fails
  * (its script missing, blocked or throwing) fails its check, and the next check starts a new one.
  */
 import type { DraftAnswer, DraftInput } from '$lib/checking/draftAnswer';
@@ -23,8 +24,12 @@ export interface CheckHandlers {
 /** Cancels a check (its handlers are not called after); `terminate` stops its worker at once. */
 export type CancelCheck = (terminate?: boolean) => void;
 
-/** How long the worker may stay busy with older checks before a newer one terminates it, in ms. */
-export const restartAfter = 1000;
+/**
+ * How long a started worker may stay silent with a check in hand before a newer check terminates
+ * it, in ms: longer than a step of a check of the largest shipped scenario on a busy machine, as
+ * a new worker costs more than that to start.
+ */
+export const restartAfter = 5000;
 
 export class CheckWorker {
 	readonly #create: () => CheckWorkerLike;
@@ -32,8 +37,10 @@ export class CheckWorker {
 	#worker: CheckWorkerLike | undefined;
 	/** The check waiting for an answer, by its id. */
 	#current: { id: number; handlers: CheckHandlers } | undefined;
-	/** The checks sent to the worker and not yet ended there (answered or dropped): when sent. */
-	readonly #inWorker = new Map<number, number>();
+	/** The checks sent to the worker and not yet ended there (answered or dropped). */
+	readonly #inWorker = new Set<number>();
+	/** When the worker last said something (or was sent a check); undefined until it is ready. */
+	#heard: number | undefined;
 	#nextId = 1;
 	constructor(create: () => CheckWorkerLike, now: () => number = () => performance.now()) {
 		this.#create = create;
@@ -51,7 +58,9 @@ export class CheckWorker {
 		}
 		const id = this.#nextId++;
 		this.#current = { id, handlers };
-		this.#inWorker.set(id, this.#now());
+		// An idle worker's silence starts with this check.
+		if (this.#heard !== undefined && this.#inWorker.size === 0) this.#heard = this.#now();
+		this.#inWorker.add(id);
 		worker.postMessage({ type: 'check', id, draft });
 		return (terminate = false) => {
 			if (this.#current?.id !== id) return;
@@ -71,17 +80,20 @@ export class CheckWorker {
 		return this.#current !== undefined;
 	}
 
-	/** The worker has been busy with a check for `restartAfter` or more. */
+	/** The worker, started, has held a check without a word for `restartAfter` or more. */
 	#stuck(): boolean {
-		const now = this.#now();
-		for (const sent of this.#inWorker.values()) if (now - sent >= restartAfter) return true;
-		return false;
+		return (
+			this.#inWorker.size > 0 &&
+			this.#heard !== undefined &&
+			this.#now() - this.#heard >= restartAfter
+		);
 	}
 
 	/** Forget the checks running and terminate their worker. */
 	#stop(): void {
 		this.#current = undefined;
 		this.#inWorker.clear();
+		this.#heard = undefined;
 		this.#worker?.terminate();
 		this.#worker = undefined;
 	}
@@ -90,8 +102,12 @@ export class CheckWorker {
 	#start(): CheckWorkerLike | string {
 		if (this.#worker) return this.#worker;
 		const worker = startWorker('check', this.#create, {
+			ready: () => {
+				if (this.#worker === worker) this.#heard = this.#now();
+			},
 			message: (message) => {
 				if (this.#worker !== worker) return;
+				this.#heard = this.#now();
 				if (message.type !== 'checked') this.#inWorker.delete(message.id);
 				const current = this.#current;
 				if (current?.id !== message.id || message.type === 'dropped') return;
