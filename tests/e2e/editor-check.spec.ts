@@ -92,6 +92,8 @@ test('a draft whose check was cut short opens with its check paused, says why, a
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.insertText(talksScenario({ id: 'paused', title: 'Paused' }));
 	await expect(verdict(page)).toHaveText(/^paused\.yaml: ok/);
+	// The verdict shows before the results: the check has ended once "Checking…" has gone.
+	await expect(checking(page)).toBeHidden();
 	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
 	// As a page that froze or crashed while the check ran leaves it: the open draft still marked
 	// in the tab's sessionStorage (a reload of the tab keeps it).

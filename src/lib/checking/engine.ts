@@ -5,3 +5,4 @@
 export { checkDraft, type DraftCheck } from './draftCheck';
 export { toResults, type DraftResults } from './draftResults';
 export { answerDraft, type DraftAnswer, type DraftInput } from './draftAnswer';
+export { answerInStages, type CheckMemo } from './stagedCheck';

@@ -85,7 +85,11 @@ async function setup({
 	const checker = {
 		checks: 0,
 		cancels: 0,
+		/** Cancels that asked to terminate the worker. */
+		terminates: 0,
 		held: undefined as Promise<void> | undefined,
+		/** Held between the lines (sent first, as the worker does) and the results. */
+		resultsHeld: undefined as Promise<void> | undefined,
 		failing: false,
 		broken: '',
 		deaf: false,
@@ -94,7 +98,7 @@ async function setup({
 		check(draft: DraftInput, handlers: CheckHandlers) {
 			checker.checks++;
 			checker.sent.push(draft);
-			const { held, failing, broken } = checker;
+			const { held, resultsHeld, failing, broken } = checker;
 			let cancelled = false;
 			const results = async (loaded: LoadedScenario): Promise<DraftResults> => {
 				if (failing) throw new Error('the layout failed');
@@ -106,12 +110,20 @@ async function setup({
 				await new Promise((resolve) => setTimeout(resolve, 0));
 				await held;
 				if (cancelled && !checker.deaf) return;
-				if (broken) handlers.failed(broken);
-				else handlers.done(await answerDraft(draft, results));
+				if (broken) return handlers.failed(broken);
+				const answer = await answerDraft(draft, results);
+				if (answer.transitions) {
+					const { results: _r, resultsError: _e, ...lines } = answer;
+					handlers.checked?.(lines);
+					await resultsHeld;
+					if (cancelled && !checker.deaf) return;
+				}
+				handlers.done(answer);
 			})();
-			return () => {
+			return (terminate = false) => {
 				cancelled = true;
 				checker.cancels++;
+				if (terminate) checker.terminates++;
 			};
 		}
 	} satisfies Checker & Record<string, unknown>;
@@ -217,6 +229,30 @@ describe('checking as the person types', () => {
 		expect(editor.results?.title).toBe('Talks again');
 		expect(editor.results?.transitions).toBe(results.transitions);
 		expect(editor.check?.transitions).toBe(check.transitions);
+	});
+
+	it('lists and marks the lines as soon as they come, and says it is checking until the results do', async () => {
+		const { editor, view, type, checker, settled } = await setup();
+		await editor.createBlank();
+		await settled();
+		const shown = editor.results;
+		let release = () => {};
+		checker.resultsHeld = new Promise((resolve) => (release = resolve));
+		const retitled = talks('Talks, again').replace('likelihood: 0.25', 'likelihood: 1.25');
+		type(talks('Talks').replace('target: war', 'target: peace'));
+		await vi.waitFor(() => expect(editor.problems).not.toEqual([]));
+		expect(editor.problems[0].text).toMatch(/never reached/);
+		expect(view.marks).toEqual([expect.objectContaining({ severity: 'error' })]);
+		type(retitled.replace('likelihood: 1.25', 'likelihood: 0.25'));
+		await vi.waitFor(() => expect(editor.verdict).toMatch(/: ok \(/));
+		expect(view.marks).toEqual([]);
+		expect(editor.checking).toBe(true);
+		expect(editor.results).toBe(shown);
+		expect(editor.stale).toBe(true);
+		release();
+		await settled();
+		expect(editor.results?.title).toBe('Talks, again');
+		expect(editor.stale).toBe(false);
 	});
 
 	it('checks once typing pauses, not at each key', async () => {
@@ -446,6 +482,8 @@ describe('checking in the worker', () => {
 		);
 		expect(editor.checking).toBe(false);
 		expect(checker.cancels).toBe(1);
+		// Its worker is stopped at once, whatever the check is doing.
+		expect(checker.terminates).toBe(1);
 		expect(marks.has(editor.draft!.id)).toBe(true);
 		const checks = checker.checks;
 		type(talks('Still too big'));

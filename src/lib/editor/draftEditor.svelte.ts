@@ -61,19 +61,27 @@ export interface TextView {
 	destroy(): void;
 }
 
-/** How a check ends: with the answer of the text sent, or a message saying why it could not run. */
+/**
+ * How a check goes: the lines of a valid text first (`checked`, before its results are computed),
+ * then the answer of the text sent, or a message saying why it could not run.
+ */
 export interface CheckHandlers {
+	checked?: (answer: DraftAnswer) => void;
 	done: (answer: DraftAnswer) => void;
 	failed: (message: string) => void;
 }
 
 /**
  * The checking and the results (the page's check worker, src/lib/workers/checkClient.ts): checks
- * one draft; returns the function that cancels it (its handlers are not called after).
+ * one draft; returns the function that cancels it (its handlers are not called after), which
+ * stops the check at once, whatever it is doing, when called with `terminate` (the budget).
  */
 export interface Checker {
-	check(draft: DraftInput, handlers: CheckHandlers): () => void;
+	check(draft: DraftInput, handlers: CheckHandlers): (terminate?: boolean) => void;
 }
+
+/** How long after the last change the text is checked, in ms. */
+export const checkDelay = 100;
 
 /** Why the open draft is not checked as it is typed: reopened after its check was cut short, or stopped by the budget. */
 export type CheckPause = 'reopened' | 'budget';
@@ -140,6 +148,8 @@ export class DraftEditor {
 	#run = 0;
 	/** Text was typed (or edited) here since the last check: the name follows its title. */
 	#typed = false;
+	/** The check (`#run`) whose lines are marked in the code editor. */
+	#marked = -1;
 	/** The draft shown (another draft resets the panels; newer text of it does not). */
 	#shownId: string | undefined;
 
@@ -305,7 +315,7 @@ export class DraftEditor {
 		// The check of the text before this change can only give an answer out of date.
 		this.#cancelCheck();
 		if (this.#paused) return;
-		this.#timer = setTimeout(() => this.checkNow(), this.#options.checkDelay ?? 300);
+		this.#timer = setTimeout(() => this.checkNow(), this.#options.checkDelay ?? checkDelay);
 	}
 
 	#checkUnlessPaused(): void {
@@ -358,12 +368,15 @@ export class DraftEditor {
 		};
 		const timer = setTimeout(() => {
 			if (run !== this.#run) return;
-			cancel();
+			cancel(true);
 			end(true);
 			this.#run++;
 			this.#paused = 'budget';
 		}, budget);
 		const cancel = this.#checker.check($state.snapshot({ name, format, scenario: text, sources }), {
+			checked: (answer) => {
+				if (run === this.#run) this.#showCheck(text, answer);
+			},
 			done: (answer) => {
 				if (run !== this.#run) return;
 				end();
@@ -389,8 +402,34 @@ export class DraftEditor {
 	 * it are not drawn again (a title typed changes no chart).
 	 */
 	#answered(text: string, answer: DraftAnswer): void {
+		if (!answer.results) {
+			this.#showCheck(text, answer);
+			if (answer.resultsError !== undefined) this.#resultsError = answer.resultsError;
+			return;
+		}
+		// Each part compared once: the results first, then the check holding the kept results
+		// (and their transitions, when the worker sent the check's and the results' as one).
+		const results = keepSame(this.#results, answer.results);
+		const transitions =
+			answer.transitions === answer.results.transitions
+				? (results.transitions as DraftAnswer['transitions'])
+				: answer.transitions;
+		this.#showCheck(text, { ...answer, transitions, results });
+		this.#results = results;
+		this.#resultsText = text;
+		this.#resultsError = '';
+	}
+
+	/**
+	 * The check's lines of `text` (the results may come later): listed and marked in the code
+	 * editor, once a check.
+	 */
+	#showCheck(text: string, answer: DraftAnswer): void {
 		this.#check = keepSame(this.#check, answer);
 		this.#checkedText = text;
+		// The lines came before the results in this check: they are marked already.
+		if (this.#marked === this.#run) return;
+		this.#marked = this.#run;
 		const starts = lineStarts(text);
 		this.#view?.mark(
 			answer.lines
@@ -401,11 +440,6 @@ export class DraftEditor {
 					message: l.text
 				}))
 		);
-		if (answer.results) {
-			this.#results = keepSame(this.#results, answer.results);
-			this.#resultsText = text;
-			this.#resultsError = '';
-		} else if (answer.resultsError !== undefined) this.#resultsError = answer.resultsError;
 	}
 
 	/** A transition picked in the diagram: the cursor goes to it in the text. */

@@ -2,11 +2,12 @@
 /**
  * The editor's check worker: a draft's check (parse, validate, the check of every combination of
  * choices) and the results shown beside it (the exact analysis and the statechart's layout), off
- * the main thread (src/lib/checking/draftAnswer.ts does the work; checkClient.ts is the page's
- * side). One check at a time: a newer text terminates this worker rather than waiting for it.
+ * the main thread, in stages (checkHost.ts; src/lib/checking/stagedCheck.ts does the work;
+ * checkClient.ts is the page's side).
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { loadEngine } from '$lib/checking/loadEngine';
+import { createCheckHost } from './checkHost';
 import type { FromCheckWorker, ToCheckWorker } from './protocol';
 
 // The first ELK made in a worker evaluates ELK's own worker script, which takes `self.onmessage`
@@ -16,14 +17,7 @@ import type { FromCheckWorker, ToCheckWorker } from './protocol';
 new ELK();
 
 const post = (message: FromCheckWorker) => self.postMessage(message);
-const engine = loadEngine();
+const host = createCheckHost(post, loadEngine());
 
-self.onmessage = async ({ data: message }: MessageEvent<ToCheckWorker>) => {
-	const { id, draft } = message;
-	try {
-		post({ type: 'done', id, answer: await (await engine).answerDraft(draft) });
-	} catch (error) {
-		post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
-	}
-};
+self.onmessage = ({ data: message }: MessageEvent<ToCheckWorker>) => void host(message);
 post({ type: 'ready' });

@@ -40,6 +40,8 @@ export function startWorker<To, From extends { type: string }>(
 	on: {
 		message: (message: Exclude<From, { type: 'ready' }>) => void;
 		broken: (message: string) => void;
+		/** Its script runs (optional). */
+		ready?: () => void;
 	}
 ): WorkerLike<To, From> | string {
 	let worker: WorkerLike<To, From>;
@@ -60,8 +62,10 @@ export function startWorker<To, From extends { type: string }>(
 		startTimeout
 	);
 	worker.onmessage = ({ data: message }) => {
-		if (message.type === 'ready') clearTimeout(watchdog);
-		else on.message(message as Exclude<From, { type: 'ready' }>);
+		if (message.type === 'ready') {
+			clearTimeout(watchdog);
+			on.ready?.();
+		} else on.message(message as Exclude<From, { type: 'ready' }>);
 	};
 	worker.onerror = (event) => broken(event.message || `the ${name} worker failed`);
 	return worker;

@@ -135,17 +135,25 @@ export const chunkRuns = 50_000;
 export const keptScenarios = 4;
 
 /**
- * The editor's check worker (check.worker.ts, checkClient.ts): a draft in, its check and results
- * out. A second worker, not a request kind of this one: a check is one call into the loader that
- * cannot stop between chunks, so a newer text stops it by terminating its worker, which must not
- * take the page's analysis runs with it.
+ * The editor's check worker (check.worker.ts, checkHost.ts, checkClient.ts): a draft in, its check
+ * and results out. A second worker, not a request kind of this one: a step of a check (the check
+ * of every combination of choices) cannot stop half-way, and a check that runs too long is stopped
+ * by terminating its worker, which must not take the page's analysis runs with it. A newer check,
+ * or `cancel`, stops the one running at its next pause between steps.
  */
-export type ToCheckWorker = { type: 'check'; id: number; draft: DraftInput };
+export type ToCheckWorker =
+	{ type: 'check'; id: number; draft: DraftInput } | { type: 'cancel'; id: number };
 
-/** Check worker → page. `ready`: its script runs (sent once, first). */
+/**
+ * Check worker → page. `ready`: its script runs (sent once, first). `checked`: the lines of a
+ * valid text, before its results; `done`: the whole answer; `dropped`: a check stopped by a newer
+ * one or a cancel (no answer).
+ */
 export type FromCheckWorker =
 	| { type: 'ready' }
+	| { type: 'checked'; id: number; answer: DraftAnswer }
 	| { type: 'done'; id: number; answer: DraftAnswer }
+	| { type: 'dropped'; id: number }
 	| { type: 'error'; id: number; message: string };
 
 /**
