@@ -1,6 +1,6 @@
 /**
- * A draft's check in stages, for the editor's check worker: the same steps as the command line's
- * loader (engine/load.ts `loadScenario`: parse, validate, compile, the check of every combination
+ * A draft's check in stages, for the editor's check worker: the command line's loader run a step
+ * at a time (engine/load.ts `loadSteps`: parse, validate, compile, the check of every combination
  * of choices, the readings' check) and the same answer as `answerDraft`, with a pause between the
  * steps so that a newer text can stop it there (`between` says whether to go on), and the lines
  * sent as soon as they are known (`checked`), before the results (the exact analysis and the
@@ -12,17 +12,17 @@
  * has no positions to move. A report with something in it is always made again (its lines and
  * columns follow the text).
  */
-import type { LoadedScenario, LoadResult } from '$lib/engine/load';
-import { byPosition } from '$lib/engine/load';
-import { analysisDiagnostics, readingDiagnostics } from '$lib/engine/check';
-import { compile } from '$lib/engine/compile';
+import {
+	checkStateSpace,
+	loadSteps,
+	type LoadedScenario,
+	type LoadResult,
+	type StateSpaceCheck
+} from '$lib/engine/load';
 import { toDraftFiles } from '$lib/editor/draftSources';
 import { toFileName } from '$lib/editor/template';
 import { toReportLines } from '$lib/scenario/format';
-import { sha256 } from '$lib/scenario/hash';
-import { parseText } from '$lib/scenario/parse';
 import type { SourceResolver } from '$lib/scenario/sources';
-import { validateDocument } from '$lib/scenario/validate';
 import { internalError, toSourceResolver } from './check';
 import type { DraftAnswer, DraftInput } from './draftAnswer';
 import { toResults } from './draftResults';
@@ -55,8 +55,8 @@ export interface StageOptions {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * `loadScenario` step by step (the same calls in the same order); undefined when `between` said
- * to stop.
+ * `loadScenario` step by step (engine/load.ts `loadSteps`), asking `between` at each pause;
+ * undefined when it said to stop. The state space's check is skipped for a text the memo knows clean.
  */
 async function loadInStages(
 	file: string,
@@ -64,33 +64,19 @@ async function loadInStages(
 	resolveSource: SourceResolver,
 	{ between, memo }: StageOptions
 ): Promise<LoadResult | undefined> {
-	const parsed = parseText(file, text);
-	if (!parsed.ok) return parsed;
-	if (!(await between())) return undefined;
-	const validated = validateDocument(parsed.document, resolveSource);
-	if (!validated.ok) return { ok: false, diagnostics: byPosition(validated.diagnostics) };
-	const compiled = compile(validated.value.model);
-	if (!(await between())) return undefined;
-	const key = checkKey(parsed.document.value);
-	const found =
-		key !== undefined && memo.clean === key
-			? []
-			: [
-					...analysisDiagnostics(compiled, parsed.document),
-					...readingDiagnostics(compiled, parsed.document)
-				];
-	memo.clean = found.length === 0 ? key : undefined;
-	const errors = found.filter((d) => d.severity === 'error');
-	if (errors.length > 0) return { ok: false, diagnostics: byPosition(found) };
-	const warnings = byPosition([...validated.warnings, ...found]);
-	const value: LoadedScenario = {
-		...validated.value,
-		file,
-		sha256: sha256(text),
-		compiled,
-		warnings
+	const checkSpace: StateSpaceCheck = (compiled, document) => {
+		const key = checkKey(document.value);
+		const found =
+			key !== undefined && memo.clean === key ? [] : checkStateSpace(compiled, document);
+		memo.clean = found.length === 0 ? key : undefined;
+		return found;
 	};
-	return { ok: true, value };
+	const steps = loadSteps(file, text, resolveSource, checkSpace);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+		if (!(await between())) return undefined;
+	}
 }
 
 /**
