@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { expect, test, type Locator, type Page, type Route } from '@playwright/test';
+import { randomLinks } from '../unit/randomLinks';
 import { download, open, watchCsp, watchErrors, openAnalysis } from './ready';
 
 const dashboard = '/scenario/regional-escalation';
@@ -520,16 +521,6 @@ async function openTampered(page: Page, query: string): Promise<void> {
 	await expect(chart.locator('svg rect').first()).toBeAttached();
 }
 
-/** A seeded generator (mulberry32), so that the random links are the same on every run. */
-function random(seed: number): () => number {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 test.describe('tampered share links', () => {
 	for (const link of tampered) {
 		test(`opens with ${link.name}`, async ({ page }) => {
@@ -559,45 +550,19 @@ test.describe('tampered share links', () => {
 		});
 	}
 
-	test('opens with 40 random and randomly cut links', async ({ page }) => {
-		// 40 page loads: about a minute alone, more beside the rest of the suite on two cores.
-		test.setTimeout(300_000);
+	test('opens with random and randomly cut links', async ({ page }) => {
+		// Every fifth of the 40 links (4 of each kind): what fromQuery makes of all 40 and 600 more is
+		// checked in src/lib/state/share.test.ts (only options, in words, written back the same); a
+		// page load here proves the dashboard opens whole with what it kept. Eight page loads: well
+		// past a minute beside the rest of the suite on two busy cores.
+		test.setTimeout(180_000);
 		const errors = watchErrors(page);
-		const next = random(20_240_805);
-		const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
-		const alphabet = [...'abcxyz019.:,;&=?#%+-_/\\<>"\'`{}[]() '];
-		const pieces = [
-			'%',
-			'%2',
-			'%E2%80',
-			'%00',
-			'%ZZ',
-			'c.',
-			'p.',
-			'b.',
-			'seed=',
-			'steps=',
-			'base=1'
-		];
-		const valid = `c.russia.response=full&c.iran.posture=direct&p.crisis.arms.deciding:chance.defensiveOnly=0.4&seed=7&steps=${supply}&base=1&b.c.russia.response=decline`;
-		const links: string[] = [];
-		for (let i = 0; i < 20; i++) {
-			const length = 1 + Math.floor(next() * 80);
-			links.push(
-				Array.from({ length }, () => (next() < 0.2 ? pick(pieces) : pick(alphabet))).join('')
-			);
-		}
-		for (let i = 0; i < 20; i++) {
-			// A valid link cut at a random place, with a random piece spliced into it.
-			const cut = Math.floor(next() * valid.length);
-			const at = Math.floor(next() * cut);
-			links.push(valid.slice(0, at) + pick(pieces) + valid.slice(at, cut));
-		}
+		const links = randomLinks(20_240_805, 20).filter((_, i) => i % 5 === 0);
+		expect(links).toHaveLength(8);
 		for (const link of links) {
 			await openTampered(page, link);
 			expect(errors, link).toEqual([]);
 		}
-		expect(links).toHaveLength(40);
 	});
 });
 

@@ -72,9 +72,16 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 	];
 }
 
-/** Run axe on the page as it is now and expect no violation (each listed with its elements). */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-	const axe = await new AxeBuilder({ page }).analyze();
+/**
+ * Run axe on the page as it is now and expect no violation (each listed with its elements). With
+ * `within` (CSS selectors), only those parts are scanned: a test that opened a panel scans what it
+ * changed, and the page's own state is scanned whole once elsewhere (a whole dashboard is seconds
+ * of CPU on a busy machine). Tests tagged @phone scan whole pages.
+ */
+export async function expectNoAxeViolations(page: Page, within: string[] = []): Promise<void> {
+	let builder = new AxeBuilder({ page });
+	for (const selector of within) builder = builder.include(selector);
+	const axe = await builder.analyze();
 	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
 		[]
 	);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, loadShippedScenario } from '../../../tests/unit/fixtures';
+import { randomLinks } from '../../../tests/unit/randomLinks';
 import { fromQuery, maxQueryLength, toQuery } from './share';
 
 type View = Parameters<typeof toQuery>[1];
@@ -194,5 +195,40 @@ describe('observations in the link', () => {
 		const back = fromQuery(regions, `o=${encodeURIComponent('crisis.front.hot,bogus~3')}`);
 		expect(back.observations).toEqual([{ event: 'crisis.front.hot', happened: true }]);
 		expect(back.ignored).toHaveLength(1);
+	});
+});
+
+describe('random and randomly cut links (the links tests/e2e/hardening.spec.ts opens, and more)', () => {
+	const { compiled } = loadShippedScenario('regional-escalation');
+	const options = (key: string) => {
+		const [actor, choice] = key.split('.');
+		return Object.keys(compiled.model.scenario.actors[actor].choices[choice].options);
+	};
+	const checkSettings = (settings: { choices: Record<string, string> }) => {
+		for (const [key, option] of Object.entries(settings.choices))
+			expect(options(key), key).toContain(option);
+	};
+
+	it('keeps only options and whole seeds, names the rest in words, and writes back what it keeps', () => {
+		const links = [...randomLinks(20_240_805, 20), ...randomLinks(7, 300)];
+		for (const link of links) {
+			const view = fromQuery(compiled, link);
+			checkSettings(view);
+			if (view.baseline !== undefined) checkSettings(view.baseline);
+			for (const value of Object.values(view.likelihoods))
+				expect(value, link).toBeGreaterThanOrEqual(0);
+			if (view.seed !== undefined) expect(Number.isInteger(view.seed), link).toBe(true);
+			for (const words of view.ignored) expect(words, link).toMatch(/^[^\s].*[^\s]$|^\S$/s);
+			expect(view.ignored.join('\n'), link).not.toMatch(/undefined|NaN|\[object/);
+			// What was kept is a view of its own: written and read back, it is the same, none ignored.
+			const again = fromQuery(compiled, toQuery(compiled, { ...view, seed: view.seed ?? 1 }));
+			expect(again.ignored, link).toEqual([]);
+			expect(again.choices, link).toEqual(view.choices);
+			expect(again.likelihoods, link).toEqual(view.likelihoods);
+		}
+		// Both kinds of link are there: some keep a setting, some keep nothing.
+		const kept = links.filter((link) => Object.keys(fromQuery(compiled, link).choices).length > 0);
+		expect(kept.length).toBeGreaterThan(20);
+		expect(kept.length).toBeLessThan(links.length);
 	});
 });
