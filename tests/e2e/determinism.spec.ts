@@ -20,13 +20,13 @@ interface Row {
 	monteCarlo?: number;
 }
 
-/** The command line's JSON for these settings. */
+/** The command line's JSON for these settings (`brink simulate`, built: no TypeScript compiled). */
 function cli(...args: string[]) {
 	const out = execFileSync(
 		process.execPath,
 		[
-			join(root, 'node_modules/tsx/dist/cli.mjs'),
-			join(root, 'src/cli/simulate.ts'),
+			join(root, 'bin/brink.mjs'),
+			'simulate',
 			'regional-escalation',
 			'--set',
 			'russia.response=full',

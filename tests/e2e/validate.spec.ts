@@ -41,14 +41,14 @@ const corpusSources = [
 ];
 const validSources = [upload(validDir, 'sources/memo.yaml'), upload(validDir, 'sources/memo.txt')];
 
-/** What `npm run validate -- <path>` prints: stderr (a valid file's warnings), then stdout. */
+/**
+ * What `brink validate <path>` prints: stderr (a valid file's warnings), then stdout. The built
+ * command (bin/brink.mjs, as `npm run validate` runs it), not tsx: compiling the TypeScript took
+ * seconds of each test on a busy machine.
+ */
 function cliLines(path: string): Promise<string[]> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(
-			process.execPath,
-			['node_modules/tsx/dist/cli.mjs', 'src/cli/validate.ts', path],
-			{ cwd: root }
-		);
+		const child = spawn(process.execPath, ['bin/brink.mjs', 'validate', path], { cwd: root });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
