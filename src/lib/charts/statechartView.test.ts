@@ -94,8 +94,8 @@ describe('sameView', () => {
 		expect(sameView(view, { ...view })).toBe(true);
 		expect(sameView(view, { x: 10.009, y: 19.995, w: 300.001, h: 199.999 })).toBe(true);
 	});
-	it.each(['x', 'y', 'w', 'h'] as const)('fails when %s moves by a hundredth or more', (key) => {
-		expect(sameView(view, { ...view, [key]: view[key] + 0.01 })).toBe(false);
+	it.each(['x', 'y', 'w', 'h'] as const)('fails when %s moves by more than a hundredth', (key) => {
+		expect(sameView(view, { ...view, [key]: view[key] + 0.011 })).toBe(false);
 		expect(sameView({ ...view, [key]: view[key] - 5 }, view)).toBe(false);
 	});
 });
