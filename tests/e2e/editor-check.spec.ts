@@ -116,6 +116,8 @@ test('a draft whose check was cut short opens with its check paused, says why, a
 	await paused.getByRole('button', { name: 'Check it now' }).click();
 	await expect(verdict(page)).toHaveText(/^paused\.yaml: ok/);
 	await expect(paused).toHaveCount(0);
+	// The verdict shows before the results: the mark goes when the check has ended.
+	await expect(checking(page)).toBeHidden();
 	expect(await page.evaluate(() => sessionStorage.getItem('brink.editor.checking'))).toBeNull();
 	expect(id).not.toBe('');
 	expect(errors).toEqual([]);

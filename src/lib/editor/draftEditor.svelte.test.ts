@@ -455,6 +455,26 @@ describe('checking in the worker', () => {
 		expect(written).toEqual([`add ${id}`, `delete ${id}`]);
 	});
 
+	it('a quick check that ends removes the mark a cut-short check left', async () => {
+		// Marks are written only after 40 ms here; the check below answers at once.
+		const { editor, checker, settled, marks } = await setup({ markAfter: 40 });
+		await editor.createBlank();
+		await settled();
+		const id = editor.draft!.id;
+		await editor.createBlank();
+		await settled();
+		marks.add(id);
+		await editor.session.open(id);
+		expect(editor.paused).toBe('reopened');
+		const checks = checker.checks;
+		editor.checkNow();
+		await settled();
+		expect(checker.checks).toBe(checks + 1);
+		expect(editor.paused).toBeUndefined();
+		// Checked to its end: the draft froze nothing, and opens checked next time.
+		expect(marks.has(id)).toBe(false);
+	});
+
 	it('a page left the ordinary way while a check runs unmarks its draft', async () => {
 		const { editor, checker, settled, marks } = await setup();
 		await editor.createBlank();

@@ -364,7 +364,9 @@ export class DraftEditor {
 			this.#stopCheck = undefined;
 			this.#checking = false;
 			if (keepMark && !marked) mark();
-			if (!keepMark && marked) this.#marks.delete(id);
+			// Ended (or cancelled for a newer text): nothing froze, so no mark stays, also not the
+			// one a check cut short before left (a quick check never wrote its own).
+			if (!keepMark && (marked || this.#marks.has(id))) this.#marks.delete(id);
 		};
 		const timer = setTimeout(() => {
 			if (run !== this.#run) return;
