@@ -4,5 +4,5 @@
  */
 export { checkDraft, type DraftCheck } from './draftCheck';
 export { toResults, type DraftResults } from './draftResults';
-export { answerDraft, type DraftAnswer, type DraftInput } from './draftAnswer';
+export type { DraftAnswer, DraftInput } from './draftAnswer';
 export { answerInStages, type CheckMemo } from './stagedCheck';

@@ -3,13 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answerDraft, type DraftInput } from '../checking/draftAnswer';
 import type { DraftResults } from '../checking/draftResults';
 import type { LoadedScenario } from '../engine/load';
-import {
-	DraftEditor,
-	type CheckHandlers,
-	type Checker,
-	type TextMark,
-	type TextView
-} from './draftEditor.svelte';
+import type { CheckHandlers } from '../workers/checkClient';
+import { DraftEditor, type Checker, type TextMark, type TextView } from './draftEditor.svelte';
 import { toDraftFile } from './draftFile';
 import { memoryMarks } from './checkMarks';
 import { newDraft, openDraftStore, type DraftStore } from './drafts';
@@ -243,10 +238,15 @@ describe('checking as the person types', () => {
 		await vi.waitFor(() => expect(editor.problems).not.toEqual([]));
 		expect(editor.problems[0].text).toMatch(/never reached/);
 		expect(view.marks).toEqual([expect.objectContaining({ severity: 'error' })]);
+		expect(editor.checkingNote).toBe('the results shown are of the text before your last change.');
 		type(retitled.replace('likelihood: 1.25', 'likelihood: 0.25'));
+		expect(editor.checkingNote).toBe(
+			'the problems and results shown are of the text before your last change.'
+		);
 		await vi.waitFor(() => expect(editor.verdict).toMatch(/: ok \(/));
 		expect(view.marks).toEqual([]);
 		expect(editor.checking).toBe(true);
+		expect(editor.checkingNote).toBe('the results shown are of the text before your last change.');
 		expect(editor.results).toBe(shown);
 		expect(editor.stale).toBe(true);
 		release();

@@ -20,6 +20,7 @@
  */
 import type { DraftAnswer, DraftInput } from '../checking/draftAnswer';
 import type { DraftResults } from '../checking/draftResults';
+import type { CancelCheck, CheckHandlers } from '../workers/checkClient';
 import { plural } from '../format/plural';
 import type { ReportLine } from '../scenario/format';
 import type { Stance } from '../scenario/stance';
@@ -62,22 +63,12 @@ export interface TextView {
 }
 
 /**
- * How a check goes: the lines of a valid text first (`checked`, before its results are computed),
- * then the answer of the text sent, or a message saying why it could not run.
- */
-export interface CheckHandlers {
-	checked?: (answer: DraftAnswer) => void;
-	done: (answer: DraftAnswer) => void;
-	failed: (message: string) => void;
-}
-
-/**
  * The checking and the results (the page's check worker, src/lib/workers/checkClient.ts): checks
  * one draft; returns the function that cancels it (its handlers are not called after), which
  * stops the check at once, whatever it is doing, when called with `terminate` (the budget).
  */
 export interface Checker {
-	check(draft: DraftInput, handlers: CheckHandlers): (terminate?: boolean) => void;
+	check(draft: DraftInput, handlers: CheckHandlers): CancelCheck;
 }
 
 /** How long after the last change the text is checked, in ms. */
@@ -187,6 +178,18 @@ export class DraftEditor {
 	get checkError(): string {
 		return this.#checkError;
 	}
+
+	/**
+	 * What "Checking…" adds about what is shown meanwhile: the problems and results are of the text
+	 * before the last change, or (its problems listed already) only the results; nothing before a
+	 * first answer.
+	 */
+	readonly checkingNote = $derived.by(() => {
+		if (!this.#check || !this.draft) return '';
+		if (this.#checkedText !== this.draft.scenario)
+			return 'the problems and results shown are of the text before your last change.';
+		return this.#results ? 'the results shown are of the text before your last change.' : '';
+	});
 
 	/** Why the text is not checked as it is typed, in words (empty while it is). */
 	readonly pauseText = $derived.by(() => {

@@ -6,15 +6,13 @@
  * combination found nothing in is remembered from one check to the next (`CheckMemo`).
  */
 import type { CheckMemo, answerInStages } from '$lib/checking/stagedCheck';
+import { nextTask } from './nextTask';
 import type { FromCheckWorker, ToCheckWorker } from './protocol';
 
 /** What the host needs of the checking (loaded after Zod is told not to compile: loadEngine.ts). */
 export interface CheckEngine {
 	answerInStages: typeof answerInStages;
 }
-
-/** Waits for the next task, so that a message sent meanwhile is taken in first. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function createCheckHost(
 	post: (message: FromCheckWorker) => void,

@@ -16,6 +16,7 @@ import { answerQuestion, readQuestion, withObservations } from '$lib/engine/quer
 import { withReading } from '$lib/engine/reading';
 import { sensitivity } from '$lib/engine/sensitivity';
 import { fromPayload } from '$lib/scenarios/payload';
+import { nextTask } from './nextTask';
 import {
 	chunkRuns,
 	keptScenarios,
@@ -34,8 +35,6 @@ interface Job {
 	hash: string;
 	request: AnalysisRequest;
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface AnalysisHost {
 	receive(message: ToWorker): void;
