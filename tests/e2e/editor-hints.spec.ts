@@ -25,6 +25,8 @@ const option = (page: Page, label: string) =>
 /**
  * Accept the picked option with Enter. CodeMirror ignores Enter for 75 ms after the list opens
  * (`interactionDelay`, so that a fast typist's new line is not taken as a pick): wait that out.
+ * On a phone CodeMirror handles Enter a moment later (it first sees what the keyboard did to the
+ * page), so the text is read by polling until it holds the pick, never once just after the key.
  */
 async function accept(page: Page) {
 	await page.waitForTimeout(150);
@@ -85,9 +87,11 @@ test(
 		await expectNoAxeViolations(page);
 		await accept(page);
 		await expect(popup(page)).toBeHidden();
-		expect(await editorText(page)).toContain(
-			'        - event: war.end\n          target: peace\n          likelihood: roughly even chance'
-		);
+		await expect
+			.poll(() => editorText(page))
+			.toContain(
+				'        - event: war.end\n          target: peace\n          likelihood: roughly even chance'
+			);
 
 		// A value from the document itself, on Ctrl+Space: the actors (none here) and chance.
 		await page.keyboard.insertText('\n          by: ');
@@ -95,9 +99,9 @@ test(
 		await page.keyboard.press('Control+Space');
 		await expect(option(page, 'chance')).toBeVisible();
 		await accept(page);
-		expect(await editorText(page)).toContain(
-			'likelihood: roughly even chance\n          by: chance'
-		);
+		await expect
+			.poll(() => editorText(page))
+			.toContain('likelihood: roughly even chance\n          by: chance');
 
 		// An evidence entry: its required key, then one of the stances.
 		await page.keyboard.insertText(
@@ -110,9 +114,9 @@ test(
 			await expect(option(page, stance)).toBeVisible();
 		await page.keyboard.press('ArrowDown');
 		await accept(page);
-		expect(await editorText(page)).toContain(
-			'- quote: may fail\n              stance: contradicts'
-		);
+		await expect
+			.poll(() => editorText(page))
+			.toContain('- quote: may fail\n              stance: contradicts');
 
 		// Hovering a key shows its description and type, inside the editor's frame.
 		// The key is measured again until its note shows: on a phone the editor may still be scrolling
