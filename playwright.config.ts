@@ -1,10 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 // @ts-expect-error: a plain .mjs helper shared with scripts/ensure-chromium.mjs
-import { findChromium } from './scripts/find-chromium.mjs';
+import { findTestChromium } from './scripts/find-chromium.mjs';
 
 // E2E_PORT lets a second checkout run its tests beside this one.
 const port = Number(process.env.E2E_PORT ?? 4173);
-const executablePath = (findChromium as () => string | undefined)();
+// Debian's headless shell when there is one (scripts/find-chromium.mjs says why).
+const executablePath = (findTestChromium as () => string | undefined)();
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -21,7 +22,10 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
-		trace: 'retain-on-failure',
+		// A trace (a snapshot of the page and a screenshot at every action) cost about 30 % of the
+		// suite's CPU when recorded for every test and thrown away when it passed: it is recorded
+		// for a test's retry only (CI retries once). Locally: `npx playwright test <spec> --trace on`.
+		trace: 'on-first-retry',
 		launchOptions: {
 			executablePath,
 			args: [
