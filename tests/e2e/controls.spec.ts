@@ -6,8 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { open, openAnalysis } from './ready';
+import { expectNoAxeViolations, open, openAnalysis } from './ready';
 
 const scenarios = readdirSync('scenarios')
 	.filter((file) => file.endsWith('.yaml'))
@@ -80,31 +79,67 @@ function smallControls(page: Page): Promise<string[]> {
 	});
 }
 
-for (const id of scenarios) {
-	test(`${id}: each likelihood slider has a name of its own, in words`, async ({ page }) => {
-		await open(page, `/scenario/${id}`);
-		const choices = page.getByRole('region', { name: "Actors' choices" });
-		const summary = choices.locator('summary', { hasText: 'Uncertain likelihoods' });
-		if ((await summary.count()) === 0) return;
-		await summary.click();
-		const sliders = choices.getByRole('slider');
-		await expect(sliders.first()).toBeVisible();
-		const snapshot = await choices.ariaSnapshot();
-		const names = [...snapshot.matchAll(/- slider "(.+?)"/g)].map((m) => m[1]);
-		expect(names).toHaveLength(await sliders.count());
-		expect(new Set(names).size, names.join('\n')).toBe(names.length);
-		for (const name of names) {
-			expect(name).toMatch(/, from “.+”, by /);
-			expect(name).not.toMatch(/[a-z][A-Z]|[a-z]\.[a-z]/);
-		}
-		const axe = await new AxeBuilder({ page }).include('section.choices').analyze();
-		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
-			[]
-		);
-	});
+/** On the dashboard: open the likelihood sliders, when the scenario has any; whether it has. */
+async function openLikelihoods(page: Page): Promise<boolean> {
+	const summary = page
+		.getByRole('region', { name: "Actors' choices" })
+		.locator('summary', { hasText: 'Uncertain likelihoods' });
+	if ((await summary.count()) === 0) return false;
+	await summary.click();
+	return true;
+}
 
-	test(`${id}: no internal id in what the page says`, async ({ page }) => {
+/** Set each choice to its longest option, the one most likely to be cut, checking after each. */
+async function tryLongestOptions(page: Page, check: (when: string) => Promise<void>) {
+	expect(await page.locator('select[data-choice]').count()).toBeGreaterThan(0);
+	for (const select of await page.locator('select[data-choice]').all()) {
+		const longest = await select
+			.locator('option')
+			.evaluateAll(
+				(options) =>
+					(options as HTMLOptionElement[]).reduce((a, b) => (b.text.length > a.text.length ? b : a))
+						.value
+			);
+		if (longest === (await select.inputValue())) continue;
+		await select.selectOption(longest);
+		await expect(select).toHaveValue(longest);
+		await check(`with ${longest}`);
+	}
+}
+
+/** No select cuts its option label (every change of choice recomputes the page). */
+const noCutSelect = async (page: Page, when: string) =>
+	expect(await cutSelects(page), when).toEqual([]);
+
+// One page per scenario and device, each check a step of it: the checks are independent of one
+// another, and a dashboard loaded once per check was most of this file's time.
+for (const id of scenarios) {
+	test(`${id}: sliders named in words, no internal id in the text, every option label whole`, async ({
+		page
+	}) => {
 		await open(page, `/scenario/${id}`);
+
+		await test.step('each likelihood slider has a name of its own, in words', async () => {
+			if (!(await openLikelihoods(page))) return;
+			const choices = page.getByRole('region', { name: "Actors' choices" });
+			const sliders = choices.getByRole('slider');
+			await expect(sliders.first()).toBeVisible();
+			const snapshot = await choices.ariaSnapshot();
+			const names = [...snapshot.matchAll(/- slider "(.+?)"/g)].map((m) => m[1]);
+			expect(names).toHaveLength(await sliders.count());
+			expect(new Set(names).size, names.join('\n')).toBe(names.length);
+			for (const name of names) {
+				expect(name).toMatch(/, from “.+”, by /);
+				expect(name).not.toMatch(/[a-z][A-Z]|[a-z]\.[a-z]/);
+			}
+			await expectNoAxeViolations(page, ['section.choices']);
+		});
+
+		await test.step('every select shows its whole option label, at 1280 px', async () => {
+			await noCutSelect(page, 'at load');
+			await tryLongestOptions(page, (when) => noCutSelect(page, when));
+		});
+
 		// The ids the page uses where machines read them: state paths, transitions and choices.
 		const ids = await page.evaluate(() => {
 			const found = new Set<string>();
@@ -122,7 +157,7 @@ for (const id of scenarios) {
 			...ids.filter((x) => /[.:]/.test(x)),
 			...ids.flatMap((x) => x.split(/[.:]/)).filter((x) => /[a-z][A-Z]/.test(x))
 		];
-		const read = async (when: string) => {
+		const noId = async (when: string) => {
 			const text = await page.evaluate(() => {
 				const article = document.querySelector<HTMLElement>('.ws-article .text');
 				const labels = [...document.querySelectorAll('[aria-label], [aria-valuetext], option')]
@@ -141,69 +176,58 @@ for (const id of scenarios) {
 			expect(text, `sentence ids ${when}`).not.toMatch(/\bp\d+\.s\d+\b/);
 			expect(text, `a step named by ids ${when}`).not.toMatch(/\(from [a-z]\w*, by [a-z]\w*\)/);
 		};
-		for (const details of await page.locator('details').all())
-			await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
-		await read('at load');
-		// Take two steps: the article then names the selected step and where it leaves from.
-		const steps = page.getByRole('region', { name: 'Step through' });
-		for (const n of [1, 2]) {
-			if (await steps.locator('.where.ended').isVisible()) break;
-			await steps.locator('button.option').first().focus();
-			await page.keyboard.press('1');
-			await expect(steps.locator('ol.history li')).toHaveCount(n);
-			await read(`after step ${n}`);
-		}
+		await test.step('no internal id in what the page says, with every detail open', async () => {
+			for (const details of await page.locator('details').all())
+				await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+			await noId('at load');
+			// Take two steps: the article then names the selected step and where it leaves from.
+			const steps = page.getByRole('region', { name: 'Step through' });
+			for (const n of [1, 2]) {
+				if (await steps.locator('.where.ended').isVisible()) break;
+				await steps.locator('button.option').first().focus();
+				await page.keyboard.press('1');
+				await expect(steps.locator('ol.history li')).toHaveCount(n);
+				await noId(`after step ${n}`);
+			}
+		});
+
 		for (const name of analyses) {
-			await openAnalysis(page, name);
-			await read(`in ${name}`);
+			await test.step(`in ${name}: no internal id, every option label whole`, async () => {
+				await openAnalysis(page, name);
+				await noId(`in ${name}`);
+				await noCutSelect(page, `in ${name}`);
+			});
 		}
 	});
-
-	test(
-		`${id}: every select shows its whole option label`,
-		{ tag: '@phone' },
-		async ({ page }, testInfo) => {
-			if (testInfo.project.name === 'phone')
-				await page.setViewportSize({ width: 390, height: 844 });
-			await open(page, `/scenario/${id}`);
-			expect(await page.locator('select[data-choice]').count()).toBeGreaterThan(0);
-			expect(await cutSelects(page)).toEqual([]);
-			// Each choice's longest option, the one most likely to be cut (every change recomputes the page).
-			for (const select of await page.locator('select[data-choice]').all()) {
-				const longest = await select
-					.locator('option')
-					.evaluateAll(
-						(options) =>
-							(options as HTMLOptionElement[]).reduce((a, b) =>
-								b.text.length > a.text.length ? b : a
-							).value
-					);
-				if (longest === (await select.inputValue())) continue;
-				await select.selectOption(longest);
-				await expect(select).toHaveValue(longest);
-				expect(await cutSelects(page)).toEqual([]);
-			}
-			for (const name of analyses) {
-				await openAnalysis(page, name);
-				expect(await cutSelects(page), `in ${name}`).toEqual([]);
-			}
-		}
-	);
 }
 
 test.describe('on a phone', { tag: '@phone' }, () => {
-	for (const path of ['/', '/validate', '/about', ...scenarios.map((id) => `/scenario/${id}`)]) {
+	const phoneOnly = (project: string) =>
+		test.skip(project !== 'phone', 'touch targets and 390 px are a phone promise');
+	for (const path of ['/', '/validate', '/about']) {
 		test(`${path}: every control is at least 44 px high`, async ({ page }, testInfo) => {
-			test.skip(testInfo.project.name !== 'phone', 'touch targets are a phone promise');
+			phoneOnly(testInfo.project.name);
 			await open(page, path);
 			expect(await smallControls(page), 'at load').toEqual([]);
-			if (!path.startsWith('/scenario/')) return;
-			const likelihoods = page.locator('summary', { hasText: 'Uncertain likelihoods' });
-			if (await likelihoods.count()) await likelihoods.click();
-			expect(await smallControls(page), 'with the likelihoods open').toEqual([]);
+		});
+	}
+	for (const id of scenarios) {
+		test(`/scenario/${id}: every control at least 44 px high, every option label whole at 390 px`, async ({
+			page
+		}, testInfo) => {
+			phoneOnly(testInfo.project.name);
+			await page.setViewportSize({ width: 390, height: 844 });
+			await open(page, `/scenario/${id}`);
+			const check = async (when: string) => {
+				expect(await smallControls(page), when).toEqual([]);
+				await noCutSelect(page, when);
+			};
+			await check('at load');
+			if (await openLikelihoods(page)) await check('with the likelihoods open');
+			await tryLongestOptions(page, check);
 			for (const name of analyses) {
 				await openAnalysis(page, name);
-				expect(await smallControls(page), `in ${name}`).toEqual([]);
+				await check(`in ${name}`);
 			}
 		});
 	}
