@@ -110,8 +110,10 @@ test.describe('what has happened: observations and questions', () => {
 		await page.keyboard.press('ArrowLeft');
 		const region = page.getByRole('region', { name: 'Ask a question', exact: true });
 		await expect(region).toBeVisible();
-		await page.keyboard.press('Tab');
+		// The panel's code loads when the tab is first shown: Tab once its field is there.
 		const field = region.getByRole('textbox', { name: 'Question' });
+		await expect(field).toBeVisible();
+		await page.keyboard.press('Tab');
 		await expect(field).toBeFocused();
 		await page.keyboard.type('P(crisis.ties.ruptured | crisis.arms.fullPackage)');
 		const panel = region.locator('[data-question]');
