@@ -1,8 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 // @ts-expect-error: a plain .mjs helper shared with scripts/ensure-chromium.mjs
 import { findTestChromium } from './scripts/find-chromium.mjs';
-// @ts-expect-error: a plain .mjs helper shared with scripts/test.mjs
-import { builtAhead, testBuildEnv } from './scripts/e2e-build.mjs';
 
 // E2E_PORT lets a second checkout run its tests beside this one.
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -57,15 +55,14 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		// `npm test` builds beside the unit tests and says so (scripts/test.mjs); alone, the tests build first.
-		command: `${process.env[builtAhead] === '1' ? '' : 'npm run build && '}node node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		command: `npm run build && node node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,
 		url: `http://127.0.0.1:${port}`,
-		// Never a server left running when `npm test` has just built: it would serve the old files.
-		reuseExistingServer: !process.env.CI && process.env[builtAhead] !== '1',
+		reuseExistingServer: !process.env.CI,
 		// The build checks every claim for being built in (seconds of CPU): on a busy machine it takes minutes.
 		timeout: 600_000,
-		// The test build also carries the hostile-text fixture (scripts/e2e-build.mjs).
-		env: testBuildEnv,
+		// The test build also carries the hostile-text fixture (tests/fixtures/hostile, see
+		// src/lib/scenarios/registry.ts and tests/e2e/hardening.spec.ts); real builds never do.
+		env: { BRINK_EXTRA_SCENARIOS: 'tests/fixtures/hostile' },
 		stdout: 'ignore',
 		stderr: 'pipe'
 	}
