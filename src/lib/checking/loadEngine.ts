@@ -1,5 +1,5 @@
 /**
- * Load the scenario checker (for the editor's check worker, and for /draft).
+ * Load the scenario checker (in the check worker, which serves the editor and /draft).
  *
  * Zod compiles a fast parser for each object schema with `new Function`, deciding when the schema
  * is built (src/lib/scenario/schema.ts, at import) after probing with an eval. The site's policy

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { talksScenario } from '../../../tests/unit/talks';
 import { answerDraft, type DraftAnswer, type DraftInput } from '$lib/checking/draftAnswer';
 import { fakeWorkerOf, type FakeWorkerOf } from '../../../tests/unit/fakeWorker';
-import { CheckWorker, restartAfter } from './checkClient';
+import { CheckWorker, openInWorker, restartAfter } from './checkClient';
 import { createCheckHost } from './checkHost';
 import { startTimeout } from './client';
 import type { FromCheckWorker, ToCheckWorker } from './protocol';
@@ -195,5 +195,46 @@ describe('the check worker', () => {
 		expect(await answer(worker, draft('Talks'))).toEqual({
 			failed: expect.stringMatching(/check worker could not start: Error: blocked/)
 		});
+	});
+});
+
+describe('opening a draft for the dashboard in a worker of its own (/draft)', () => {
+	it('answers a valid draft with the payload and layout the dashboard draws, then ends the worker', async () => {
+		const started: FakeCheckWorker[] = [];
+		const opened = await openInWorker(draft('Talks in the worker'), () => {
+			const w = fakeCheckWorker();
+			started.push(w);
+			return w;
+		});
+		expect(opened.kind).toBe('ready');
+		if (opened.kind !== 'ready') return;
+		expect(opened.payload.scenario.title).toBe('Talks in the worker');
+		expect(opened.layout.nodes.map((n) => n.path)).toEqual(
+			expect.arrayContaining(['talks', 'peace', 'war'])
+		);
+		expect(started).toHaveLength(1);
+		expect(started[0].terminated).toBe(true);
+	});
+
+	it('answers a draft that does not load with the command line’s lines', async () => {
+		const broken = { ...draft('Talks'), scenario: 'id: talks\ntitle: [oops\n' };
+		const opened = await openInWorker(broken, () => fakeCheckWorker());
+		expect(opened).toMatchObject({
+			kind: 'invalid',
+			lines: [expect.objectContaining({ kind: 'error' })]
+		});
+	});
+
+	it('rejects with the message of a worker that breaks or cannot be made', async () => {
+		const crashing = fakeCheckWorker({ stuck: true });
+		const pending = openInWorker(draft('Talks'), () => crashing);
+		crashing.crash('Uncaught Error: injected fault');
+		await expect(pending).rejects.toThrow('Uncaught Error: injected fault');
+		expect(crashing.terminated).toBe(true);
+		await expect(
+			openInWorker(draft('Talks'), () => {
+				throw new Error('blocked by the page’s policy');
+			})
+		).rejects.toThrow(/check worker could not start: Error: blocked/);
 	});
 });

@@ -9,6 +9,7 @@
  * (its script missing, blocked or throwing) fails its check, and the next check starts a new one.
  */
 import type { DraftAnswer, DraftInput } from '$lib/checking/draftAnswer';
+import type { DraftOpened } from '$lib/checking/draftOpen';
 import { startWorker, type WorkerLike } from './client';
 import type { FromCheckWorker, ToCheckWorker } from './protocol';
 
@@ -111,6 +112,7 @@ export class CheckWorker {
 				if (message.type !== 'checked') this.#inWorker.delete(message.id);
 				const current = this.#current;
 				if (current?.id !== message.id || message.type === 'dropped') return;
+				if (message.type === 'opened') return; // not a check (openInWorker's)
 				if (message.type === 'checked') {
 					current.handlers.checked?.(message.answer);
 					return;
@@ -134,16 +136,44 @@ export class CheckWorker {
 	}
 }
 
+/** A new check worker. Browser only. */
+const newCheckWorker = () =>
+	// Vite finds workers by this exact new URL(…, import.meta.url) form.
+	new Worker(new URL('./check.worker.ts', import.meta.url), {
+		type: 'module'
+	}) as unknown as CheckWorkerLike;
+
 let shared: CheckWorker | undefined;
 
 /** The editor's check worker (one per page, started on its first check). Browser only. */
 export function checkWorker(): CheckWorker {
-	shared ??= new CheckWorker(
-		() =>
-			// Vite finds workers by this exact new URL(…, import.meta.url) form.
-			new Worker(new URL('./check.worker.ts', import.meta.url), {
-				type: 'module'
-			}) as unknown as CheckWorkerLike
-	);
+	shared ??= new CheckWorker(newCheckWorker);
 	return shared;
+}
+
+/**
+ * Open a draft for the dashboard (/draft) in a check worker of its own, started for it and
+ * terminated after, so that the page answers while a large draft is checked and laid out: its
+ * payload and layout, or its lines. Rejects with the worker's message when it fails.
+ */
+export function openInWorker(
+	draft: DraftInput,
+	create: () => CheckWorkerLike = newCheckWorker
+): Promise<DraftOpened> {
+	return new Promise((resolve, reject) => {
+		let worker: CheckWorkerLike | string | undefined = undefined;
+		const end = (settle: () => void) => {
+			if (typeof worker === 'object') worker.terminate();
+			settle();
+		};
+		worker = startWorker('check', create, {
+			message: (message) => {
+				if (message.type === 'opened') end(() => resolve(message.opened));
+				else if (message.type === 'error') end(() => reject(new Error(message.message)));
+			},
+			broken: (message) => end(() => reject(new Error(message)))
+		});
+		if (typeof worker === 'string') reject(new Error(worker));
+		else worker.postMessage({ type: 'open', id: 1, draft });
+	});
 }

@@ -3,8 +3,10 @@
  * fake worker): checks one draft at a time, in stages (checking/stagedCheck.ts). A newer check, or
  * a cancel, stops the one running at its next pause between stages, which answers `dropped`:
  * the worker is kept, warm, rather than terminated and loaded again. What the check of every
- * combination found nothing in is remembered from one check to the next (`CheckMemo`).
+ * combination found nothing in is remembered from one check to the next (`CheckMemo`). It also
+ * opens a draft for the dashboard (/draft: `open`, answered `opened`; checking/draftOpen.ts).
  */
+import type { openDraft } from '$lib/checking/draftOpen';
 import type { CheckMemo, answerInStages } from '$lib/checking/stagedCheck';
 import { nextTask } from './nextTask';
 import type { FromCheckWorker, ToCheckWorker } from './protocol';
@@ -12,6 +14,7 @@ import type { FromCheckWorker, ToCheckWorker } from './protocol';
 /** What the host needs of the checking (loaded after Zod is told not to compile: loadEngine.ts). */
 export interface CheckEngine {
 	answerInStages: typeof answerInStages;
+	openDraft: typeof openDraft;
 }
 
 export function createCheckHost(
@@ -28,6 +31,18 @@ export function createCheckHost(
 			return;
 		}
 		const { id, draft } = message;
+		if (message.type === 'open') {
+			try {
+				post({ type: 'opened', id, opened: await (await engine).openDraft(draft) });
+			} catch (error) {
+				post({
+					type: 'error',
+					id,
+					message: error instanceof Error ? error.message : String(error)
+				});
+			}
+			return;
+		}
 		latest = id;
 		const between = async () => {
 			await pause();

@@ -7,6 +7,7 @@
  */
 import type { CheckedFile, FileReport, GivenFile } from '$lib/checking/check';
 import type { DraftAnswer, DraftInput } from '$lib/checking/draftAnswer';
+import type { DraftOpened } from '$lib/checking/draftOpen';
 import type { AssumptionsResult } from '$lib/engine/assumptions';
 import type { ClaimVerdict } from '$lib/engine/claims';
 import type { MonteCarloComparison } from '$lib/engine/compare';
@@ -142,7 +143,10 @@ export const keptScenarios = 4;
  * or `cancel`, stops the one running at its next pause between steps.
  */
 export type ToCheckWorker =
-	{ type: 'check'; id: number; draft: DraftInput } | { type: 'cancel'; id: number };
+	| { type: 'check'; id: number; draft: DraftInput }
+	| { type: 'cancel'; id: number }
+	/** Open a draft for the dashboard (/draft): its payload and layout, or its lines. */
+	| { type: 'open'; id: number; draft: DraftInput };
 
 /**
  * Check worker → page. `ready`: its script runs (sent once, first). `checked`: the lines of a
@@ -154,6 +158,7 @@ export type FromCheckWorker =
 	| { type: 'checked'; id: number; answer: DraftAnswer }
 	| { type: 'done'; id: number; answer: DraftAnswer }
 	| { type: 'dropped'; id: number }
+	| { type: 'opened'; id: number; opened: DraftOpened }
 	| { type: 'error'; id: number; message: string };
 
 /**

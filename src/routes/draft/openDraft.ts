@@ -1,14 +1,15 @@
 /**
  * A draft from the editor, made ready for the full dashboard in the browser: read from the drafts
- * database, checked with the command line's loader (the editor's engine), turned into the same
- * payload a shipped scenario's page gets from the build, and its statechart laid out by ELK (loaded
- * here, on demand, as in the editor). Never throws: every failure is a state the page explains.
+ * database, then, in a check worker (off the main thread), checked with the command line's loader,
+ * turned into the same payload a shipped scenario's page gets from the build, and its statechart
+ * laid out by ELK (checking/draftOpen.ts). Never throws: every failure is a state the page explains.
  */
 import type { StatechartLayout } from '$lib/charts/statechartLayout';
-import { openDraftStore } from '$lib/editor/drafts';
+import { openDraftStore, type Draft } from '$lib/editor/drafts';
 import type { ReportLine } from '$lib/scenario/format';
-import { toPayload, type ScenarioPayload } from '$lib/scenarios/payload';
-import { loadEngine } from '$lib/checking/loadEngine';
+import type { ScenarioPayload } from '$lib/scenarios/payload';
+import type { DraftOpened } from '$lib/checking/draftOpen';
+import { openInWorker } from '$lib/workers/checkClient';
 
 export type DraftDashboard =
 	| { kind: 'ready'; id: string; name: string; payload: ScenarioPayload; layout: StatechartLayout }
@@ -20,7 +21,11 @@ export type DraftDashboard =
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function openDraftDashboard(id: string, factory: IDBFactory): Promise<DraftDashboard> {
+export async function openDraftDashboard(
+	id: string,
+	factory: IDBFactory,
+	open: (draft: Draft) => Promise<DraftOpened> = openInWorker
+): Promise<DraftDashboard> {
 	let draft;
 	try {
 		const store = await openDraftStore(factory);
@@ -34,17 +39,8 @@ export async function openDraftDashboard(id: string, factory: IDBFactory): Promi
 	}
 	if (!draft) return { kind: 'missing', id };
 	try {
-		const engine = await loadEngine();
-		const check = engine.checkDraft(draft);
-		if (!check.loaded) return { kind: 'invalid', id, name: draft.name, lines: check.lines };
-		const { layoutStatechart } = await import('$lib/charts/statechartLayout');
-		return {
-			kind: 'ready',
-			id,
-			name: draft.name,
-			payload: toPayload(check.loaded),
-			layout: await layoutStatechart(check.loaded.model)
-		};
+		const opened = await open(draft);
+		return { ...opened, id, name: draft.name };
 	} catch (error) {
 		return { kind: 'failed', message: `the draft could not be opened (${messageOf(error)})` };
 	}
