@@ -1,4 +1,5 @@
 /** Shared command-line plumbing: argument errors and crashes become one clear line, never a stack trace. */
+import { messageOf } from '../lib/format/messageOf';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -42,7 +43,7 @@ export async function settle(main: () => number | Promise<number>): Promise<numb
 	try {
 		return await main();
 	} catch (error: unknown) {
-		const message = error instanceof Error ? error.message : String(error);
+		const message = messageOf(error);
 		const limit = runtimeLimit(error);
 		err(`error: ${message}\n${limit ? `  hint: ${limit.hint}\n` : ''}`);
 		if (process.env.BRINK_DEBUG && error instanceof Error) err(`${error.stack}\n`);

@@ -4,6 +4,7 @@
  * and its report in the command line's words. Never throws: an unexpected exception becomes a
  * line that says so.
  */
+import { messageOf } from '$lib/format/messageOf';
 import { loadScenario } from '$lib/engine/load';
 import { fileDiagnostic, type Diagnostic } from '$lib/scenario/diagnostics';
 import { toReportLines, type ReportLine } from '$lib/scenario/format';
@@ -142,10 +143,6 @@ export function toTextLookup(
 			given.find((f) => f.name === name.replace(/^sources\//, ''));
 		return found?.bytes && decoder.decode(found.bytes);
 	};
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 /** The line for an unexpected exception: what failed and where to report it, no stack trace. */

@@ -5,6 +5,7 @@
  * could not be computed. Never throws: checkDraft turns an exception into a line, and a failure
  * of the results is kept in `resultsError`.
  */
+import { messageOf } from '../format/messageOf';
 import type { Draft } from '$lib/editor/drafts';
 import type { ReportLine } from '$lib/scenario/format';
 import type { TransitionInfo } from '$lib/scenario/model';
@@ -26,8 +27,6 @@ export interface DraftAnswer {
 	/** Why the results of a valid text could not be computed. */
 	resultsError?: string;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Check `draft` and compute the results of a valid text (`results`: draftResults.ts's

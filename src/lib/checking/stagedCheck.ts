@@ -12,6 +12,7 @@
  * has no positions to move. A report with something in it is always made again (its lines and
  * columns follow the text).
  */
+import { messageOf } from '../format/messageOf';
 import {
 	checkStateSpace,
 	loadSteps,
@@ -51,8 +52,6 @@ export interface StageOptions {
 	/** draftResults.ts's `toResults` (the unit tests pass a stand-in without the layout). */
 	results?: typeof toResults;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * `loadScenario` step by step (engine/load.ts `loadSteps`), asking `between` at each pause;

@@ -7,6 +7,8 @@
  * never dropped unless `cancel()` says so.
  */
 
+import { messageOf } from '../format/messageOf';
+
 export type SaveStatus =
 	{ kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; reason: string };
 
@@ -65,7 +67,7 @@ export function createAutosave<T>(
 			writing = false;
 			// Kept to write again, unless a newer value replaced it meanwhile.
 			pending ??= { value };
-			onstatus({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+			onstatus({ kind: 'failed', reason: messageOf(error) });
 		}
 	}
 

@@ -18,6 +18,7 @@
  * once a check has run a moment (`markAfter`): the storage is written synchronously (its removal
  * took 154 ms once on a busy machine), and a check that ends sooner took nothing down.
  */
+import { messageOf } from '../format/messageOf';
 import type { DraftAnswer, DraftInput } from '../checking/draftAnswer';
 import type { DraftResults } from '../checking/draftResults';
 import type { CancelCheck, CheckHandlers } from '../workers/checkClient';
@@ -106,8 +107,6 @@ export interface Forkable {
 	title: string;
 	load: () => Promise<string>;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class DraftEditor {
 	/** The drafts, the open one and its saving: draftSession.svelte.ts. */

@@ -15,6 +15,7 @@
  * tabs' messages all turn on one open draft and one queue of writes; the pure parts (the list,
  * the names, the messages, the store's revision check) are in modules of their own.
  */
+import { messageOf } from '../format/messageOf';
 import { SvelteMap } from 'svelte/reactivity';
 import { createAutosave, type Autosave, type SaveStatus } from './autosave';
 import { toDraftMessage, type DraftChannel, type DraftMessage } from './draftChannel';
@@ -50,8 +51,6 @@ export interface DraftSessionOptions {
 	/** Autosave delay in ms. */
 	delay?: number;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class DraftSession {
 	#store: DraftStore | undefined;

@@ -160,20 +160,19 @@ export function openInWorker(
 	draft: DraftInput,
 	create: () => CheckWorkerLike = newCheckWorker
 ): Promise<DraftOpened> {
-	return new Promise((resolve, reject) => {
-		let worker: CheckWorkerLike | string | undefined = undefined;
-		const end = (settle: () => void) => {
-			if (typeof worker === 'object') worker.terminate();
-			settle();
-		};
+	let worker: CheckWorkerLike | string = '';
+	const opened = new Promise<DraftOpened>((resolve, reject) => {
 		worker = startWorker('check', create, {
 			message: (message) => {
-				if (message.type === 'opened') end(() => resolve(message.opened));
-				else if (message.type === 'error') end(() => reject(new Error(message.message)));
+				if (message.type === 'opened') resolve(message.opened);
+				else if (message.type === 'error') reject(new Error(message.message));
 			},
-			broken: (message) => end(() => reject(new Error(message)))
+			broken: (message) => reject(new Error(message))
 		});
 		if (typeof worker === 'string') reject(new Error(worker));
 		else worker.postMessage({ type: 'open', id: 1, draft });
+	});
+	return opened.finally(() => {
+		if (typeof worker === 'object') worker.terminate();
 	});
 }

@@ -7,6 +7,7 @@
  * opens a draft for the dashboard (/draft: `open`, answered `opened`; checking/draftOpen.ts).
  */
 import type { openDraft } from '$lib/checking/draftOpen';
+import { messageOf } from '$lib/format/messageOf';
 import type { CheckMemo, answerInStages } from '$lib/checking/stagedCheck';
 import { nextTask } from './nextTask';
 import type { FromCheckWorker, ToCheckWorker } from './protocol';
@@ -38,7 +39,7 @@ export function createCheckHost(
 				post({
 					type: 'error',
 					id,
-					message: error instanceof Error ? error.message : String(error)
+					message: messageOf(error)
 				});
 			}
 			return;
@@ -57,7 +58,7 @@ export function createCheckHost(
 			});
 			post(answer ? { type: 'done', id, answer } : { type: 'dropped', id });
 		} catch (error) {
-			post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+			post({ type: 'error', id, message: messageOf(error) });
 		}
 	};
 }

@@ -14,6 +14,7 @@ import { createMonteCarlo } from '$lib/engine/montecarlo';
 import { ObserveError } from '$lib/engine/observe';
 import { answerQuestion, readQuestion, withObservations } from '$lib/engine/query';
 import { withReading } from '$lib/engine/reading';
+import { messageOf } from '$lib/format/messageOf';
 import { sensitivity } from '$lib/engine/sensitivity';
 import { fromPayload } from '$lib/scenarios/payload';
 import { nextTask } from './nextTask';
@@ -155,7 +156,7 @@ export function createAnalysisHost(
 						post({
 							type: 'error',
 							id,
-							message: error instanceof Error ? error.message : String(error)
+							message: messageOf(error)
 						});
 				}
 			}

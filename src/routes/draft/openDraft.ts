@@ -4,28 +4,19 @@
  * turned into the same payload a shipped scenario's page gets from the build, and its statechart
  * laid out by ELK (checking/draftOpen.ts). Never throws: every failure is a state the page explains.
  */
-import type { StatechartLayout } from '$lib/charts/statechartLayout';
-import { openDraftStore, type Draft } from '$lib/editor/drafts';
-import type { ReportLine } from '$lib/scenario/format';
-import type { ScenarioPayload } from '$lib/scenarios/payload';
 import type { DraftOpened } from '$lib/checking/draftOpen';
+import { openDraftStore } from '$lib/editor/drafts';
+import { messageOf } from '$lib/format/messageOf';
 import { openInWorker } from '$lib/workers/checkClient';
 
 export type DraftDashboard =
-	| { kind: 'ready'; id: string; name: string; payload: ScenarioPayload; layout: StatechartLayout }
-	/** The text does not load: the command line's lines say why. */
-	| { kind: 'invalid'; id: string; name: string; lines: ReportLine[] }
+	/** Ready (its payload and layout), or a text that does not load (the command line's lines). */
+	| (DraftOpened & { id: string; name: string })
 	/** No draft with this id in this browser's storage. */
 	| { kind: 'missing'; id: string }
 	| { kind: 'failed'; message: string };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-export async function openDraftDashboard(
-	id: string,
-	factory: IDBFactory,
-	open: (draft: Draft) => Promise<DraftOpened> = openInWorker
-): Promise<DraftDashboard> {
+export async function openDraftDashboard(id: string, factory: IDBFactory): Promise<DraftDashboard> {
 	let draft;
 	try {
 		const store = await openDraftStore(factory);
@@ -39,7 +30,7 @@ export async function openDraftDashboard(
 	}
 	if (!draft) return { kind: 'missing', id };
 	try {
-		const opened = await open(draft);
+		const opened = await openInWorker(draft);
 		return { ...opened, id, name: draft.name };
 	} catch (error) {
 		return { kind: 'failed', message: `the draft could not be opened (${messageOf(error)})` };
